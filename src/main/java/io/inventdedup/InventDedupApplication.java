@@ -1,0 +1,31 @@
+package io.inventdedup;
+
+import io.inventdedup.job.ExitCodes;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * invent-dedup: merges the duplicate contacts of an Invent organization by policy, as a
+ * restartable Spring Batch job. {@code java -jar invent-dedup.jar orgId=<id> [name=value ...]}.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class InventDedupApplication {
+
+	public static void main(String[] args) {
+		System.exit(run(args));
+	}
+
+	/** Runs the application once and answers the exit code documented in README. */
+	public static int run(String... args) {
+		try {
+			return SpringApplication.exit(SpringApplication.run(InventDedupApplication.class, args));
+		}
+		catch (RuntimeException ex) {
+			return ExitCodes.ofStartupFailure(ex);
+		}
+	}
+
+}

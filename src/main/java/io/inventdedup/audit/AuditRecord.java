@@ -1,0 +1,55 @@
+package io.inventdedup.audit;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.inventdedup.policy.Exclusion;
+
+/**
+ * One row of {@code dedup_audit}: one group of one run.
+ *
+ * @param jobInstanceId the run
+ * @param jobExecutionId the execution of the run that wrote the row last
+ * @param orgId the organization
+ * @param groupKey the group's stable key, derived from its member ids
+ * @param dryRun whether the run sends merges
+ * @param status where the group stands
+ * @param reason a stable code for every SKIPPED and FAILED row
+ * @param survivorId the contact that stays, when the policy chose one
+ * @param sourceIds the contacts planned to be merged into the survivor
+ * @param mergedIds the contacts the API confirmed as merged
+ * @param excluded the contacts the policy kept out, with why
+ * @param detail what an operator needs to understand the reason
+ * @param httpStatus the status of the API's answer that decided a FAILED row
+ * @param error what went wrong, for an operator
+ * @param listedGroup the group as the API listed it (JSON)
+ * @param policy the policy in force (JSON)
+ */
+public record AuditRecord(long jobInstanceId, long jobExecutionId, String orgId, String groupKey, boolean dryRun,
+		AuditStatus status, @Nullable String reason, @Nullable String survivorId, List<String> sourceIds,
+		List<String> mergedIds, List<Exclusion> excluded, @Nullable String detail, @Nullable Integer httpStatus, @Nullable String error,
+		String listedGroup, String policy) {
+
+	public AuditRecord {
+		sourceIds = List.copyOf(sourceIds);
+		mergedIds = List.copyOf(mergedIds);
+		excluded = List.copyOf(excluded);
+	}
+
+	/** This row, taken up again by another execution of the run. */
+	public AuditRecord resumedBy(long jobExecutionId) {
+		return new AuditRecord(this.jobInstanceId, jobExecutionId, this.orgId, this.groupKey, this.dryRun, this.status,
+				this.reason, this.survivorId, this.sourceIds, this.mergedIds, this.excluded, this.detail,
+				this.httpStatus, this.error, this.listedGroup, this.policy);
+	}
+
+	/** This row, moved on to a final status. */
+	public AuditRecord completed(AuditStatus status, @Nullable String reason, List<String> mergedIds,
+			@Nullable Integer httpStatus, @Nullable String error) {
+		return new AuditRecord(this.jobInstanceId, this.jobExecutionId, this.orgId, this.groupKey, this.dryRun, status,
+				reason, this.survivorId, this.sourceIds, mergedIds, this.excluded, this.detail, httpStatus, error,
+				this.listedGroup, this.policy);
+	}
+
+}

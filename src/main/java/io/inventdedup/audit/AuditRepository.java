@@ -1,0 +1,178 @@
+package io.inventdedup.audit;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.inventdedup.policy.Exclusion;
+import io.inventdedup.policy.ExclusionReason;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Owns {@code dedup_audit}: every query of the table is here. Rows are upserted by run and group,
+ * so that writing a chunk again (a retry, a restart) never doubles a row.
+ */
+@Repository
+public class AuditRepository {
+
+	private static final String UPSERT = """
+			INSERT INTO dedup_audit (job_instance_id, job_execution_id, org_id, group_key, dry_run, status, reason,
+			    survivor_contact_id, source_contact_ids, merged_contact_ids, excluded_contact_ids, exclusion_reasons,
+			    detail, http_status, error, listed_group, policy)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
+			ON CONFLICT (job_instance_id, group_key) DO UPDATE SET
+			    job_execution_id = excluded.job_execution_id, status = excluded.status, reason = excluded.reason,
+			    survivor_contact_id = excluded.survivor_contact_id, source_contact_ids = excluded.source_contact_ids,
+			    merged_contact_ids = excluded.merged_contact_ids, excluded_contact_ids = excluded.excluded_contact_ids,
+			    exclusion_reasons = excluded.exclusion_reasons, detail = excluded.detail, http_status = excluded.http_status,
+			    error = excluded.error, updated_at = now()
+			""";
+
+	private final JdbcTemplate jdbcTemplate;
+
+	private final JdbcClient jdbcClient;
+
+	public AuditRepository(JdbcTemplate jdbcTemplate) {
+		this.jdbcTemplate = jdbcTemplate;
+		this.jdbcClient = JdbcClient.create(jdbcTemplate);
+	}
+
+	/** Inserts or replaces the rows, in one batch. */
+	public void save(List<AuditRecord> records) {
+		if (records.isEmpty()) {
+			return;
+		}
+		this.jdbcTemplate.execute((Connection connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
+				for (AuditRecord record : records) {
+					bind(connection, statement, record);
+					statement.addBatch();
+				}
+				statement.executeBatch();
+			}
+			return null;
+		});
+	}
+
+	/** The rows this run already holds for these groups, by group key. */
+	public Map<String, AuditRecord> findByGroupKeys(long jobInstanceId, Collection<String> groupKeys) {
+		if (groupKeys.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, AuditRecord> found = new HashMap<>();
+		this.jdbcClient.sql("""
+				SELECT * FROM dedup_audit WHERE job_instance_id = :instance AND group_key IN (:keys)
+				""")
+			.param("instance", jobInstanceId)
+			.param("keys", groupKeys)
+			.query(AuditRepository::read)
+			.list()
+			.forEach((record) -> found.put(record.groupKey(), record));
+		return found;
+	}
+
+	/** How many groups of this run were merged, are being merged, or would be merged by a dry run. */
+	public long countMerges(long jobInstanceId) {
+		return this.jdbcClient
+			.sql("SELECT count(*) FROM dedup_audit WHERE job_instance_id = ? AND status IN ('MERGED', 'PENDING', 'PLANNED')")
+			.param(jobInstanceId)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The counts of a run. */
+	public RunSummary summarize(long jobInstanceId) {
+		Map<String, Long> byStatus = new HashMap<>();
+		long[] contactsMergedAway = { 0 };
+		this.jdbcClient.sql("""
+				SELECT status, count(*) AS n, coalesce(sum(cardinality(merged_contact_ids)), 0) AS contacts
+				FROM dedup_audit WHERE job_instance_id = ? GROUP BY status
+				""").param(jobInstanceId).query((rs) -> {
+			byStatus.put(rs.getString("status"), rs.getLong("n"));
+			contactsMergedAway[0] += rs.getLong("contacts");
+		});
+		Map<String, Long> reasons = new LinkedHashMap<>();
+		this.jdbcClient.sql("""
+				SELECT reason, count(*) AS n FROM dedup_audit
+				WHERE job_instance_id = ? AND reason IS NOT NULL GROUP BY reason ORDER BY reason
+				""").param(jobInstanceId).query((rs) -> {
+			reasons.put(rs.getString("reason"), rs.getLong("n"));
+		});
+		long groups = byStatus.values().stream().mapToLong(Long::longValue).sum();
+		return new RunSummary(jobInstanceId, groups, byStatus.getOrDefault("PLANNED", 0L),
+				byStatus.getOrDefault("MERGED", 0L), byStatus.getOrDefault("SKIPPED", 0L),
+				byStatus.getOrDefault("FAILED", 0L), byStatus.getOrDefault("PENDING", 0L), contactsMergedAway[0],
+				reasons);
+	}
+
+	private static void bind(Connection connection, PreparedStatement statement, AuditRecord record)
+			throws SQLException {
+		statement.setLong(1, record.jobInstanceId());
+		statement.setLong(2, record.jobExecutionId());
+		statement.setString(3, record.orgId());
+		statement.setString(4, record.groupKey());
+		statement.setBoolean(5, record.dryRun());
+		statement.setString(6, record.status().name());
+		statement.setString(7, record.reason());
+		statement.setString(8, record.survivorId());
+		statement.setArray(9, textArray(connection, record.sourceIds()));
+		statement.setArray(10, textArray(connection, record.mergedIds()));
+		statement.setArray(11, textArray(connection, record.excluded().stream().map(Exclusion::contactId).toList()));
+		statement.setArray(12,
+				textArray(connection, record.excluded().stream().map((e) -> e.reason().code()).toList()));
+		statement.setString(13, record.detail());
+		if (record.httpStatus() != null) {
+			statement.setInt(14, record.httpStatus());
+		}
+		else {
+			statement.setNull(14, Types.INTEGER);
+		}
+		statement.setString(15, record.error());
+		statement.setString(16, record.listedGroup());
+		statement.setString(17, record.policy());
+	}
+
+	private static Array textArray(Connection connection, List<String> values) throws SQLException {
+		return connection.createArrayOf("text", values.toArray());
+	}
+
+	private static AuditRecord read(ResultSet rs, int row) throws SQLException {
+		List<String> excludedIds = strings(rs.getArray("excluded_contact_ids"));
+		List<String> exclusionReasons = strings(rs.getArray("exclusion_reasons"));
+		List<Exclusion> excluded = new ArrayList<>();
+		for (int i = 0; i < excludedIds.size(); i++) {
+			excluded.add(new Exclusion(excludedIds.get(i), exclusionReason(exclusionReasons.get(i))));
+		}
+		Integer httpStatus = rs.getObject("http_status", Integer.class);
+		return new AuditRecord(rs.getLong("job_instance_id"), rs.getLong("job_execution_id"), rs.getString("org_id"),
+				rs.getString("group_key"), rs.getBoolean("dry_run"), AuditStatus.valueOf(rs.getString("status")),
+				rs.getString("reason"), rs.getString("survivor_contact_id"), strings(rs.getArray("source_contact_ids")),
+				strings(rs.getArray("merged_contact_ids")), excluded, rs.getString("detail"), httpStatus,
+				rs.getString("error"), rs.getString("listed_group"), rs.getString("policy"));
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		return (array != null) ? Arrays.asList((String[]) array.getArray()) : List.of();
+	}
+
+	private static ExclusionReason exclusionReason(String code) {
+		return Arrays.stream(ExclusionReason.values())
+			.filter((reason) -> reason.code().equals(code))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("unknown exclusion reason in dedup_audit: " + code));
+	}
+
+}

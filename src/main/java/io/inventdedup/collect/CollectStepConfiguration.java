@@ -1,0 +1,48 @@
+package io.inventdedup.collect;
+
+import io.inventdedup.invent.InventClient;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The collect step: every duplicate group of the org, page after page, into the run's snapshot.
+ * A chunk is one page ({@code take=100}, the API's maximum).
+ */
+@Configuration(proxyBeanMethods = false)
+public class CollectStepConfiguration {
+
+	static final int TAKE = 100;
+
+	@Bean
+	Step collectStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			DuplicateGroupReader duplicateGroupReader, StagedGroupWriter stagedGroupWriter) {
+		return new StepBuilder("collect", jobRepository).<ListedGroup, ListedGroup>chunk(TAKE)
+			.transactionManager(transactionManager)
+			.reader(duplicateGroupReader)
+			.writer(stagedGroupWriter)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	DuplicateGroupReader duplicateGroupReader(InventClient inventClient,
+			@Value("#{jobParameters['orgId']}") String orgId) {
+		return new DuplicateGroupReader(inventClient, orgId, TAKE);
+	}
+
+	@Bean
+	@StepScope
+	StagedGroupWriter stagedGroupWriter(StagedGroups stagedGroups,
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
+			@Value("#{jobParameters['orgId']}") String orgId) {
+		return new StagedGroupWriter(stagedGroups, jobInstanceId, orgId);
+	}
+
+}

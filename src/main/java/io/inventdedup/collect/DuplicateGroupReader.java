@@ -1,0 +1,115 @@
+package io.inventdedup.collect;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+import io.inventdedup.invent.DuplicatesPage;
+import io.inventdedup.invent.InventClient;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.util.Assert;
+
+/**
+ * Reads every duplicate group of an org, page after page, from
+ * {@code GET /orgs/{org}/contacts/duplicates}. Nothing is merged while it reads (the collect step
+ * runs before the merge step), so the listing holds still; its position (page, and groups
+ * returned from that page) is saved at every chunk, and a restart fetches that page again and
+ * goes on after the groups already returned.
+ */
+public class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
+
+	private static final Logger log = LoggerFactory.getLogger(DuplicateGroupReader.class);
+
+	private static final String PAGE = "duplicateGroupReader.page";
+
+	private static final String INDEX = "duplicateGroupReader.index";
+
+	/** A listing longer than this is not a listing that ends: better to stop than to loop. */
+	private static final int MAX_PAGES = 100_000;
+
+	private final InventClient client;
+
+	private final String orgId;
+
+	private final int take;
+
+	private int page = 1;
+
+	private int index;
+
+	private @Nullable List<JsonNode> buffer;
+
+	private boolean exhausted;
+
+	private long listingCount = -1;
+
+	public DuplicateGroupReader(InventClient client, String orgId, int take) {
+		Assert.notNull(client, "client is required");
+		Assert.hasText(orgId, "orgId is required");
+		Assert.isTrue(take >= 1 && take <= 100, "take must be between 1 and 100");
+		this.client = client;
+		this.orgId = orgId;
+		this.take = take;
+	}
+
+	@Override
+	public void open(ExecutionContext context) {
+		this.page = context.getInt(PAGE, 1);
+		this.index = context.getInt(INDEX, 0);
+	}
+
+	@Override
+	public void update(ExecutionContext context) {
+		context.putInt(PAGE, this.page);
+		context.putInt(INDEX, this.index);
+	}
+
+	@Override
+	public @Nullable ListedGroup read() {
+		while (!this.exhausted) {
+			if (this.buffer == null) {
+				fetch();
+			}
+			List<JsonNode> groups = this.buffer;
+			if (this.index < groups.size()) {
+				return ListedGroup.of(groups.get(this.index++));
+			}
+			if (groups.size() < this.take) {
+				this.exhausted = true;
+			}
+			else {
+				this.page++;
+				this.index = 0;
+				this.buffer = null;
+			}
+		}
+		return null;
+	}
+
+	/** How many groups the listing said it holds ({@code pagination-count}), or -1 before the first page. */
+	public long listingCount() {
+		return this.listingCount;
+	}
+
+	private void fetch() {
+		if (this.page > MAX_PAGES) {
+			throw new IllegalStateException("The duplicate listing of org " + this.orgId + " did not end after "
+					+ MAX_PAGES + " pages of " + this.take + ": stopping rather than reading forever");
+		}
+		DuplicatesPage fetched = this.client.listDuplicates(this.orgId, this.page, this.take);
+		this.buffer = fetched.groups();
+		this.listingCount = fetched.totalCount();
+		log.atDebug()
+			.addKeyValue("orgId", this.orgId)
+			.addKeyValue("page", this.page)
+			.addKeyValue("groups", fetched.groups().size())
+			.addKeyValue("listingCount", fetched.totalCount())
+			.log("Fetched a page of duplicate groups");
+	}
+
+}

@@ -1,0 +1,121 @@
+package io.inventdedup.invent;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import tools.jackson.databind.JsonNode;
+
+import io.inventdedup.policy.Contact;
+import io.inventdedup.policy.DuplicateGroup;
+
+/**
+ * Reads a duplicate group as the API listed it. Strict about what the policy relies on (ids,
+ * {@code created_at}, the admin, blocked and unsubscribed flags), silent about everything else, so
+ * that a new field or a new channel type never stops the job but a doubtful group is never merged.
+ */
+public final class GroupDecoder {
+
+	static final int MAX_ID_LENGTH = 200;
+
+	private GroupDecoder() {
+	}
+
+	/**
+	 * Decodes one group.
+	 * @throws InvalidGroupException saying what is wrong when the group cannot be used
+	 */
+	public static DuplicateGroup decode(JsonNode group) {
+		if (group == null || !group.isObject()) {
+			throw new InvalidGroupException("the group is not a JSON object");
+		}
+		Contact primary = contact(group.get("primary"), "primary");
+		JsonNode duplicates = group.get("duplicates");
+		if (duplicates == null || !duplicates.isArray() || duplicates.isEmpty()) {
+			throw new InvalidGroupException("the group has no duplicates");
+		}
+		List<Contact> contacts = new ArrayList<>(duplicates.size());
+		for (int i = 0; i < duplicates.size(); i++) {
+			contacts.add(contact(duplicates.get(i), "duplicates[" + i + "]"));
+		}
+		DuplicateGroup decoded = new DuplicateGroup(primary, contacts);
+		if (decoded.members().size() < 2) {
+			throw new InvalidGroupException("the group lists only its primary " + primary.id());
+		}
+		return decoded;
+	}
+
+	/**
+	 * The ids of the group's members that can be read, sorted and each once: what the group's key
+	 * is made of. Empty when none can be read.
+	 */
+	public static List<String> memberIds(JsonNode group) {
+		TreeSet<String> ids = new TreeSet<>();
+		if (group != null && group.isObject()) {
+			addId(ids, group.get("primary"));
+			JsonNode duplicates = group.get("duplicates");
+			if (duplicates != null && duplicates.isArray()) {
+				duplicates.forEach((duplicate) -> addId(ids, duplicate));
+			}
+		}
+		return new ArrayList<>(ids);
+	}
+
+	private static void addId(TreeSet<String> ids, JsonNode contact) {
+		JsonNode id = (contact != null && contact.isObject()) ? contact.get("id") : null;
+		if (id != null && id.isString()) {
+			ids.add(id.stringValue());
+		}
+	}
+
+	private static Contact contact(JsonNode node, String where) {
+		if (node == null || !node.isObject()) {
+			throw new InvalidGroupException(where + " is not a contact object");
+		}
+		String id = id(node.get("id"), where);
+		where = where + " (" + id + ")";
+		JsonNode channels = node.get("channels");
+		if (channels != null && !channels.isNull() && !channels.isArray()) {
+			throw new InvalidGroupException(where + " has channels that are not an array");
+		}
+		return new Contact(id, createdAt(node.get("created_at"), where), flag(node, "is_admin", where),
+				flag(node, "blocked", where), flag(node, "unsubscribed", where),
+				(channels == null || channels.isNull()) ? 0 : channels.size());
+	}
+
+	private static String id(JsonNode node, String where) {
+		if (node == null || !node.isString() || node.stringValue().isBlank()) {
+			throw new InvalidGroupException(where + " has no id");
+		}
+		String id = node.stringValue();
+		if (id.length() > MAX_ID_LENGTH || id.equals(".") || id.equals("..")
+				|| id.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidGroupException(where + " has an id that cannot be a contact id");
+		}
+		return id;
+	}
+
+	private static Instant createdAt(JsonNode node, String where) {
+		if (node == null || !node.isString()) {
+			throw new InvalidGroupException(where + " has no created_at");
+		}
+		try {
+			return OffsetDateTime.parse(node.stringValue()).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidGroupException(where + " has an unreadable created_at");
+		}
+	}
+
+	private static boolean flag(JsonNode contact, String name, String where) {
+		JsonNode flag = contact.get(name);
+		if (flag == null || !flag.isBoolean()) {
+			throw new InvalidGroupException(where + " has no boolean " + name);
+		}
+		return flag.booleanValue();
+	}
+
+}

@@ -1,0 +1,285 @@
+package io.inventdedup.invent;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
+import io.netty.handler.timeout.ReadTimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+/**
+ * The calls this job makes to Invent. Every call goes through one rate limiter shared by the
+ * whole job, has a timeout, and is retried with exponential backoff and jitter when the failure is
+ * transient (429, 5xx, timeouts, dropped connections); 401 and 403 stop the run.
+ */
+public class InventClient {
+
+	private static final Logger log = LoggerFactory.getLogger(InventClient.class);
+
+	private final WebClient webClient;
+
+	private final RateLimiter rateLimiter;
+
+	private final JsonMapper jsonMapper;
+
+	private final InventApiProperties properties;
+
+	public InventClient(WebClient webClient, RateLimiter rateLimiter, JsonMapper jsonMapper,
+			InventApiProperties properties) {
+		this.webClient = webClient;
+		this.rateLimiter = rateLimiter;
+		this.jsonMapper = jsonMapper;
+		this.properties = properties;
+	}
+
+	/** One page of the org's duplicate groups. */
+	public DuplicatesPage listDuplicates(String orgId, int page, int take) {
+		String call = "GET /orgs/" + orgId + "/contacts/duplicates?page=" + page + "&take=" + take;
+		Mono<DuplicatesPage> request = Mono.defer(() -> this.webClient.get()
+			.uri((uri) -> uri.path("/orgs/{org}/contacts/duplicates")
+				.queryParam("page", page)
+				.queryParam("take", take)
+				.build(orgId))
+			.exchangeToMono((response) -> bodyOf(call, response).map((body) -> new DuplicatesPage(
+					readGroups(call, body), parseCount(call, response.headers().asHttpHeaders().getFirst("pagination-count"))))));
+		return send(call, request, new AtomicBoolean()).block();
+	}
+
+	/**
+	 * Merges {@code sources} into {@code survivorId}. When an attempt may have been applied without
+	 * its answer reaching us (timeout, dropped connection, 500/502/504) and the retry is then
+	 * refused with 404, the merge is confirmed by looking the contacts up: the survivor alive and
+	 * every source gone.
+	 * @param mayHaveBeenApplied true when an earlier run sent this merge and never recorded its
+	 * answer (a crash): a 404 is then resolved by lookup like any other ambiguous outcome
+	 */
+	public MergeResult merge(String orgId, String survivorId, List<String> sources, boolean mayHaveBeenApplied) {
+		if (sources.isEmpty() || sources.size() > 50) {
+			throw new IllegalArgumentException("a merge call takes 1 to 50 sources, got " + sources.size());
+		}
+		String call = "POST /orgs/" + orgId + "/contacts/" + survivorId + "/merge";
+		AtomicBoolean ambiguous = new AtomicBoolean(mayHaveBeenApplied);
+		Mono<MergeResult> request = Mono.defer(() -> this.webClient.post()
+			.uri("/orgs/{org}/contacts/{id}/merge", orgId, survivorId)
+			.bodyValue(Map.of("source_contact_ids", sources))
+			.exchangeToMono((response) -> bodyOf(call, response))
+			.map((body) -> new MergeResult(readMergedIds(call, body), false)));
+		try {
+			return send(call, request, ambiguous).block();
+		}
+		catch (InventAuthenticationException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			if (ambiguous.get()) {
+				return resolveByLookup(orgId, survivorId, sources, ex);
+			}
+			throw ex;
+		}
+	}
+
+	/** Whether the contact exists: {@code GET /orgs/{org}/contacts/{id}} answers 200 or 404. */
+	public boolean exists(String orgId, String contactId) {
+		String call = "GET /orgs/" + orgId + "/contacts/" + contactId;
+		Mono<Boolean> request = Mono.defer(() -> this.webClient.get()
+			.uri("/orgs/{org}/contacts/{id}", orgId, contactId)
+			.exchangeToMono((response) -> (response.statusCode().value() == 404)
+					? response.releaseBody().thenReturn(false) : bodyOf(call, response).thenReturn(true)));
+		return send(call, request, new AtomicBoolean()).block();
+	}
+
+	/**
+	 * An attempt of this merge may have been applied without our knowing. Applied means the
+	 * survivor alive and every source gone; not applied means every source still there, and the
+	 * call's own failure stands. Anything else cannot be told apart from outside and is reported
+	 * as such, so that the audit row stays PENDING for an operator rather than lying.
+	 */
+	private MergeResult resolveByLookup(String orgId, String survivorId, List<String> sources,
+			RuntimeException failure) {
+		List<String> stillThere = new ArrayList<>();
+		for (String source : sources) {
+			if (exists(orgId, source)) {
+				stillThere.add(source);
+			}
+		}
+		boolean survivorAlive = exists(orgId, survivorId);
+		if (survivorAlive && stillThere.isEmpty()) {
+			log.atInfo()
+				.addKeyValue("orgId", orgId)
+				.addKeyValue("survivor", survivorId)
+				.log("A merge whose answer was lost had been applied: its sources are gone and the survivor lives");
+			return new MergeResult(sources, true);
+		}
+		if (stillThere.size() == sources.size()) {
+			throw failure;
+		}
+		throw new AmbiguousMergeException(orgId, survivorId, survivorAlive, stillThere, failure);
+	}
+
+	private <T> Mono<T> send(String call, Mono<T> request, AtomicBoolean ambiguous) {
+		Duration attemptTimeout = this.properties.connectTimeout().plus(this.properties.readTimeout());
+		return request.timeout(attemptTimeout)
+			.transformDeferred(RateLimiterOperator.of(this.rateLimiter))
+			.retryWhen(Retry.from((signals) -> signals.concatMap((signal) -> {
+				Throwable failure = signal.failure();
+				if (isAmbiguous(failure)) {
+					ambiguous.set(true);
+				}
+				long attempt = signal.totalRetries() + 1;
+				if (!isTransient(failure) || attempt >= this.properties.maxAttempts()) {
+					return Mono.error(failure);
+				}
+				Duration pause = pauseBefore(attempt, failure);
+				log.atWarn()
+					.addKeyValue("call", call)
+					.addKeyValue("attempt", attempt)
+					.addKeyValue("pauseMs", pause.toMillis())
+					.addKeyValue("error", describe(failure))
+					.log("Transient failure from Invent, retrying");
+				return Mono.delay(pause).thenReturn(attempt);
+			})))
+			.onErrorMap((ex) -> ex instanceof InventApiException api && api.isAuthenticationFailure(),
+					(ex) -> new InventAuthenticationException((InventApiException) ex))
+			.onErrorMap(InventClient::isTransportFailure,
+					(ex) -> new InventUnavailableException(call, this.properties.maxAttempts(), describe(ex), ex));
+	}
+
+	private Duration pauseBefore(long attempt, Throwable failure) {
+		if (failure instanceof InventApiException api && api.retryAfter() != null) {
+			return api.retryAfter();
+		}
+		long base = this.properties.initialBackoff().toMillis() << Math.min(attempt - 1, 20);
+		long capped = Math.min(base, this.properties.maxBackoff().toMillis());
+		long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+		return Duration.ofMillis(jittered);
+	}
+
+	private Mono<String> bodyOf(String call, ClientResponse response) {
+		int status = response.statusCode().value();
+		Mono<String> body = response.bodyToMono(String.class).defaultIfEmpty("");
+		if (response.statusCode().is2xxSuccessful()) {
+			return body;
+		}
+		Duration retryAfter = retryAfter(response.headers().asHttpHeaders());
+		return body.onErrorReturn("")
+			.flatMap((text) -> Mono.error(new InventApiException(call, status, text, retryAfter)));
+	}
+
+	private List<JsonNode> readGroups(String call, String body) {
+		JsonNode page = readJson(call, body);
+		if (!page.isArray()) {
+			throw new MalformedAnswerException(call, "expected a JSON array of groups, got " + page.getNodeType());
+		}
+		List<JsonNode> groups = new ArrayList<>(page.size());
+		page.forEach(groups::add);
+		return groups;
+	}
+
+	private List<String> readMergedIds(String call, String body) {
+		JsonNode ids = readJson(call, body).get("merged_contact_ids");
+		if (ids == null || !ids.isArray()) {
+			throw new MalformedAnswerException(call, "no merged_contact_ids array in the answer");
+		}
+		List<String> merged = new ArrayList<>(ids.size());
+		for (JsonNode id : ids) {
+			if (!id.isString()) {
+				throw new MalformedAnswerException(call, "merged_contact_ids holds a " + id.getNodeType());
+			}
+			merged.add(id.stringValue());
+		}
+		return merged;
+	}
+
+	private JsonNode readJson(String call, String body) {
+		try {
+			return this.jsonMapper.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw new MalformedAnswerException(call, "not JSON (" + ex.getOriginalMessage() + ")");
+		}
+	}
+
+	private static long parseCount(String call, @Nullable String count) {
+		if (count == null) {
+			return -1;
+		}
+		try {
+			return Long.parseLong(count.trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new MalformedAnswerException(call, "pagination-count header is not a number");
+		}
+	}
+
+	private static @Nullable Duration retryAfter(HttpHeaders headers) {
+		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
+		if (value == null) {
+			return null;
+		}
+		try {
+			long seconds = Long.parseLong(value.trim());
+			return Duration.ofSeconds(Math.max(0, Math.min(seconds, 300)));
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	/** Failures worth another attempt: the API or the network may do better in a moment. */
+	static boolean isTransient(Throwable failure) {
+		if (failure instanceof InventApiException api) {
+			int status = api.status();
+			return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+		}
+		return failure instanceof MalformedAnswerException || isTransportFailure(failure);
+	}
+
+	/** Failures after which the request may have been applied although no answer told us so. */
+	static boolean isAmbiguous(Throwable failure) {
+		if (failure instanceof InventApiException api) {
+			int status = api.status();
+			return status == 500 || status == 502 || status == 504;
+		}
+		if (failure instanceof WebClientRequestException ex) {
+			return !(ex.getRootCause() instanceof ConnectException);
+		}
+		return isTransportFailure(failure) || failure instanceof MalformedAnswerException;
+	}
+
+	private static boolean isTransportFailure(Throwable failure) {
+		return failure instanceof WebClientRequestException || failure instanceof TimeoutException
+				|| failure instanceof ReadTimeoutException || failure instanceof IOException;
+	}
+
+	private static String describe(Throwable failure) {
+		if (failure instanceof InventApiException api) {
+			return "HTTP " + api.status();
+		}
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ((root.getMessage() != null) ? ": " + root.getMessage() : "");
+	}
+
+}

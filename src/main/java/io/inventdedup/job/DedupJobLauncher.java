@@ -1,0 +1,133 @@
+package io.inventdedup.job;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.inventdedup.audit.AuditRepository;
+import io.inventdedup.audit.RunSummary;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Launches the job from the command line, the way an operator expects: parameters checked before
+ * anything is called, one run per org at a time, a run left STARTED by a dead process recovered
+ * and resumed, a completed run not run twice, a summary at the end, and the documented exit code.
+ */
+@Component
+public class DedupJobLauncher {
+
+	private static final Logger log = LoggerFactory.getLogger(DedupJobLauncher.class);
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Job contactDedupJob;
+
+	private final DataSource dataSource;
+
+	private final DedupProperties defaults;
+
+	private final AuditRepository auditRepository;
+
+	private final Clock clock;
+
+	public DedupJobLauncher(JobOperator jobOperator, JobRepository jobRepository, Job contactDedupJob,
+			DataSource dataSource, DedupProperties defaults, AuditRepository auditRepository) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.contactDedupJob = contactDedupJob;
+		this.dataSource = dataSource;
+		this.defaults = defaults;
+		this.auditRepository = auditRepository;
+		this.clock = Clock.systemUTC();
+	}
+
+	/** Runs the job for the operator's {@code name=value} arguments and answers the exit code. */
+	public int launch(List<String> args) {
+		JobParameters parameters;
+		try {
+			parameters = DedupParameters.resolve(args, this.defaults, this.clock);
+		}
+		catch (InvalidParametersException ex) {
+			log.error("Invalid command, nothing was run: {}", ex.getMessage());
+			return ExitCodes.INVALID;
+		}
+		String orgId = parameters.getString(DedupParameters.ORG_ID);
+		try (OrgLock lock = OrgLock.tryAcquire(this.dataSource, orgId)) {
+			if (lock == null) {
+				log.atError()
+					.addKeyValue("orgId", orgId)
+					.log("Another run for this org is in progress (it holds the org's lock); nothing was run. "
+							+ "Wait for it to end, then run again");
+				return ExitCodes.LOCKED;
+			}
+			return launchLocked(parameters);
+		}
+		catch (SQLException ex) {
+			log.error("The database cannot be reached, nothing was run: {}", ex.getMessage());
+			return ExitCodes.FAILED;
+		}
+	}
+
+	private int launchLocked(JobParameters parameters) {
+		JobExecution last = this.jobRepository.getLastJobExecution(this.contactDedupJob.getName(), parameters);
+		if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+			log.atInfo()
+				.addKeyValue("jobExecutionId", last.getId())
+				.log("This run already completed; nothing to do. Give another runKey for a new run");
+			report(last);
+			return ExitCodes.COMPLETED;
+		}
+		if (last != null && last.getStatus().isRunning()) {
+			log.atWarn()
+				.addKeyValue("jobExecutionId", last.getId())
+				.addKeyValue("status", last.getStatus())
+				.log("The last execution of this run was left unfinished by a process that is gone; recovering it");
+			this.jobOperator.recover(last);
+		}
+		try {
+			JobExecution execution = this.jobOperator.start(this.contactDedupJob, parameters);
+			report(execution);
+			return (execution.getStatus() == BatchStatus.COMPLETED) ? ExitCodes.COMPLETED : ExitCodes.FAILED;
+		}
+		catch (Exception ex) {
+			log.error("The run could not be started: {}", ex.getMessage(), ex);
+			return ExitCodes.FAILED;
+		}
+	}
+
+	private void report(JobExecution execution) {
+		RunSummary summary = this.auditRepository.summarize(execution.getJobInstanceId());
+		JobParameters parameters = execution.getJobParameters();
+		StringBuilder text = new StringBuilder();
+		text.append(String.format("%nRun %d (job execution %d) for org %s: %s%s%n", execution.getJobInstanceId(),
+				execution.getId(), parameters.getString(DedupParameters.ORG_ID), execution.getStatus(),
+				Boolean.TRUE.equals(parameters.getParameter(DedupParameters.DRY_RUN).value())
+						? " (dry run: nothing was merged)" : ""));
+		text.append(String.format("  groups seen %d, planned %d, merged %d, skipped %d, failed %d, pending %d%n",
+				summary.groups(), summary.planned(), summary.merged(), summary.skipped(), summary.failed(),
+				summary.pending()));
+		text.append(String.format("  contacts merged away %d%n", summary.contactsMergedAway()));
+		summary.reasons().forEach((reason, count) -> text.append(String.format("  %-26s %d%n", reason, count)));
+		for (Throwable failure : execution.getAllFailureExceptions()) {
+			text.append(String.format("  failure: %s%n", failure.getMessage()));
+		}
+		text.append(String.format("  review: SELECT * FROM dedup_audit WHERE job_instance_id = %d ORDER BY id;",
+				execution.getJobInstanceId()));
+		log.info(text.toString());
+	}
+
+}

@@ -1,0 +1,30 @@
+package io.inventdedup.job;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The defaults of the job parameters ({@code dedup.*} in {@code config/application.yml}). They are
+ * resolved into every run's job parameters at launch, so the stored parameters of a run show each
+ * setting it ran with.
+ *
+ * @param dryRun whether runs only record what they would merge
+ * @param survivor the survivor rule: oldest, newest, recommended, most-channels
+ * @param skipAdmins whether admins are left alone
+ * @param skipBlocked whether blocked contacts are left alone
+ * @param skipUnsubscribed whether unsubscribed contacts are left alone
+ * @param maxGroupSize groups with more members are skipped whole
+ * @param maxMerges how many groups one run may merge at most (0: no cap)
+ */
+@Validated
+@ConfigurationProperties("dedup")
+public record DedupProperties(@DefaultValue("true") boolean dryRun,
+		@NotBlank @DefaultValue("oldest") String survivor, @DefaultValue("true") boolean skipAdmins,
+		@DefaultValue("true") boolean skipBlocked, @DefaultValue("false") boolean skipUnsubscribed,
+		@Min(2) @Max(10_000) @DefaultValue("20") int maxGroupSize, @Min(0) @DefaultValue("0") long maxMerges) {
+}

@@ -1,0 +1,98 @@
+package io.inventdedup.merge;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import io.inventdedup.audit.AuditRepository;
+import io.inventdedup.collect.StagedGroup;
+import io.inventdedup.collect.StagedGroups;
+import io.inventdedup.invent.InventApiProperties;
+import io.inventdedup.invent.InventClient;
+import io.inventdedup.policy.MergePlanner;
+import io.inventdedup.policy.MergePolicy;
+import io.inventdedup.policy.SurvivorRule;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The merge step: the run's snapshot, read by key; the policy applied to each group; the merges
+ * sent and audited.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MergeStepConfiguration {
+
+	/** Groups per chunk: short enough that a stop asked for between chunks lands within seconds. */
+	static final int CHUNK_SIZE = 50;
+
+	@Bean
+	Step mergeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcPagingItemReader<StagedGroup> stagedGroupReader, MergePlanProcessor mergePlanProcessor,
+			MergeWriter mergeWriter) {
+		return new StepBuilder("merge", jobRepository).<StagedGroup, PlannedGroup>chunk(CHUNK_SIZE)
+			.transactionManager(transactionManager)
+			.reader(stagedGroupReader)
+			.processor(mergePlanProcessor)
+			.writer(mergeWriter)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<StagedGroup> stagedGroupReader(StagedGroups stagedGroups,
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
+		return stagedGroups.reader(jobInstanceId, CHUNK_SIZE);
+	}
+
+	/** Not proxied (a record cannot be): only step-scoped beans, created inside the step, use it. */
+	@Bean
+	@Scope(scopeName = "step", proxyMode = ScopedProxyMode.NO)
+	MergeRun mergeRun(JsonMapper jsonMapper, InventApiProperties api, @Value("#{jobParameters['orgId']}") String orgId,
+			@Value("#{jobParameters['dryRun']}") boolean dryRun, @Value("#{jobParameters['survivor']}") String survivor,
+			@Value("#{jobParameters['skipAdmins']}") boolean skipAdmins,
+			@Value("#{jobParameters['skipBlocked']}") boolean skipBlocked,
+			@Value("#{jobParameters['skipUnsubscribed']}") boolean skipUnsubscribed,
+			@Value("#{jobParameters['maxGroupSize']}") long maxGroupSize,
+			@Value("#{jobParameters['maxMerges']}") long maxMerges) {
+		MergePolicy policy = new MergePolicy(SurvivorRule.fromCode(survivor), skipAdmins, skipBlocked,
+				skipUnsubscribed, Math.toIntExact(maxGroupSize));
+		Map<String, Object> recorded = new LinkedHashMap<>();
+		recorded.put("survivor", survivor);
+		recorded.put("skipAdmins", skipAdmins);
+		recorded.put("skipBlocked", skipBlocked);
+		recorded.put("skipUnsubscribed", skipUnsubscribed);
+		recorded.put("maxGroupSize", maxGroupSize);
+		recorded.put("maxMerges", maxMerges);
+		return new MergeRun(orgId, dryRun, policy, maxMerges, api.concurrency(),
+				jsonMapper.writeValueAsString(recorded));
+	}
+
+	@Bean
+	@StepScope
+	MergePlanProcessor mergePlanProcessor(MergeRun mergeRun, JsonMapper jsonMapper) {
+		return new MergePlanProcessor(new MergePlanner(mergeRun.policy()), jsonMapper);
+	}
+
+	@Bean
+	@StepScope
+	MergeWriter mergeWriter(InventClient inventClient, AuditRepository auditRepository,
+			PlatformTransactionManager transactionManager, MergeRun mergeRun) {
+		TransactionTemplate ownTransaction = new TransactionTemplate(transactionManager);
+		ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		return new MergeWriter(inventClient, auditRepository, ownTransaction, mergeRun);
+	}
+
+}

@@ -1,0 +1,205 @@
+package io.inventdedup.merge;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import io.inventdedup.audit.AuditRecord;
+import io.inventdedup.audit.AuditRepository;
+import io.inventdedup.audit.AuditStatus;
+import io.inventdedup.invent.InventApiException;
+import io.inventdedup.invent.InventAuthenticationException;
+import io.inventdedup.invent.InventClient;
+import io.inventdedup.invent.InventUnavailableException;
+import io.inventdedup.invent.MalformedAnswerException;
+import io.inventdedup.invent.MergeResult;
+import io.inventdedup.policy.MergePlan;
+import io.inventdedup.policy.MergePolicy;
+import io.inventdedup.policy.SkipReason;
+
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Carries out the plans of a chunk and records them. The order matters and is the point of this
+ * class:
+ * <ol>
+ * <li>groups this run already recorded as final (a chunk written again after a failure) are left
+ * alone; a PENDING row left by a crash is sent again, as a merge that may have been applied;</li>
+ * <li>every row is written and <em>committed</em> (its own transaction) before any merge is sent:
+ * a merge the API applies is never left without a PENDING row;</li>
+ * <li>the merges go out concurrently, each group's calls one after another;</li>
+ * <li>each outcome is committed as soon as the chunk's calls are done.</li>
+ * </ol>
+ * A merge whose outcome cannot be known, or a refused token, stops the run.
+ */
+class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
+
+	private static final Logger log = LoggerFactory.getLogger(MergeWriter.class);
+
+	private final InventClient client;
+
+	private final AuditRepository audit;
+
+	private final TransactionTemplate ownTransaction;
+
+	private final MergeRun run;
+
+	private long jobInstanceId;
+
+	private long jobExecutionId;
+
+	private long mergesCounted;
+
+	MergeWriter(InventClient client, AuditRepository audit, TransactionTemplate ownTransaction, MergeRun run) {
+		this.client = client;
+		this.audit = audit;
+		this.ownTransaction = ownTransaction;
+		this.run = run;
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		this.jobInstanceId = stepExecution.getJobExecution().getJobInstanceId();
+		this.jobExecutionId = stepExecution.getJobExecutionId();
+		this.mergesCounted = this.audit.countMerges(this.jobInstanceId);
+	}
+
+	@Override
+	public void write(Chunk<? extends PlannedGroup> chunk) {
+		Set<String> keys = new HashSet<>();
+		chunk.forEach((planned) -> keys.add(planned.group().groupKey()));
+		Map<String, AuditRecord> recorded = this.audit.findByGroupKeys(this.jobInstanceId, keys);
+		List<AuditRecord> rows = new ArrayList<>();
+		List<Sending> sendings = new ArrayList<>();
+		for (PlannedGroup planned : chunk) {
+			AuditRecord prior = recorded.get(planned.group().groupKey());
+			if (prior != null && prior.status().isFinal()) {
+				continue;
+			}
+			AuditRecord row = (prior != null) ? prior.resumedBy(this.jobExecutionId) : decide(planned);
+			rows.add(row);
+			if (row.status() == AuditStatus.PENDING) {
+				sendings.add(new Sending(row, prior != null));
+			}
+		}
+		this.ownTransaction.executeWithoutResult((tx) -> this.audit.save(rows));
+		if (sendings.isEmpty()) {
+			return;
+		}
+		List<Outcome> outcomes = Flux.fromIterable(sendings)
+			.flatMapSequential((sending) -> Mono.fromCallable(() -> send(sending))
+				.subscribeOn(Schedulers.boundedElastic()), this.run.concurrency())
+			.collectList()
+			.block(Duration.ofHours(1));
+		List<AuditRecord> completed = new ArrayList<>();
+		RuntimeException fatal = null;
+		for (Outcome outcome : outcomes) {
+			completed.add(outcome.row());
+			if (outcome.row().status() != AuditStatus.MERGED && outcome.row().status() != AuditStatus.PENDING) {
+				this.mergesCounted--;
+			}
+			if (fatal == null && outcome.fatal() != null) {
+				fatal = outcome.fatal();
+			}
+		}
+		this.ownTransaction.executeWithoutResult((tx) -> this.audit.save(completed));
+		if (fatal != null) {
+			throw fatal;
+		}
+	}
+
+	private AuditRecord decide(PlannedGroup planned) {
+		MergePlan plan = planned.plan();
+		if (plan instanceof MergePlan.Merge merge && this.run.maxMerges() > 0
+				&& this.mergesCounted >= this.run.maxMerges()) {
+			plan = new MergePlan.Skip(SkipReason.MAX_MERGES_REACHED,
+					"this run already merged " + this.run.maxMerges() + " groups (maxMerges); would merge "
+							+ merge.sources() + " into " + merge.survivorId(),
+					merge.excluded());
+		}
+		if (plan instanceof MergePlan.Merge merge) {
+			this.mergesCounted++;
+			return row(planned, this.run.dryRun() ? AuditStatus.PLANNED : AuditStatus.PENDING, null,
+					merge.survivorId(), merge.sources(), merge, null);
+		}
+		MergePlan.Skip skip = (MergePlan.Skip) plan;
+		return row(planned, AuditStatus.SKIPPED, skip.reason().code(), null, List.of(), skip, skip.detail());
+	}
+
+	private AuditRecord row(PlannedGroup planned, AuditStatus status, @Nullable String reason,
+			@Nullable String survivorId, List<String> sources, MergePlan plan, @Nullable String detail) {
+		return new AuditRecord(this.jobInstanceId, this.jobExecutionId, this.run.orgId(), planned.group().groupKey(),
+				this.run.dryRun(), status, reason, survivorId, sources, List.of(), plan.excluded(), detail, null,
+				null, planned.group().listedGroup(), this.run.policyJson());
+	}
+
+	/**
+	 * Sends one group's merge, a call of at most 50 sources after another, and says what the API
+	 * confirmed. Never throws: a failure the run must stop for travels in the outcome, so that the
+	 * other groups of the chunk are still recorded.
+	 */
+	private Outcome send(Sending sending) {
+		AuditRecord row = sending.row();
+		List<String> merged = new ArrayList<>();
+		try {
+			for (int from = 0; from < row.sourceIds().size(); from += MergePolicy.MAX_SOURCES_PER_CALL) {
+				List<String> call = row.sourceIds()
+					.subList(from, Math.min(from + MergePolicy.MAX_SOURCES_PER_CALL, row.sourceIds().size()));
+				MergeResult result = this.client.merge(this.run.orgId(), row.survivorId(), call, sending.resumed());
+				if (!Set.copyOf(result.mergedContactIds()).equals(Set.copyOf(call))) {
+					merged.addAll(result.mergedContactIds());
+					return new Outcome(row.completed(AuditStatus.FAILED, "unexpected-answer", merged, 200,
+							"asked to merge " + call + ", the API answered that it merged "
+									+ result.mergedContactIds()),
+							null);
+				}
+				merged.addAll(call);
+			}
+			return new Outcome(row.completed(AuditStatus.MERGED, null, merged, null, null), null);
+		}
+		catch (InventAuthenticationException ex) {
+			return new Outcome(failed(row, merged, "unauthorized", null, ex.getMessage()), ex);
+		}
+		catch (InventApiException ex) {
+			return new Outcome(failed(row, merged, "merge-refused", ex.status(), ex.getMessage()), null);
+		}
+		catch (InventUnavailableException | MalformedAnswerException ex) {
+			return new Outcome(failed(row, merged, "api-unavailable", null, ex.getMessage()), null);
+		}
+		catch (RuntimeException ex) {
+			log.atError()
+				.addKeyValue("orgId", this.run.orgId())
+				.addKeyValue("groupKey", row.groupKey())
+				.addKeyValue("survivor", row.survivorId())
+				.log("Cannot tell what became of a merge; its audit row stays PENDING", ex);
+			return new Outcome(row, ex);
+		}
+	}
+
+	private static AuditRecord failed(AuditRecord row, List<String> merged, String reason, @Nullable Integer status,
+			String error) {
+		return row.completed(AuditStatus.FAILED, merged.isEmpty() ? reason : "partially-merged", merged, status,
+				error);
+	}
+
+	private record Sending(AuditRecord row, boolean resumed) {
+	}
+
+	private record Outcome(AuditRecord row, @Nullable RuntimeException fatal) {
+	}
+
+}

@@ -1,0 +1,19 @@
+package io.inventdedup.policy;
+
+/** Why a contact of a group is kept out of its merge. */
+public enum ExclusionReason {
+
+	ADMIN("admin"), BLOCKED("blocked"), UNSUBSCRIBED("unsubscribed");
+
+	private final String code;
+
+	ExclusionReason(String code) {
+		this.code = code;
+	}
+
+	/** The stable code recorded in the audit. */
+	public String code() {
+		return this.code;
+	}
+
+}

@@ -1,0 +1,46 @@
+package io.inventdedup.policy;
+
+import java.util.Objects;
+
+/**
+ * The rules that decide which contacts of a group are merged, and into whom.
+ *
+ * @param survivor how the survivor is chosen
+ * @param skipAdmins whether admins are left alone
+ * @param skipBlocked whether blocked contacts are left alone
+ * @param skipUnsubscribed whether unsubscribed contacts are left alone
+ * @param maxGroupSize groups with more members than this are not touched at all
+ */
+public record MergePolicy(SurvivorRule survivor, boolean skipAdmins, boolean skipBlocked, boolean skipUnsubscribed,
+		int maxGroupSize) {
+
+	/** The most sources the merge endpoint takes in one call. */
+	public static final int MAX_SOURCES_PER_CALL = 50;
+
+	public MergePolicy {
+		Objects.requireNonNull(survivor, "survivor");
+		if (maxGroupSize < 2) {
+			throw new IllegalArgumentException("maxGroupSize must be at least 2, was " + maxGroupSize);
+		}
+	}
+
+	/** The defaults documented in README: oldest survivor, admins and blocked left alone, at most 20 members. */
+	public static MergePolicy defaults() {
+		return new MergePolicy(SurvivorRule.OLDEST, true, true, false, 20);
+	}
+
+	/** Why this policy keeps a contact out of any merge, or {@code null} when it may be merged. */
+	ExclusionReason exclusionOf(Contact contact) {
+		if (this.skipAdmins && contact.admin()) {
+			return ExclusionReason.ADMIN;
+		}
+		if (this.skipBlocked && contact.blocked()) {
+			return ExclusionReason.BLOCKED;
+		}
+		if (this.skipUnsubscribed && contact.unsubscribed()) {
+			return ExclusionReason.UNSUBSCRIBED;
+		}
+		return null;
+	}
+
+}

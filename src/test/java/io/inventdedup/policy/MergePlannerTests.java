@@ -1,0 +1,214 @@
+package io.inventdedup.policy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One test per rule of the merge policy, as README states them. */
+class MergePlannerTests {
+
+	@Test
+	void keepsTheOldestEligibleContactAsSurvivorByDefault() {
+		DuplicateGroup group = group(contact("b").createdAt("2023-05-01"), contact("a").createdAt("2022-01-01"),
+				contact("c").createdAt("2024-01-01"));
+		assertThat(plan(group, MergePolicy.defaults())).isEqualTo(merge("a", List.of("b", "c")));
+	}
+
+	@Test
+	void keepsTheNewestWhenAsked() {
+		DuplicateGroup group = group(contact("b").createdAt("2023-05-01"), contact("a").createdAt("2022-01-01"),
+				contact("c").createdAt("2024-01-01"));
+		assertThat(plan(group, policy(SurvivorRule.NEWEST))).isEqualTo(merge("c", List.of("b", "a")));
+	}
+
+	@Test
+	void keepsTheRecommendedPrimaryWhenEligible() {
+		DuplicateGroup group = group(contact("p").createdAt("2024-01-01"), contact("a").createdAt("2022-01-01"));
+		assertThat(plan(group, policy(SurvivorRule.RECOMMENDED))).isEqualTo(merge("p", List.of("a")));
+	}
+
+	@Test
+	void fallsBackToTheOldestWhenTheRecommendedPrimaryIsExcluded() {
+		DuplicateGroup group = group(contact("p").createdAt("2020-01-01").admin(),
+				contact("b").createdAt("2023-01-01"), contact("a").createdAt("2022-01-01"));
+		MergePlan plan = plan(group, policy(SurvivorRule.RECOMMENDED));
+		assertThat(plan).isEqualTo(new MergePlan.Merge("a", List.of("b"),
+				List.of(new Exclusion("p", ExclusionReason.ADMIN))));
+	}
+
+	@Test
+	void keepsTheContactWithMostChannelsAndBreaksTiesByAge() {
+		DuplicateGroup group = group(contact("a").createdAt("2020-01-01").channels(1),
+				contact("b").createdAt("2023-01-01").channels(3), contact("c").createdAt("2022-01-01").channels(3));
+		assertThat(plan(group, policy(SurvivorRule.MOST_CHANNELS))).isEqualTo(merge("c", List.of("b", "a")));
+	}
+
+	@Test
+	void breaksRemainingTiesByTheSmallestId() {
+		DuplicateGroup group = group(contact("z").createdAt("2022-01-01"), contact("m").createdAt("2022-01-01"),
+				contact("x").createdAt("2022-01-01"));
+		assertThat(plan(group, MergePolicy.defaults())).isEqualTo(merge("m", List.of("x", "z")));
+		assertThat(plan(group, policy(SurvivorRule.NEWEST))).isEqualTo(merge("m", List.of("x", "z")));
+	}
+
+	@Test
+	void leavesAdminsAndBlockedContactsOutByDefaultButNotUnsubscribedOnes() {
+		DuplicateGroup group = group(contact("a").createdAt("2020-01-01").admin(),
+				contact("b").createdAt("2021-01-01").blocked(), contact("c").createdAt("2022-01-01").unsubscribed(),
+				contact("d").createdAt("2023-01-01"));
+		assertThat(plan(group, MergePolicy.defaults())).isEqualTo(new MergePlan.Merge("c", List.of("d"),
+				List.of(new Exclusion("a", ExclusionReason.ADMIN), new Exclusion("b", ExclusionReason.BLOCKED))));
+	}
+
+	@Test
+	void leavesUnsubscribedContactsOutWhenAsked() {
+		DuplicateGroup group = group(contact("a").createdAt("2020-01-01").unsubscribed(),
+				contact("b").createdAt("2021-01-01"), contact("c").createdAt("2022-01-01"));
+		MergePolicy policy = new MergePolicy(SurvivorRule.OLDEST, true, true, true, 20);
+		assertThat(plan(group, policy)).isEqualTo(
+				new MergePlan.Merge("b", List.of("c"), List.of(new Exclusion("a", ExclusionReason.UNSUBSCRIBED))));
+	}
+
+	@Test
+	void mergesAdminsAndBlockedContactsWhenTheirSkipsAreOff() {
+		DuplicateGroup group = group(contact("a").createdAt("2020-01-01").admin(),
+				contact("b").createdAt("2021-01-01").blocked());
+		MergePolicy policy = new MergePolicy(SurvivorRule.OLDEST, false, false, false, 20);
+		assertThat(plan(group, policy)).isEqualTo(merge("a", List.of("b")));
+	}
+
+	@Test
+	void skipsAGroupWithFewerThanTwoEligibleContacts() {
+		DuplicateGroup group = group(contact("a").createdAt("2020-01-01").admin(),
+				contact("b").createdAt("2021-01-01"));
+		MergePlan plan = plan(group, MergePolicy.defaults());
+		assertThat(plan).isInstanceOf(MergePlan.Skip.class);
+		MergePlan.Skip skip = (MergePlan.Skip) plan;
+		assertThat(skip.reason()).isEqualTo(SkipReason.FEWER_THAN_TWO_ELIGIBLE);
+		assertThat(skip.excluded()).containsExactly(new Exclusion("a", ExclusionReason.ADMIN));
+	}
+
+	@Test
+	void skipsAGroupLargerThanMaxGroupSizeWhole() {
+		List<TestContact> members = IntStream.range(0, 21)
+			.mapToObj((i) -> contact("c" + i).createdAt("2022-01-01"))
+			.toList();
+		DuplicateGroup group = group(members.toArray(TestContact[]::new));
+		MergePlan plan = plan(group, MergePolicy.defaults());
+		assertThat(plan).isInstanceOf(MergePlan.Skip.class);
+		assertThat(((MergePlan.Skip) plan).reason()).isEqualTo(SkipReason.TOO_LARGE);
+		assertThat(plan(group(members.subList(0, 20).toArray(TestContact[]::new)), MergePolicy.defaults()))
+			.isInstanceOf(MergePlan.Merge.class);
+	}
+
+	@Test
+	void countsAContactListedTwiceOnce() {
+		DuplicateGroup group = new DuplicateGroup(contact("a").createdAt("2020-01-01").build(),
+				List.of(contact("b").createdAt("2021-01-01").build(), contact("b").createdAt("2021-01-01").build(),
+						contact("a").createdAt("2020-01-01").build()));
+		assertThat(plan(group, MergePolicy.defaults())).isEqualTo(merge("a", List.of("b")));
+	}
+
+	@Test
+	void treatsAContactListedTwiceWithDifferentFlagsByItsMostCautiousReading() {
+		DuplicateGroup group = new DuplicateGroup(contact("a").createdAt("2020-01-01").build(),
+				List.of(contact("b").createdAt("2021-01-01").build(),
+						contact("a").createdAt("2020-01-01").admin().build(), contact("c").createdAt("2022-01-01").build()));
+		assertThat(plan(group, MergePolicy.defaults())).isEqualTo(
+				new MergePlan.Merge("b", List.of("c"), List.of(new Exclusion("a", ExclusionReason.ADMIN))));
+	}
+
+	@Test
+	void cutsTheSourcesIntoCallsOfAtMostFifty() {
+		List<TestContact> members = new ArrayList<>();
+		for (int i = 0; i < 121; i++) {
+			members.add(contact(String.format("c%03d", i)).createdAt("2022-01-01"));
+		}
+		MergePlan plan = plan(group(members.toArray(TestContact[]::new)),
+				new MergePolicy(SurvivorRule.OLDEST, true, true, false, 200));
+		MergePlan.Merge merge = (MergePlan.Merge) plan;
+		assertThat(merge.survivorId()).isEqualTo("c000");
+		assertThat(merge.calls()).extracting(List::size).containsExactly(50, 50, 20);
+		assertThat(merge.calls().stream().flatMap(List::stream).toList()).isEqualTo(merge.sources());
+	}
+
+	private static MergePlan plan(DuplicateGroup group, MergePolicy policy) {
+		return new MergePlanner(policy).plan(group);
+	}
+
+	private static MergePolicy policy(SurvivorRule rule) {
+		return new MergePolicy(rule, true, true, false, 20);
+	}
+
+	private static MergePlan.Merge merge(String survivor, List<String> sources) {
+		return new MergePlan.Merge(survivor, sources, List.of());
+	}
+
+	private static DuplicateGroup group(TestContact primary, TestContact... duplicates) {
+		return new DuplicateGroup(primary.build(), List.of(duplicates).stream().map(TestContact::build).toList());
+	}
+
+	private static DuplicateGroup group(TestContact[] members) {
+		return group(members[0], java.util.Arrays.copyOfRange(members, 1, members.length));
+	}
+
+	static TestContact contact(String id) {
+		return new TestContact(id);
+	}
+
+	/** Test data with readable defaults: not admin, not blocked, subscribed, one channel. */
+	static final class TestContact {
+
+		private final String id;
+
+		private Instant createdAt = Instant.parse("2022-01-01T00:00:00Z");
+
+		private boolean admin;
+
+		private boolean blocked;
+
+		private boolean unsubscribed;
+
+		private int channels = 1;
+
+		TestContact(String id) {
+			this.id = id;
+		}
+
+		TestContact createdAt(String date) {
+			this.createdAt = Instant.parse(date + "T00:00:00Z");
+			return this;
+		}
+
+		TestContact admin() {
+			this.admin = true;
+			return this;
+		}
+
+		TestContact blocked() {
+			this.blocked = true;
+			return this;
+		}
+
+		TestContact unsubscribed() {
+			this.unsubscribed = true;
+			return this;
+		}
+
+		TestContact channels(int channels) {
+			this.channels = channels;
+			return this;
+		}
+
+		Contact build() {
+			return new Contact(this.id, this.createdAt, this.admin, this.blocked, this.unsubscribed, this.channels);
+		}
+
+	}
+
+}

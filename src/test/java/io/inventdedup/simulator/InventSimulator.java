@@ -1,0 +1,430 @@
+package io.inventdedup.simulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A stand-in for the Invent contacts API over real HTTP on loopback, behaving as the vendor's
+ * pages describe it: bearer auth, {@code page}/{@code take} (at most 100) with the pagination
+ * headers, duplicate groups computed from the live contacts, merge validation (1 to 50 sources,
+ * 404 for an unknown contact, 400 for a survivor among its sources), merges that move channels and
+ * segments to the survivor and delete the sources, {@code GET}/{@code PATCH} of one contact, and
+ * a log of every applied merge. Faults ({@link Faults}) are set per organization.
+ */
+public final class InventSimulator implements AutoCloseable {
+
+	private final HttpServer server;
+
+	private final ExecutorService executor;
+
+	private final String token;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final Map<String, SimOrg> orgs = new ConcurrentHashMap<>();
+
+	private final List<MergeRecord> mergeLog = new CopyOnWriteArrayList<>();
+
+	private final Map<String, AtomicLong> requestCounts = new ConcurrentHashMap<>();
+
+	private final Map<String, Deque<Long>> windows = new ConcurrentHashMap<>();
+
+	private final Random random = new Random(42);
+
+	private volatile String pageOverride;
+
+	private InventSimulator(String token) throws IOException {
+		this.token = token;
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+		this.executor = Executors.newFixedThreadPool(32);
+		this.server.setExecutor(this.executor);
+		this.server.createContext("/", this::handle);
+		this.server.start();
+	}
+
+	/** Starts a simulator on a free loopback port that accepts the given API token. */
+	public static InventSimulator start(String token) {
+		try {
+			return new InventSimulator(token);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot start the Invent simulator", ex);
+		}
+	}
+
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	/** The organization with this id, created empty on first use. */
+	public SimOrg org(String orgId) {
+		return this.orgs.computeIfAbsent(orgId, SimOrg::new);
+	}
+
+	/** Every merge applied so far, in order. */
+	public List<MergeRecord> mergeLog(String orgId) {
+		return this.mergeLog.stream().filter((merge) -> merge.orgId().equals(orgId)).toList();
+	}
+
+	/** How many requests of this method reached this org (rejected ones included). */
+	public long requests(String orgId, String method) {
+		AtomicLong count = this.requestCounts.get(orgId + " " + method);
+		return (count != null) ? count.get() : 0;
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+		this.executor.shutdownNow();
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			List<String> path = segments(exchange);
+			if (path.size() < 3 || !path.get(0).equals("orgs") || !path.get(2).equals("contacts")) {
+				send(exchange, 404, "{\"message\":\"not found\"}");
+				return;
+			}
+			String method = exchange.getRequestMethod();
+			SimOrg org = org(path.get(1));
+			this.requestCounts.computeIfAbsent(org.id + " " + method, (key) -> new AtomicLong()).incrementAndGet();
+			if (!("Bearer " + this.token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+				send(exchange, 401, "{\"message\":\"invalid API key\"}");
+				return;
+			}
+			Faults faults = org.faults;
+			pause(faults);
+			if (rateLimited(exchange, org, faults) || unavailable(exchange, faults)) {
+				return;
+			}
+			if (draw(faults.dropShare())) {
+				drop(exchange);
+				return;
+			}
+			route(exchange, org, method, path.subList(3, path.size()), faults);
+		}
+	}
+
+	private void route(HttpExchange exchange, SimOrg org, String method, List<String> rest, Faults faults)
+			throws IOException {
+		if (method.equals("GET") && rest.equals(List.of("duplicates"))) {
+			listDuplicates(exchange, org);
+		}
+		else if (method.equals("POST") && rest.size() == 2 && rest.get(1).equals("merge")) {
+			merge(exchange, org, rest.get(0), faults);
+		}
+		else if (method.equals("GET") && rest.size() == 1) {
+			SimContact contact = org.contact(rest.get(0));
+			if (contact == null) {
+				send(exchange, 404, "{\"message\":\"contact not found\"}");
+			}
+			else {
+				send(exchange, 200, this.json.writeValueAsString(contactJson(contact)));
+			}
+		}
+		else if (method.equals("PATCH") && rest.size() == 1) {
+			update(exchange, org, rest.get(0));
+		}
+		else {
+			send(exchange, 405, "{\"message\":\"method not allowed\"}");
+		}
+	}
+
+	private void listDuplicates(HttpExchange exchange, SimOrg org) throws IOException {
+		Map<String, String> query = query(exchange);
+		int page;
+		int take;
+		try {
+			page = Integer.parseInt(query.getOrDefault("page", "1"));
+			take = Integer.parseInt(query.getOrDefault("take", "100"));
+		}
+		catch (NumberFormatException ex) {
+			send(exchange, 400, "{\"message\":\"page and take must be numbers\"}");
+			return;
+		}
+		if (page < 1 || take < 1 || take > 100) {
+			send(exchange, 400, "{\"message\":\"page must be at least 1, take between 1 and 100\"}");
+			return;
+		}
+		String override = this.pageOverride;
+		if (override != null) {
+			send(exchange, 200, override);
+			return;
+		}
+		List<SimOrg.SimGroup> groups = org.groups();
+		int from = Math.min((page - 1) * take, groups.size());
+		List<Map<String, Object>> listed = new ArrayList<>();
+		for (SimOrg.SimGroup group : groups.subList(from, Math.min(from + take, groups.size()))) {
+			listed.add(groupJson(group));
+		}
+		exchange.getResponseHeaders().add("pagination-count", String.valueOf(groups.size()));
+		exchange.getResponseHeaders().add("pagination-page", String.valueOf(page));
+		exchange.getResponseHeaders().add("pagination-take", String.valueOf(take));
+		send(exchange, 200, this.json.writeValueAsString(listed));
+	}
+
+	private void merge(HttpExchange exchange, SimOrg org, String survivorId, Faults faults) throws IOException {
+		JsonNode body;
+		try (InputStream in = exchange.getRequestBody()) {
+			body = this.json.readTree(in);
+		}
+		catch (RuntimeException ex) {
+			send(exchange, 400, "{\"message\":\"body is not JSON\"}");
+			return;
+		}
+		SimContact merged;
+		List<String> sources = new ArrayList<>();
+		synchronized (org) {
+			if (org.contact(survivorId) == null) {
+				send(exchange, 404, "{\"message\":\"contact " + survivorId + " not found\"}");
+				return;
+			}
+			JsonNode ids = body.get("source_contact_ids");
+			if (ids == null) {
+				org.groups()
+					.stream()
+					.filter((group) -> group.members().stream().anyMatch((c) -> c.id.equals(survivorId)))
+					.flatMap((group) -> group.members().stream())
+					.map(SimContact::id)
+					.filter((id) -> !id.equals(survivorId))
+					.forEach(sources::add);
+			}
+			else {
+				ids.forEach((id) -> sources.add(id.asString()));
+				if (sources.isEmpty() || sources.size() > 50) {
+					send(exchange, 400, "{\"message\":\"source_contact_ids must hold 1 to 50 ids\"}");
+					return;
+				}
+			}
+			if (sources.contains(survivorId)) {
+				send(exchange, 400, "{\"message\":\"a contact cannot be merged into itself\"}");
+				return;
+			}
+			if (new HashSet<>(sources).size() != sources.size()) {
+				send(exchange, 400, "{\"message\":\"source_contact_ids holds an id twice\"}");
+				return;
+			}
+			for (String source : sources) {
+				if (org.contact(source) == null) {
+					send(exchange, 404, "{\"message\":\"contact " + source + " not found\"}");
+					return;
+				}
+			}
+			merged = org.merge(survivorId, sources);
+			this.mergeLog.add(new MergeRecord(org.id, survivorId, List.copyOf(sources)));
+		}
+		if (draw(faults.appliedThenBadGatewayShare())) {
+			send(exchange, 502, "<html><body>Bad Gateway</body></html>");
+			return;
+		}
+		if (draw(faults.appliedThenDropShare())) {
+			drop(exchange);
+			return;
+		}
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("merged", contactJson(merged));
+		answer.put("merged_contact_ids", sources);
+		send(exchange, 200, this.json.writeValueAsString(answer));
+	}
+
+	private void update(HttpExchange exchange, SimOrg org, String contactId) throws IOException {
+		JsonNode body;
+		try (InputStream in = exchange.getRequestBody()) {
+			body = this.json.readTree(in);
+		}
+		SimContact contact;
+		synchronized (org) {
+			contact = org.contact(contactId);
+			if (contact == null) {
+				send(exchange, 404, "{\"message\":\"contact not found\"}");
+				return;
+			}
+			if (body.has("name")) {
+				contact.name = body.get("name").isNull() ? null : body.get("name").asString();
+			}
+			if (body.has("blocked")) {
+				contact.blocked = body.get("blocked").asBoolean();
+			}
+			if (body.has("unsubscribed")) {
+				contact.unsubscribed = body.get("unsubscribed").asBoolean();
+			}
+			org.changed();
+		}
+		send(exchange, 200, this.json.writeValueAsString(contactJson(contact)));
+	}
+
+	/** Makes every listing page answer this body, whatever the org (hostile-input tests). */
+	public void overridePages(String body) {
+		this.pageOverride = body;
+	}
+
+	private Map<String, Object> groupJson(SimOrg.SimGroup group) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("primary", contactJson(group.primary()));
+		json.put("duplicates", group.duplicates().stream().map(this::contactJson).toList());
+		json.put("matched_on", group.matchedOn()
+			.stream()
+			.map((channel) -> Map.of("type", channel.type(), "user_id", channel.userId()))
+			.toList());
+		json.put("detected_at", null);
+		return json;
+	}
+
+	private Map<String, Object> contactJson(SimContact contact) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("id", contact.id);
+		json.put("name", contact.name);
+		json.put("blocked", contact.blocked);
+		json.put("unsubscribed", contact.unsubscribed);
+		json.put("is_admin", contact.admin);
+		json.put("channels", contact.channels.stream().map((channel) -> {
+			Map<String, Object> c = new LinkedHashMap<>();
+			c.put("id", channel.id());
+			c.put("type", channel.type());
+			c.put("user_id", channel.userId());
+			c.put("platform_data", Map.of());
+			c.put("created_at", contact.createdAt.toString());
+			c.put("updated_at", contact.createdAt.toString());
+			return c;
+		}).toList());
+		json.put("segments", contact.segments.stream()
+			.map((segment) -> Map.of("id", segment, "name", segment, "color", "teal", "contacts_count", 1))
+			.toList());
+		json.put("created_at", contact.createdAt.toString());
+		json.put("updated_at", contact.updatedAt.toString());
+		return json;
+	}
+
+	private void pause(Faults faults) {
+		long millis = faults.latency().toMillis();
+		if (!faults.jitter().isZero()) {
+			synchronized (this.random) {
+				millis += this.random.nextLong(faults.jitter().toMillis() + 1);
+			}
+		}
+		if (millis > 0) {
+			try {
+				Thread.sleep(millis);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private boolean rateLimited(HttpExchange exchange, SimOrg org, Faults faults) throws IOException {
+		if (faults.rateLimitPerMinute() <= 0) {
+			return false;
+		}
+		long now = System.nanoTime();
+		long minute = Duration.ofMinutes(1).toNanos();
+		Deque<Long> window = this.windows.computeIfAbsent(org.id, (id) -> new ArrayDeque<>());
+		long retryAfterSeconds;
+		synchronized (window) {
+			while (!window.isEmpty() && now - window.peekFirst() >= minute) {
+				window.pollFirst();
+			}
+			if (window.size() < faults.rateLimitPerMinute()) {
+				window.addLast(now);
+				return false;
+			}
+			retryAfterSeconds = Math.max(1, Duration.ofNanos(minute - (now - window.peekFirst())).toSeconds());
+		}
+		this.requestCounts.computeIfAbsent(org.id + " 429", (key) -> new AtomicLong()).incrementAndGet();
+		exchange.getResponseHeaders().add("Retry-After", String.valueOf(retryAfterSeconds));
+		send(exchange, 429, "{\"message\":\"too many requests\"}");
+		return true;
+	}
+
+	private boolean unavailable(HttpExchange exchange, Faults faults) throws IOException {
+		if (draw(faults.unavailableShare())) {
+			send(exchange, 503, "<html><body>Service Unavailable</body></html>");
+			return true;
+		}
+		return false;
+	}
+
+	private boolean draw(double share) {
+		if (share <= 0) {
+			return false;
+		}
+		synchronized (this.random) {
+			return this.random.nextDouble() < share;
+		}
+	}
+
+	/** Closes the connection without an answer: the client sees a dropped connection. */
+	private static void drop(HttpExchange exchange) throws IOException {
+		exchange.sendResponseHeaders(200, 1_000);
+		exchange.getResponseBody().write('[');
+		exchange.getResponseBody().flush();
+		throw new DroppedConnection();
+	}
+
+	private static void send(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	private static List<String> segments(HttpExchange exchange) {
+		String raw = exchange.getRequestURI().getRawPath();
+		return Arrays.stream(raw.split("/"))
+			.filter((segment) -> !segment.isEmpty())
+			.map((segment) -> URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8))
+			.toList();
+	}
+
+	private static Map<String, String> query(HttpExchange exchange) {
+		Map<String, String> query = new LinkedHashMap<>();
+		String raw = exchange.getRequestURI().getRawQuery();
+		if (raw != null) {
+			for (String pair : raw.split("&")) {
+				int equals = pair.indexOf('=');
+				if (equals > 0) {
+					query.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+							URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+				}
+			}
+		}
+		return query;
+	}
+
+	/** Thrown out of a handler to make the JDK server drop the connection mid-answer. */
+	private static final class DroppedConnection extends RuntimeException {
+
+		DroppedConnection() {
+			super("connection dropped on purpose", null, false, false);
+		}
+
+	}
+
+}

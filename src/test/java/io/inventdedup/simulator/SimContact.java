@@ -1,0 +1,73 @@
+package io.inventdedup.simulator;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A contact of the simulator. Mutable: merges move channels and segments onto the survivor.
+ */
+public final class SimContact {
+
+	final String id;
+
+	String name;
+
+	final Instant createdAt;
+
+	Instant updatedAt;
+
+	final boolean admin;
+
+	boolean blocked;
+
+	boolean unsubscribed;
+
+	final List<SimChannel> channels = new ArrayList<>();
+
+	final List<String> segments = new ArrayList<>();
+
+	SimContact(String id, String name, Instant createdAt, boolean admin, boolean blocked, boolean unsubscribed) {
+		this.id = id;
+		this.name = name;
+		this.createdAt = createdAt;
+		this.updatedAt = createdAt;
+		this.admin = admin;
+		this.blocked = blocked;
+		this.unsubscribed = unsubscribed;
+	}
+
+	public String id() {
+		return this.id;
+	}
+
+	public boolean admin() {
+		return this.admin;
+	}
+
+	public boolean blocked() {
+		return this.blocked;
+	}
+
+	public boolean unsubscribed() {
+		return this.unsubscribed;
+	}
+
+	public Instant createdAt() {
+		return this.createdAt;
+	}
+
+	public List<SimChannel> channels() {
+		return List.copyOf(this.channels);
+	}
+
+	/** A channel: an external identity ({@code type} + {@code userId}) that duplicates share. */
+	public record SimChannel(String id, String type, String userId) {
+
+		String identity() {
+			return this.type + "\u0000" + this.userId;
+		}
+
+	}
+
+}

@@ -1,0 +1,188 @@
+package io.inventdedup.simulator;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The contacts of one simulated organization, and the duplicate groups computed from them the way
+ * Invent describes it: contacts sharing an external channel identity are one group. The listing
+ * is computed from the live contacts, so a merged group disappears and later groups move up.
+ */
+public final class SimOrg {
+
+	/** The recommended primary: most channels, then oldest, then smallest id. */
+	private static final Comparator<SimContact> RECOMMENDED = Comparator
+		.comparingInt((SimContact c) -> -c.channels.size())
+		.thenComparing(SimContact::createdAt)
+		.thenComparing(SimContact::id);
+
+	final String id;
+
+	private final TreeMap<String, SimContact> contacts = new TreeMap<>();
+
+	private List<SimGroup> groups;
+
+	volatile Faults faults = Faults.NONE;
+
+	SimOrg(String id) {
+		this.id = id;
+	}
+
+	/** Adds a contact with one channel per identity given as {@code type:userId}. */
+	public synchronized SimContact addContact(String contactId, String name, Instant createdAt, boolean admin,
+			boolean blocked, boolean unsubscribed, String... identities) {
+		SimContact contact = new SimContact(contactId, name, createdAt, admin, blocked, unsubscribed);
+		for (String identity : identities) {
+			int colon = identity.indexOf(':');
+			contact.channels.add(new SimContact.SimChannel("ch_" + contactId + "_" + contact.channels.size(),
+					identity.substring(0, colon), identity.substring(colon + 1)));
+		}
+		if (this.contacts.putIfAbsent(contactId, contact) != null) {
+			throw new IllegalArgumentException("contact " + contactId + " already exists");
+		}
+		this.groups = null;
+		return contact;
+	}
+
+	public void setFaults(Faults faults) {
+		this.faults = faults;
+	}
+
+	public synchronized SimContact contact(String contactId) {
+		return this.contacts.get(contactId);
+	}
+
+	public synchronized Set<String> contactIds() {
+		return Set.copyOf(this.contacts.keySet());
+	}
+
+	/** The duplicate groups as the API lists them now. */
+	public synchronized List<SimGroup> groups() {
+		if (this.groups == null) {
+			this.groups = computeGroups();
+		}
+		return this.groups;
+	}
+
+	synchronized SimContact merge(String survivorId, List<String> sourceIds) {
+		SimContact survivor = this.contacts.get(survivorId);
+		for (String sourceId : sourceIds) {
+			SimContact source = this.contacts.remove(sourceId);
+			for (SimContact.SimChannel channel : source.channels) {
+				if (survivor.channels.stream().noneMatch((c) -> c.identity().equals(channel.identity()))) {
+					survivor.channels.add(channel);
+				}
+			}
+			for (String segment : source.segments) {
+				if (!survivor.segments.contains(segment)) {
+					survivor.segments.add(segment);
+				}
+			}
+		}
+		survivor.updatedAt = Instant.now();
+		this.groups = null;
+		return survivor;
+	}
+
+	synchronized void changed() {
+		this.groups = null;
+	}
+
+	private List<SimGroup> computeGroups() {
+		Map<String, String> parent = new HashMap<>();
+		Map<String, String> ownerOfIdentity = new HashMap<>();
+		for (SimContact contact : this.contacts.values()) {
+			parent.put(contact.id, contact.id);
+		}
+		for (SimContact contact : this.contacts.values()) {
+			for (SimContact.SimChannel channel : contact.channels) {
+				String owner = ownerOfIdentity.putIfAbsent(channel.identity(), contact.id);
+				if (owner != null) {
+					union(parent, owner, contact.id);
+				}
+			}
+		}
+		Map<String, List<SimContact>> components = new TreeMap<>();
+		for (SimContact contact : this.contacts.values()) {
+			components.computeIfAbsent(find(parent, contact.id), (root) -> new ArrayList<>()).add(contact);
+		}
+		List<SimGroup> listed = new ArrayList<>();
+		for (List<SimContact> members : components.values()) {
+			if (members.size() < 2) {
+				continue;
+			}
+			members.sort(RECOMMENDED);
+			SimContact primary = members.get(0);
+			List<SimContact> duplicates = new ArrayList<>(members.subList(1, members.size()));
+			duplicates.sort(Comparator.comparing(SimContact::id));
+			listed.add(new SimGroup(primary, duplicates, sharedIdentities(members)));
+		}
+		listed.sort(Comparator.comparing((SimGroup g) -> g.smallestId()));
+		return List.copyOf(listed);
+	}
+
+	private static List<SimContact.SimChannel> sharedIdentities(List<SimContact> members) {
+		Map<String, Integer> counts = new HashMap<>();
+		Map<String, SimContact.SimChannel> byIdentity = new HashMap<>();
+		for (SimContact member : members) {
+			for (SimContact.SimChannel channel : member.channels) {
+				counts.merge(channel.identity(), 1, Integer::sum);
+				byIdentity.putIfAbsent(channel.identity(), channel);
+			}
+		}
+		Set<SimContact.SimChannel> shared = new LinkedHashSet<>();
+		counts.forEach((identity, count) -> {
+			if (count > 1) {
+				shared.add(byIdentity.get(identity));
+			}
+		});
+		return List.copyOf(shared);
+	}
+
+	private static String find(Map<String, String> parent, String id) {
+		String root = id;
+		while (!parent.get(root).equals(root)) {
+			root = parent.get(root);
+		}
+		parent.put(id, root);
+		return root;
+	}
+
+	private static void union(Map<String, String> parent, String a, String b) {
+		String rootA = find(parent, a);
+		String rootB = find(parent, b);
+		if (!rootA.equals(rootB)) {
+			parent.put(rootB, rootA);
+		}
+	}
+
+	/** A listed group. */
+	public record SimGroup(SimContact primary, List<SimContact> duplicates, List<SimContact.SimChannel> matchedOn) {
+
+		String smallestId() {
+			String smallest = this.primary.id;
+			for (SimContact duplicate : this.duplicates) {
+				if (duplicate.id.compareTo(smallest) < 0) {
+					smallest = duplicate.id;
+				}
+			}
+			return smallest;
+		}
+
+		public List<SimContact> members() {
+			List<SimContact> members = new ArrayList<>();
+			members.add(this.primary);
+			members.addAll(this.duplicates);
+			return members;
+		}
+
+	}
+
+}

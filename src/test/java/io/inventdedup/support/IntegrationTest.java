@@ -1,0 +1,25 @@
+package io.inventdedup.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A test of the real job: the whole application on the embedded PostgreSQL and the Invent
+ * simulator over HTTP, launched by the tests themselves (the command-line runner is off).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(properties = { "dedup.runner.enabled=false", "invent.api.initial-backoff=20ms",
+		"invent.api.max-backoff=200ms", "invent.api.read-timeout=5s",
+		"invent.api.rate-limit-per-minute=600000" })
+@ContextConfiguration(initializers = TestInfrastructure.class)
+public @interface IntegrationTest {
+
+}

@@ -1,0 +1,61 @@
+package io.inventdedup.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import io.inventdedup.simulator.InventSimulator;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The real parts every test and the demo run against, started once per JVM: an embedded
+ * PostgreSQL 17 (zonky, from Maven artifacts) and the Invent simulator on loopback. Tests keep
+ * apart by each using an organization of its own.
+ */
+public final class TestInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	/** The API token the simulator accepts: recognisable, so that leak tests can look for it. */
+	public static final String TOKEN = "sim-token-7f3c9a1e-DO-NOT-LEAK";
+
+	private static EmbeddedPostgres postgres;
+
+	private static InventSimulator simulator;
+
+	public static synchronized EmbeddedPostgres postgres() {
+		if (postgres == null) {
+			try {
+				postgres = EmbeddedPostgres.builder().start();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("cannot start the embedded PostgreSQL", ex);
+			}
+		}
+		return postgres;
+	}
+
+	public static synchronized InventSimulator simulator() {
+		if (simulator == null) {
+			simulator = InventSimulator.start(TOKEN);
+		}
+		return simulator;
+	}
+
+	public static String jdbcUrl() {
+		return postgres().getJdbcUrl("postgres", "postgres");
+	}
+
+	/** Points the application at the embedded PostgreSQL and the simulator. */
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		TestPropertyValues
+			.of("spring.datasource.url=" + jdbcUrl(), "spring.datasource.username=postgres",
+					"spring.datasource.password=postgres", "invent.api.base-url=" + simulator().baseUrl(),
+					"invent.api.token=" + TOKEN)
+			.applyTo(context);
+	}
+
+}
