@@ -1,6 +1,7 @@
 package io.inventdedup;
 
 import io.inventdedup.job.ExitCodes;
+import io.inventdedup.job.StartupCheck;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -21,7 +22,9 @@ public class InventDedupApplication {
 	/** Runs the application once and answers the exit code documented in README. */
 	public static int run(String... args) {
 		try {
-			return SpringApplication.exit(SpringApplication.run(InventDedupApplication.class, args));
+			SpringApplication application = new SpringApplication(InventDedupApplication.class);
+			application.addListeners(new StartupCheck());
+			return SpringApplication.exit(application.run(args));
 		}
 		catch (RuntimeException ex) {
 			return ExitCodes.ofStartupFailure(ex);

@@ -108,7 +108,7 @@ final class DedupParameters {
 			String name = arg.substring(0, equals);
 			if (!NAMES.contains(name)) {
 				throw new InvalidParametersException("unknown job parameter '" + printable(name) + "'"
-						+ suggestion(name) + ". Valid names: " + String.join(", ", NAMES));
+						+ suggestion(name) + "; valid names: " + String.join(", ", NAMES));
 			}
 			if (given.put(name, arg.substring(equals + 1)) != null) {
 				throw new InvalidParametersException("job parameter '" + name + "' is given twice");
@@ -122,7 +122,7 @@ final class DedupParameters {
 			.filter((known) -> known.equalsIgnoreCase(name) || known.toLowerCase(Locale.ROOT)
 				.startsWith(name.toLowerCase(Locale.ROOT)))
 			.findFirst()
-			.map((known) -> "; did you mean '" + known + "'?")
+			.map((known) -> " (did you mean '" + known + "'?)")
 			.orElse("");
 	}
 

@@ -56,8 +56,6 @@ public final class InventSimulator implements AutoCloseable {
 
 	private final Random random = new Random(42);
 
-	private volatile String pageOverride;
-
 	private InventSimulator(String token) throws IOException {
 		this.token = token;
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
@@ -171,7 +169,7 @@ public final class InventSimulator implements AutoCloseable {
 			send(exchange, 400, "{\"message\":\"page must be at least 1, take between 1 and 100\"}");
 			return;
 		}
-		String override = this.pageOverride;
+		String override = org.listingOverride;
 		if (override != null) {
 			send(exchange, 200, override);
 			return;
@@ -276,11 +274,6 @@ public final class InventSimulator implements AutoCloseable {
 			org.changed();
 		}
 		send(exchange, 200, this.json.writeValueAsString(contactJson(contact)));
-	}
-
-	/** Makes every listing page answer this body, whatever the org (hostile-input tests). */
-	public void overridePages(String body) {
-		this.pageOverride = body;
 	}
 
 	private Map<String, Object> groupJson(SimOrg.SimGroup group) {

@@ -31,6 +31,8 @@ public final class SimOrg {
 
 	volatile Faults faults = Faults.NONE;
 
+	volatile String listingOverride;
+
 	SimOrg(String id) {
 		this.id = id;
 	}
@@ -53,6 +55,14 @@ public final class SimOrg {
 
 	public void setFaults(Faults faults) {
 		this.faults = faults;
+	}
+
+	/**
+	 * Makes every page of the duplicate listing answer this body as it is (hostile-input tests);
+	 * {@code null} goes back to the computed listing.
+	 */
+	public void answerListingWith(String body) {
+		this.listingOverride = body;
 	}
 
 	public synchronized SimContact contact(String contactId) {

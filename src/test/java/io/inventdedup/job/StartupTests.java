@@ -1,0 +1,52 @@
+package io.inventdedup.job;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.inventdedup.InventDedupApplication;
+import io.inventdedup.support.TestInfrastructure;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The application as {@code java -jar} starts it: a wrong command or configuration ends with exit
+ * code 2 and a message naming the problem, before the database or Invent is touched.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupTests {
+
+	@Test
+	void refusesAMisspelledParameterWithExitCodeTwoAndNamesTheValidOnes(CapturedOutput output) {
+		int exitCode = InventDedupApplication.run("orgId=acme", "dryrun=false", "--invent.api.token=t",
+				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere");
+
+		assertThat(exitCode).isEqualTo(2);
+		assertThat(output).contains("unknown job parameter 'dryrun' (did you mean 'dryRun'?)")
+			.contains("valid names: orgId, runKey, dryRun")
+			.doesNotContain("Connection refused");
+	}
+
+	@Test
+	void refusesToStartWithoutATokenWithExitCodeTwo(CapturedOutput output) {
+		int exitCode = InventDedupApplication.run("orgId=acme",
+				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere");
+
+		assertThat(exitCode).isEqualTo(2);
+		assertThat(output).contains("invent.api.token is required: set the environment variable INVENT_API_TOKEN");
+	}
+
+	@Test
+	void exitsWithOneWhenTheDatabaseCannotBeReached() {
+		int exitCode = InventDedupApplication.run("orgId=acme", "--invent.api.token=t",
+				"--invent.api.base-url=" + TestInfrastructure.simulator().baseUrl(),
+				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere",
+				"--spring.datasource.hikari.connection-timeout=1000");
+
+		assertThat(exitCode).isEqualTo(1);
+		assertThat(TestInfrastructure.simulator().requests("acme", "GET")).isZero();
+	}
+
+}
