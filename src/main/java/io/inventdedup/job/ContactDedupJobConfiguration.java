@@ -19,8 +19,12 @@ class ContactDedupJobConfiguration {
 	static final String JOB_NAME = "contactDedupJob";
 
 	@Bean
-	Job contactDedupJob(JobRepository jobRepository, Step collectStep, Step mergeStep) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(collectStep).next(mergeStep).build();
+	Job contactDedupJob(JobRepository jobRepository, Step collectStep, Step mergeStep,
+			RunningExecution runningExecution) {
+		return new JobBuilder(JOB_NAME, jobRepository).listener(runningExecution)
+			.start(collectStep)
+			.next(mergeStep)
+			.build();
 	}
 
 	/** Runs the job for the command line's {@code name=value} arguments and keeps the exit code. */

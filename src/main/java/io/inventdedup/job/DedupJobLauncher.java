@@ -42,16 +42,20 @@ public class DedupJobLauncher {
 
 	private final AuditRepository auditRepository;
 
+	private final RunningExecution runningExecution;
+
 	private final Clock clock;
 
 	public DedupJobLauncher(JobOperator jobOperator, JobRepository jobRepository, Job contactDedupJob,
-			DataSource dataSource, DedupProperties defaults, AuditRepository auditRepository) {
+			DataSource dataSource, DedupProperties defaults, AuditRepository auditRepository,
+			RunningExecution runningExecution) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.contactDedupJob = contactDedupJob;
 		this.dataSource = dataSource;
 		this.defaults = defaults;
 		this.auditRepository = auditRepository;
+		this.runningExecution = runningExecution;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -66,19 +70,41 @@ public class DedupJobLauncher {
 			return ExitCodes.INVALID;
 		}
 		String orgId = parameters.getString(DedupParameters.ORG_ID);
-		try (OrgLock lock = OrgLock.tryAcquire(this.dataSource, orgId)) {
-			if (lock == null) {
-				log.atError()
-					.addKeyValue("orgId", orgId)
-					.log("Another run for this org is in progress (it holds the org's lock); nothing was run. "
-							+ "Wait for it to end, then run again");
-				return ExitCodes.LOCKED;
-			}
-			return launchLocked(parameters);
+		OrgLock lock;
+		try {
+			lock = OrgLock.tryAcquire(this.dataSource, orgId);
 		}
 		catch (SQLException ex) {
 			log.error("The database cannot be reached, nothing was run: {}", ex.getMessage());
 			return ExitCodes.FAILED;
+		}
+		if (lock == null) {
+			log.atError()
+				.addKeyValue("orgId", orgId)
+				.log("Another run for this org is in progress (it holds the org's lock); nothing was run. "
+						+ "Wait for it to end, then run again");
+			return ExitCodes.LOCKED;
+		}
+		GracefulStop gracefulStop = new GracefulStop(this.jobOperator, this.runningExecution,
+				this.defaults.stopTimeout()).install();
+		int exitCode = ExitCodes.FAILED;
+		try {
+			exitCode = launchLocked(parameters);
+			return exitCode;
+		}
+		finally {
+			release(lock);
+			gracefulStop.finished(exitCode);
+		}
+	}
+
+	private static void release(OrgLock lock) {
+		try {
+			lock.close();
+		}
+		catch (SQLException ex) {
+			log.warn("The org's lock could not be released ({}); PostgreSQL releases it when the connection closes",
+					ex.getMessage());
 		}
 	}
 
@@ -104,7 +130,7 @@ public class DedupJobLauncher {
 			return (execution.getStatus() == BatchStatus.COMPLETED) ? ExitCodes.COMPLETED : ExitCodes.FAILED;
 		}
 		catch (Exception ex) {
-			log.error("The run could not be started: {}", ex.getMessage(), ex);
+			log.error("The run ended with an error: {}. Re-run the same command to resume it", ex.getMessage(), ex);
 			return ExitCodes.FAILED;
 		}
 	}

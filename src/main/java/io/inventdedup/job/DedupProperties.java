@@ -1,8 +1,11 @@
 package io.inventdedup.job;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,11 +23,13 @@ import org.springframework.validation.annotation.Validated;
  * @param skipUnsubscribed whether unsubscribed contacts are left alone
  * @param maxGroupSize groups with more members are skipped whole
  * @param maxMerges how many groups one run may merge at most (0: no cap)
+ * @param stopTimeout how long a termination signal waits for the merges in flight to be recorded
  */
 @Validated
 @ConfigurationProperties("dedup")
 public record DedupProperties(@DefaultValue("true") boolean dryRun,
 		@NotBlank @DefaultValue("oldest") String survivor, @DefaultValue("true") boolean skipAdmins,
 		@DefaultValue("true") boolean skipBlocked, @DefaultValue("false") boolean skipUnsubscribed,
-		@Min(2) @Max(10_000) @DefaultValue("20") int maxGroupSize, @Min(0) @DefaultValue("0") long maxMerges) {
+		@Min(2) @Max(10_000) @DefaultValue("20") int maxGroupSize, @Min(0) @DefaultValue("0") long maxMerges,
+		@NotNull @DefaultValue("25s") Duration stopTimeout) {
 }

@@ -10,6 +10,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 
 import io.inventdedup.invent.InventApiProperties;
+import io.inventdedup.merge.MergeProperties;
 
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -29,10 +30,12 @@ public class StartupCheck implements ApplicationListener<ApplicationEnvironmentP
 		Binder binder = Binder.get(event.getEnvironment());
 		InventApiProperties api = binder.bindOrCreate("invent.api", Bindable.of(InventApiProperties.class));
 		DedupProperties dedup = binder.bindOrCreate("dedup", Bindable.of(DedupProperties.class));
+		MergeProperties merge = binder.bindOrCreate("dedup.merge", Bindable.of(MergeProperties.class));
 		try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
 			Validator validator = factory.getValidator();
 			check("invent.api", validator.validate(api));
 			check("dedup", validator.validate(dedup));
+			check("dedup.merge", validator.validate(merge));
 		}
 		DedupParameters.resolve(new DefaultApplicationArguments(event.getArgs()).getNonOptionArgs(), dedup,
 				Clock.systemUTC());

@@ -89,10 +89,10 @@ public class MergeStepConfiguration {
 	@Bean
 	@StepScope
 	MergeWriter mergeWriter(InventClient inventClient, AuditRepository auditRepository,
-			PlatformTransactionManager transactionManager, MergeRun mergeRun) {
+			PlatformTransactionManager transactionManager, MergeRun mergeRun, MergeProperties mergeProperties) {
 		TransactionTemplate ownTransaction = new TransactionTemplate(transactionManager);
 		ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		return new MergeWriter(inventClient, auditRepository, ownTransaction, mergeRun);
+		return new MergeWriter(inventClient, auditRepository, ownTransaction, mergeRun, mergeProperties);
 	}
 
 }

@@ -44,7 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>the merges go out concurrently, each group's calls one after another;</li>
  * <li>each outcome is committed as soon as the chunk's calls are done.</li>
  * </ol>
- * A merge whose outcome cannot be known, or a refused token, stops the run.
+ * A merge whose outcome cannot be known, a refused token, or failures past
+ * {@code dedup.merge.max-failure-share} of the merges this execution tried stop the run.
  */
 class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 
@@ -58,17 +59,25 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 
 	private final MergeRun run;
 
+	private final MergeProperties properties;
+
 	private long jobInstanceId;
 
 	private long jobExecutionId;
 
 	private long mergesCounted;
 
-	MergeWriter(InventClient client, AuditRepository audit, TransactionTemplate ownTransaction, MergeRun run) {
+	private long tried;
+
+	private long failed;
+
+	MergeWriter(InventClient client, AuditRepository audit, TransactionTemplate ownTransaction, MergeRun run,
+			MergeProperties properties) {
 		this.client = client;
 		this.audit = audit;
 		this.ownTransaction = ownTransaction;
 		this.run = run;
+		this.properties = properties;
 	}
 
 	@Override
@@ -76,6 +85,8 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 		this.jobInstanceId = stepExecution.getJobExecution().getJobInstanceId();
 		this.jobExecutionId = stepExecution.getJobExecutionId();
 		this.mergesCounted = this.audit.countMerges(this.jobInstanceId);
+		this.tried = 0;
+		this.failed = 0;
 	}
 
 	@Override
@@ -109,6 +120,10 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 		RuntimeException fatal = null;
 		for (Outcome outcome : outcomes) {
 			completed.add(outcome.row());
+			if (outcome.row().status().isFinal()) {
+				this.tried++;
+				this.failed += (outcome.row().status() == AuditStatus.FAILED) ? 1 : 0;
+			}
 			if (outcome.row().status() != AuditStatus.MERGED && outcome.row().status() != AuditStatus.PENDING) {
 				this.mergesCounted--;
 			}
@@ -119,6 +134,18 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 		this.ownTransaction.executeWithoutResult((tx) -> this.audit.save(completed));
 		if (fatal != null) {
 			throw fatal;
+		}
+		checkFailureShare();
+	}
+
+	/**
+	 * Judged per execution, so that a run stopped for its failures can be resumed once their cause
+	 * is fixed: its old failures stay in the audit but do not count against the resumed execution.
+	 */
+	private void checkFailureShare() {
+		if (this.tried >= this.properties.minTried() && this.failed > this.properties.maxFailureShare() * this.tried) {
+			throw new FailureShareExceededException(this.run.orgId(), this.failed, this.tried,
+					this.properties.maxFailureShare());
 		}
 	}
 

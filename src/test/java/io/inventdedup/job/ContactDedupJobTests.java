@@ -1,31 +1,25 @@
 package io.inventdedup.job;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.inventdedup.policy.Contact;
-import io.inventdedup.policy.DuplicateGroup;
-import io.inventdedup.policy.Exclusion;
 import io.inventdedup.policy.MergePlan;
-import io.inventdedup.policy.MergePlanner;
 import io.inventdedup.policy.MergePolicy;
 import io.inventdedup.policy.SurvivorRule;
 import io.inventdedup.simulator.Faults;
 import io.inventdedup.simulator.InventSimulator;
-import io.inventdedup.simulator.MergeRecord;
 import io.inventdedup.simulator.OrgGenerator;
 import io.inventdedup.simulator.SimContact;
 import io.inventdedup.simulator.SimOrg;
 import io.inventdedup.support.IntegrationTest;
+import io.inventdedup.support.RunAssertions;
 import io.inventdedup.support.TestInfrastructure;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +48,13 @@ class ContactDedupJobTests {
 	@Autowired
 	private DataSource dataSource;
 
+	private RunAssertions runs;
+
+	@BeforeEach
+	void checkRunsAgainstTheSimulator() {
+		this.runs = new RunAssertions(this.simulator, this.jdbc);
+	}
+
 	@Test
 	void dryRunRecordsEveryPlannedMergeAndSendsNoMerge() {
 		String orgId = newOrg();
@@ -65,11 +66,11 @@ class ContactDedupJobTests {
 		assertThat(this.simulator.requests(orgId, "POST")).isZero();
 		assertThat(this.simulator.org(orgId).groups()).hasSize(120);
 		long expectedMerges = groups.stream()
-			.filter((members) -> expectedPlan(members, MergePolicy.defaults()) instanceof MergePlan.Merge)
+			.filter((members) -> RunAssertions.expectedPlan(members, MergePolicy.defaults()) instanceof MergePlan.Merge)
 			.count();
-		assertThat(count(orgId, "PLANNED")).isEqualTo(expectedMerges).isPositive();
-		assertThat(count(orgId, "SKIPPED")).isEqualTo(120 - expectedMerges).isPositive();
-		assertThat(count(orgId, null)).isEqualTo(120);
+		assertThat(this.runs.count(orgId, "PLANNED")).isEqualTo(expectedMerges).isPositive();
+		assertThat(this.runs.count(orgId, "SKIPPED")).isEqualTo(120 - expectedMerges).isPositive();
+		assertThat(this.runs.count(orgId, null)).isEqualTo(120);
 	}
 
 	@Test
@@ -79,16 +80,16 @@ class ContactDedupJobTests {
 		List<List<SimContact>> groups = OrgGenerator.seeded(2).populate(org, 1_000, 200);
 		MergePolicy policy = new MergePolicy(SurvivorRule.OLDEST, true, true, false, 100);
 		Map<String, MergePlan> expected = new HashMap<>();
-		groups.forEach((members) -> expected.put(members.get(0).id(), expectedPlan(members, policy)));
+		groups.forEach((members) -> expected.put(members.get(0).id(), RunAssertions.expectedPlan(members, policy)));
 
 		int exitCode = this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false", "maxGroupSize=100"));
 
 		assertThat(exitCode).isZero();
-		assertFinalState(org, groups, policy);
-		assertAuditAgreesWithMergeLog(orgId);
-		assertThat(count(orgId, "MERGED"))
+		this.runs.assertFinalState(org, groups, policy);
+		this.runs.assertAuditAgreesWithMergeLog(orgId);
+		assertThat(this.runs.count(orgId, "MERGED"))
 			.isEqualTo(expected.values().stream().filter(MergePlan.Merge.class::isInstance).count());
-		assertThat(count(orgId, "PENDING")).isZero();
+		assertThat(this.runs.count(orgId, "PENDING")).isZero();
 		assertThat(this.simulator.mergeLog(orgId).stream().anyMatch((merge) -> merge.sourceIds().size() == 50))
 			.as("a group of more than 51 members is merged in calls of at most 50")
 			.isTrue();
@@ -144,7 +145,7 @@ class ContactDedupJobTests {
 
 		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false", "maxMerges=7"))).isZero();
 
-		assertThat(count(orgId, "MERGED")).isEqualTo(7);
+		assertThat(this.runs.count(orgId, "MERGED")).isEqualTo(7);
 		assertThat(this.simulator.mergeLog(orgId)).hasSize(7);
 		assertThat(this.jdbc.queryForObject(
 				"SELECT count(*) FROM dedup_audit WHERE org_id = ? AND reason = 'max-merges-reached'", Long.class,
@@ -166,9 +167,9 @@ class ContactDedupJobTests {
 		org.setFaults(Faults.NONE);
 		assertThat(this.launcher.launch(command)).isZero();
 
-		assertFinalState(org, groups, new MergePolicy(SurvivorRule.OLDEST, true, true, false, 20));
-		assertAuditAgreesWithMergeLog(orgId);
-		assertThat(count(orgId, "MERGED")).isEqualTo(200);
+		this.runs.assertFinalState(org, groups, new MergePolicy(SurvivorRule.OLDEST, true, true, false, 20));
+		this.runs.assertAuditAgreesWithMergeLog(orgId);
+		assertThat(this.runs.count(orgId, "MERGED")).isEqualTo(200);
 		assertThat(this.jdbc.queryForObject(
 				"SELECT count(*) FROM batch_job_execution WHERE job_instance_id IN "
 						+ "(SELECT job_instance_id FROM dedup_audit WHERE org_id = ?)",
@@ -185,58 +186,10 @@ class ContactDedupJobTests {
 
 		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false"))).isZero();
 
-		assertFinalState(org, groups, MergePolicy.defaults());
-		assertAuditAgreesWithMergeLog(orgId);
-		assertThat(count(orgId, "PENDING")).isZero();
-		assertThat(count(orgId, "FAILED")).isZero();
-	}
-
-	private void assertFinalState(SimOrg org, List<List<SimContact>> groups, MergePolicy policy) {
-		Set<String> alive = org.contactIds();
-		for (List<SimContact> members : groups) {
-			MergePlan plan = expectedPlan(members, policy);
-			if (plan instanceof MergePlan.Merge merge) {
-				assertThat(alive).contains(merge.survivorId()).doesNotContainAnyElementsOf(merge.sources());
-				assertThat(alive).containsAll(merge.excluded().stream().map(Exclusion::contactId).toList());
-			}
-			else {
-				assertThat(alive).containsAll(members.stream().map(SimContact::id).toList());
-			}
-		}
-	}
-
-	private void assertAuditAgreesWithMergeLog(String orgId) {
-		Map<String, Set<String>> logged = new HashMap<>();
-		for (MergeRecord merge : this.simulator.mergeLog(orgId)) {
-			Set<String> sources = logged.computeIfAbsent(merge.survivorId(), (id) -> new HashSet<>());
-			for (String source : merge.sourceIds()) {
-				assertThat(sources.add(source)).as("%s merged once", source).isTrue();
-			}
-		}
-		Map<String, Set<String>> audited = new HashMap<>();
-		this.jdbc.query("SELECT survivor_contact_id, merged_contact_ids FROM dedup_audit WHERE org_id = ? "
-				+ "AND cardinality(merged_contact_ids) > 0", (rs) -> {
-					audited.put(rs.getString(1),
-							new HashSet<>(List.of((String[]) rs.getArray(2).getArray())));
-				}, orgId);
-		assertThat(audited).isEqualTo(logged);
-	}
-
-	private long count(String orgId, String status) {
-		return (status != null)
-				? this.jdbc.queryForObject("SELECT count(*) FROM dedup_audit WHERE org_id = ? AND status = ?",
-						Long.class, orgId, status)
-				: this.jdbc.queryForObject("SELECT count(*) FROM dedup_audit WHERE org_id = ?", Long.class, orgId);
-	}
-
-	/** The plan of a group as generated, independent of how the API lists it. */
-	private static MergePlan expectedPlan(List<SimContact> members, MergePolicy policy) {
-		List<Contact> contacts = new ArrayList<>();
-		for (SimContact member : members) {
-			contacts.add(new Contact(member.id(), member.createdAt(), member.admin(), member.blocked(),
-					member.unsubscribed(), member.channels().size()));
-		}
-		return new MergePlanner(policy).plan(new DuplicateGroup(contacts.get(0), contacts.subList(1, contacts.size())));
+		this.runs.assertFinalState(org, groups, MergePolicy.defaults());
+		this.runs.assertAuditAgreesWithMergeLog(orgId);
+		assertThat(this.runs.count(orgId, "PENDING")).isZero();
+		assertThat(this.runs.count(orgId, "FAILED")).isZero();
 	}
 
 	private static String newOrg() {

@@ -111,11 +111,12 @@ public final class InventSimulator implements AutoCloseable {
 			String method = exchange.getRequestMethod();
 			SimOrg org = org(path.get(1));
 			this.requestCounts.computeIfAbsent(org.id + " " + method, (key) -> new AtomicLong()).incrementAndGet();
-			if (!("Bearer " + this.token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+			Faults faults = org.faults;
+			if (faults.keyRevoked()
+					|| !("Bearer " + this.token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
 				send(exchange, 401, "{\"message\":\"invalid API key\"}");
 				return;
 			}
-			Faults faults = org.faults;
 			pause(faults);
 			if (rateLimited(exchange, org, faults) || unavailable(exchange, faults)) {
 				return;
@@ -193,6 +194,10 @@ public final class InventSimulator implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			send(exchange, 400, "{\"message\":\"body is not JSON\"}");
+			return;
+		}
+		if (draw(faults.conflictShare())) {
+			send(exchange, 409, "{\"message\":\"contact is being modified\"}");
 			return;
 		}
 		SimContact merged;
@@ -331,22 +336,23 @@ public final class InventSimulator implements AutoCloseable {
 	}
 
 	private boolean rateLimited(HttpExchange exchange, SimOrg org, Faults faults) throws IOException {
-		if (faults.rateLimitPerMinute() <= 0) {
+		if (faults.rateLimit() <= 0) {
 			return false;
 		}
 		long now = System.nanoTime();
-		long minute = Duration.ofMinutes(1).toNanos();
+		long minute = faults.rateWindow().toNanos();
 		Deque<Long> window = this.windows.computeIfAbsent(org.id, (id) -> new ArrayDeque<>());
 		long retryAfterSeconds;
 		synchronized (window) {
 			while (!window.isEmpty() && now - window.peekFirst() >= minute) {
 				window.pollFirst();
 			}
-			if (window.size() < faults.rateLimitPerMinute()) {
+			if (window.size() < faults.rateLimit()) {
 				window.addLast(now);
 				return false;
 			}
-			retryAfterSeconds = Math.max(1, Duration.ofNanos(minute - (now - window.peekFirst())).toSeconds());
+			retryAfterSeconds = Math.max(1,
+					(long) Math.ceil((minute - (now - window.peekFirst())) / (double) Duration.ofSeconds(1).toNanos()));
 		}
 		this.requestCounts.computeIfAbsent(org.id + " 429", (key) -> new AtomicLong()).incrementAndGet();
 		exchange.getResponseHeaders().add("Retry-After", String.valueOf(retryAfterSeconds));

@@ -1,0 +1,129 @@
+package io.inventdedup.job;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.inventdedup.policy.MergePolicy;
+import io.inventdedup.simulator.Faults;
+import io.inventdedup.simulator.InventSimulator;
+import io.inventdedup.simulator.OrgGenerator;
+import io.inventdedup.simulator.SimContact;
+import io.inventdedup.simulator.SimOrg;
+import io.inventdedup.support.IntegrationTest;
+import io.inventdedup.support.RunAssertions;
+import io.inventdedup.support.TestInfrastructure;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The job under each fault the simulator can inject, alone and mixed: the run ends with the state
+ * the policy prescribes, an audit that agrees with the merge log, no PENDING row, and the
+ * documented exit code.
+ */
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class FaultToleranceTests {
+
+	private final InventSimulator simulator = TestInfrastructure.simulator();
+
+	@Autowired
+	private DedupJobLauncher launcher;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	private RunAssertions runs;
+
+	@BeforeEach
+	void checkRunsAgainstTheSimulator() {
+		this.runs = new RunAssertions(this.simulator, this.jdbc);
+	}
+
+	@Test
+	void stopsAtOnceWithExitCodeOneWhenTheTokenIsRefused(CapturedOutput output) {
+		SimOrg org = this.simulator.org("faults-revoked");
+		OrgGenerator.seeded(20).populate(org, 30, 0);
+		org.setFaults(Faults.NONE.withKeyRevoked());
+
+		assertThat(this.launcher.launch(List.of("orgId=faults-revoked", "dryRun=false"))).isEqualTo(1);
+
+		assertThat(this.simulator.requests("faults-revoked", "GET")).as("a 401 is not retried").isEqualTo(1);
+		assertThat(this.simulator.requests("faults-revoked", "POST")).isZero();
+		assertThat(output).contains("Invent refused the API token (401): check INVENT_API_TOKEN")
+			.doesNotContain(TestInfrastructure.TOKEN);
+	}
+
+	@Test
+	void recordsRefusedMergesAsFailedAndGoesOn() {
+		SimOrg org = this.simulator.org("faults-conflicts");
+		List<List<SimContact>> groups = OrgGenerator.seeded(21).populate(org, 300, 0);
+		org.setFaults(Faults.NONE.withConflicts(0.04));
+
+		assertThat(this.launcher.launch(List.of("orgId=faults-conflicts", "dryRun=false", "maxGroupSize=100")))
+			.isZero();
+
+		long failed = this.runs.count("faults-conflicts", "FAILED");
+		assertThat(failed).isPositive();
+		assertThat(this.jdbc.queryForList(
+				"SELECT DISTINCT reason || ' ' || http_status FROM dedup_audit WHERE org_id = ? AND status = 'FAILED'",
+				String.class, "faults-conflicts"))
+			.contains("merge-refused 409")
+			.isSubsetOf("merge-refused 409", "partially-merged 409");
+		MergePolicy policy = new MergePolicy(MergePolicy.defaults().survivor(), true, true, false, 100);
+		assertThat(this.runs.count("faults-conflicts", "MERGED") + failed)
+			.isEqualTo(RunAssertions.expectedMerges(groups, policy));
+		this.runs.assertAuditAgreesWithMergeLog("faults-conflicts");
+		assertThat(this.runs.count("faults-conflicts", "PENDING")).isZero();
+	}
+
+	@Test
+	void stopsWhenFailuresPassTheirShareAndResumesWithTheSameCommand(CapturedOutput output) {
+		SimOrg org = this.simulator.org("faults-share");
+		List<List<SimContact>> groups = OrgGenerator.seeded(22).plainContacts().maxGroupSize(5).populate(org, 400, 0);
+		List<String> command = List.of("orgId=faults-share", "dryRun=false");
+		org.setFaults(Faults.NONE.withConflicts(0.5));
+
+		assertThat(this.launcher.launch(command)).isEqualTo(1);
+
+		assertThat(output).contains("more than dedup.merge.max-failure-share 10%");
+		long tried = this.runs.count("faults-share", "MERGED") + this.runs.count("faults-share", "FAILED");
+		assertThat(tried).isLessThan(400);
+		org.setFaults(Faults.NONE);
+		assertThat(this.launcher.launch(command)).isZero();
+		assertThat(this.runs.count("faults-share", "MERGED") + this.runs.count("faults-share", "FAILED"))
+			.isEqualTo(400);
+		this.runs.assertAuditAgreesWithMergeLog("faults-share");
+		assertThat(groups).hasSize(400);
+	}
+
+	@Test
+	void convergesUnderRateLimitUnavailabilityDropsAndLostAnswersMixed() {
+		SimOrg org = this.simulator.org("faults-mixed");
+		List<List<SimContact>> groups = OrgGenerator.seeded(23).maxGroupSize(8).populate(org, 250, 50);
+		org.setFaults(Faults.NONE.withLatency(Duration.ofMillis(2), Duration.ofMillis(8))
+			.withRateLimit(40, Duration.ofSeconds(1))
+			.withUnavailable(0.05)
+			.withDrops(0.03)
+			.withLostMergeAnswers(0.05, 0.05));
+
+		assertThat(this.launcher.launch(List.of("orgId=faults-mixed", "dryRun=false"))).isZero();
+
+		this.runs.assertFinalState(org, groups, MergePolicy.defaults());
+		this.runs.assertAuditAgreesWithMergeLog("faults-mixed");
+		assertThat(this.runs.count("faults-mixed", "PENDING")).isZero();
+		assertThat(this.runs.count("faults-mixed", "FAILED")).isZero();
+		assertThat(this.runs.count("faults-mixed", "MERGED"))
+			.isEqualTo(RunAssertions.expectedMerges(groups, MergePolicy.defaults()));
+		assertThat(this.simulator.requests("faults-mixed", "429")).as("the simulator's limit was hit").isPositive();
+	}
+
+}

@@ -1,0 +1,101 @@
+package io.inventdedup.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged jar run as its own process, the way an operator runs it, against the embedded
+ * PostgreSQL and the simulator. Its output goes to a log file under {@code target/}.
+ */
+public final class JobProcess {
+
+	private static final Path JAR = Path.of("target", "invent-dedup.jar");
+
+	private final Process process;
+
+	private final Path log;
+
+	private JobProcess(Process process, Path log) {
+		this.process = process;
+		this.log = log;
+	}
+
+	/** Starts {@code java -jar target/invent-dedup.jar} with these arguments on the shared database. */
+	public static JobProcess start(String logName, String... args) {
+		return start(logName, TestInfrastructure.jdbcUrl(), args);
+	}
+
+	/** Starts {@code java -jar target/invent-dedup.jar} with these arguments on this database. */
+	public static JobProcess start(String logName, String jdbcUrl, String... args) {
+		if (!Files.isRegularFile(JAR)) {
+			throw new IllegalStateException(JAR + " is missing: process tests run after 'package' (./mvnw verify)");
+		}
+		List<String> command = new ArrayList<>();
+		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.add("-Xmx256m");
+		command.add("-jar");
+		command.add(JAR.toString());
+		command.addAll(List.of(args));
+		Path log = Path.of("target", "process-logs", logName + ".log");
+		try {
+			Files.createDirectories(log.getParent());
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+			Map<String, String> env = builder.environment();
+			env.put("SPRING_DATASOURCE_URL", jdbcUrl);
+			env.put("SPRING_DATASOURCE_USERNAME", "postgres");
+			env.put("SPRING_DATASOURCE_PASSWORD", "postgres");
+			env.put("INVENT_API_BASE_URL", TestInfrastructure.simulator().baseUrl());
+			env.put("INVENT_API_TOKEN", TestInfrastructure.TOKEN);
+			return new JobProcess(builder.start(), log);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot start " + command, ex);
+		}
+	}
+
+	public boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/** SIGTERM, as Kubernetes sends when it evicts a pod. */
+	public void terminate() {
+		this.process.destroy();
+	}
+
+	/** SIGKILL: the process dies at once, wherever it is. */
+	public void kill() {
+		this.process.destroyForcibly();
+	}
+
+	/** Waits for the process to end and answers its exit code. */
+	public int waitFor(long seconds) {
+		try {
+			if (!this.process.waitFor(seconds, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly();
+				throw new AssertionError("the job process did not end within " + seconds + " s; see " + this.log);
+			}
+			return this.process.exitValue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError("interrupted", ex);
+		}
+	}
+
+	public String output() {
+		try {
+			return Files.readString(this.log);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

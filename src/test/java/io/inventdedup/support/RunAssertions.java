@@ -1,0 +1,97 @@
+package io.inventdedup.support;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.inventdedup.policy.Contact;
+import io.inventdedup.policy.DuplicateGroup;
+import io.inventdedup.policy.Exclusion;
+import io.inventdedup.policy.MergePlan;
+import io.inventdedup.policy.MergePlanner;
+import io.inventdedup.policy.MergePolicy;
+import io.inventdedup.simulator.InventSimulator;
+import io.inventdedup.simulator.MergeRecord;
+import io.inventdedup.simulator.SimContact;
+import io.inventdedup.simulator.SimOrg;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every run must leave behind, checked against the simulator: the state the policy
+ * prescribes, and an audit that agrees with the API's merge log.
+ */
+public final class RunAssertions {
+
+	private final InventSimulator simulator;
+
+	private final JdbcTemplate jdbc;
+
+	public RunAssertions(InventSimulator simulator, JdbcTemplate jdbc) {
+		this.simulator = simulator;
+		this.jdbc = jdbc;
+	}
+
+	/** The plan of a group as generated, independent of how the API lists it. */
+	public static MergePlan expectedPlan(List<SimContact> members, MergePolicy policy) {
+		List<Contact> contacts = new ArrayList<>();
+		for (SimContact member : members) {
+			contacts.add(new Contact(member.id(), member.createdAt(), member.admin(), member.blocked(),
+					member.unsubscribed(), member.channels().size()));
+		}
+		return new MergePlanner(policy)
+			.plan(new DuplicateGroup(contacts.get(0), contacts.subList(1, contacts.size())));
+	}
+
+	/** Every planned merge applied, every other contact still there. */
+	public void assertFinalState(SimOrg org, List<List<SimContact>> groups, MergePolicy policy) {
+		Set<String> alive = org.contactIds();
+		for (List<SimContact> members : groups) {
+			MergePlan plan = expectedPlan(members, policy);
+			if (plan instanceof MergePlan.Merge merge) {
+				assertThat(alive).contains(merge.survivorId()).doesNotContainAnyElementsOf(merge.sources());
+				assertThat(alive).containsAll(merge.excluded().stream().map(Exclusion::contactId).toList());
+			}
+			else {
+				assertThat(alive).containsAll(members.stream().map(SimContact::id).toList());
+			}
+		}
+	}
+
+	/** Each contact merged once, and the audit's merged ids are exactly the merge log's. */
+	public void assertAuditAgreesWithMergeLog(String orgId) {
+		Map<String, Set<String>> logged = new HashMap<>();
+		for (MergeRecord merge : this.simulator.mergeLog(orgId)) {
+			Set<String> sources = logged.computeIfAbsent(merge.survivorId(), (id) -> new HashSet<>());
+			for (String source : merge.sourceIds()) {
+				assertThat(sources.add(source)).as("%s merged once", source).isTrue();
+			}
+		}
+		Map<String, Set<String>> audited = new HashMap<>();
+		this.jdbc.query("SELECT survivor_contact_id, merged_contact_ids FROM dedup_audit WHERE org_id = ? "
+				+ "AND cardinality(merged_contact_ids) > 0", (rs) -> {
+					Set<String> merged = new HashSet<>(List.of((String[]) rs.getArray(2).getArray()));
+					assertThat(audited.put(rs.getString(1), merged)).as("one audit row per survivor").isNull();
+				}, orgId);
+		assertThat(audited).isEqualTo(logged);
+	}
+
+	/** The org's audit rows in this status, or all of them when {@code status} is null. */
+	public long count(String orgId, String status) {
+		return (status != null)
+				? this.jdbc.queryForObject("SELECT count(*) FROM dedup_audit WHERE org_id = ? AND status = ?",
+						Long.class, orgId, status)
+				: this.jdbc.queryForObject("SELECT count(*) FROM dedup_audit WHERE org_id = ?", Long.class, orgId);
+	}
+
+	/** How many groups of the generated org the policy merges. */
+	public static long expectedMerges(List<List<SimContact>> groups, MergePolicy policy) {
+		return groups.stream().filter((members) -> expectedPlan(members, policy) instanceof MergePlan.Merge).count();
+	}
+
+}
