@@ -25,11 +25,13 @@ import io.inventdedup.policy.Exclusion;
  * @param error what went wrong, for an operator
  * @param listedGroup the group as the API listed it (JSON)
  * @param policy the policy in force (JSON)
+ * @param plannedUpdate the PATCH body the plan calls for after the merge (JSON), or null
+ * @param followUp what became of that PATCH, or null when nothing is planned or the run is dry
  */
 public record AuditRecord(long jobInstanceId, long jobExecutionId, String orgId, String groupKey, boolean dryRun,
 		AuditStatus status, @Nullable String reason, @Nullable String survivorId, List<String> sourceIds,
 		List<String> mergedIds, List<Exclusion> excluded, @Nullable String detail, @Nullable Integer httpStatus, @Nullable String error,
-		String listedGroup, String policy) {
+		String listedGroup, String policy, @Nullable String plannedUpdate, @Nullable FollowUpRecord followUp) {
 
 	public AuditRecord {
 		sourceIds = List.copyOf(sourceIds);
@@ -41,7 +43,7 @@ public record AuditRecord(long jobInstanceId, long jobExecutionId, String orgId,
 	public AuditRecord resumedBy(long jobExecutionId) {
 		return new AuditRecord(this.jobInstanceId, jobExecutionId, this.orgId, this.groupKey, this.dryRun, this.status,
 				this.reason, this.survivorId, this.sourceIds, this.mergedIds, this.excluded, this.detail,
-				this.httpStatus, this.error, this.listedGroup, this.policy);
+				this.httpStatus, this.error, this.listedGroup, this.policy, this.plannedUpdate, this.followUp);
 	}
 
 	/** This row, moved on to a final status. */
@@ -49,7 +51,29 @@ public record AuditRecord(long jobInstanceId, long jobExecutionId, String orgId,
 			@Nullable Integer httpStatus, @Nullable String error) {
 		return new AuditRecord(this.jobInstanceId, this.jobExecutionId, this.orgId, this.groupKey, this.dryRun, status,
 				reason, this.survivorId, this.sourceIds, mergedIds, this.excluded, this.detail, httpStatus, error,
-				this.listedGroup, this.policy);
+				this.listedGroup, this.policy, this.plannedUpdate, this.followUp);
+	}
+
+	/** This row, with what became of its follow-up update. */
+	public AuditRecord withFollowUp(FollowUpRecord followUp) {
+		return new AuditRecord(this.jobInstanceId, this.jobExecutionId, this.orgId, this.groupKey, this.dryRun,
+				this.status, this.reason, this.survivorId, this.sourceIds, this.mergedIds, this.excluded, this.detail,
+				this.httpStatus, this.error, this.listedGroup, this.policy, this.plannedUpdate, followUp);
+	}
+
+	/**
+	 * What became of a follow-up update.
+	 *
+	 * @param status PENDING, SENT, NOT_NEEDED or FAILED
+	 * @param sent the body sent (JSON), or null
+	 * @param httpStatus the status of a failed answer, or null
+	 * @param error what went wrong, or null
+	 */
+	public record FollowUpRecord(String status, @Nullable String sent, @Nullable Integer httpStatus,
+			@Nullable String error) {
+
+		public static final FollowUpRecord PENDING = new FollowUpRecord("PENDING", null, null, null);
+
 	}
 
 }

@@ -31,14 +31,18 @@ public class AuditRepository {
 	private static final String UPSERT = """
 			INSERT INTO dedup_audit (job_instance_id, job_execution_id, org_id, group_key, dry_run, status, reason,
 			    survivor_contact_id, source_contact_ids, merged_contact_ids, excluded_contact_ids, exclusion_reasons,
-			    detail, http_status, error, listed_group, policy)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
+			    detail, http_status, error, listed_group, policy, planned_update, update_status, sent_update,
+			    update_http_status, update_error)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?)
 			ON CONFLICT (job_instance_id, group_key) DO UPDATE SET
 			    job_execution_id = excluded.job_execution_id, status = excluded.status, reason = excluded.reason,
 			    survivor_contact_id = excluded.survivor_contact_id, source_contact_ids = excluded.source_contact_ids,
 			    merged_contact_ids = excluded.merged_contact_ids, excluded_contact_ids = excluded.excluded_contact_ids,
 			    exclusion_reasons = excluded.exclusion_reasons, detail = excluded.detail, http_status = excluded.http_status,
-			    error = excluded.error, updated_at = now()
+			    error = excluded.error, planned_update = excluded.planned_update,
+			    update_status = excluded.update_status, sent_update = excluded.sent_update,
+			    update_http_status = excluded.update_http_status, update_error = excluded.update_error,
+			    updated_at = now()
 			""";
 
 	private final JdbcTemplate jdbcTemplate;
@@ -93,6 +97,14 @@ public class AuditRepository {
 			.single();
 	}
 
+	/** The merged groups of this run whose follow-up update is still to be sent (pending or failed). */
+	public List<AuditRecord> findFollowUpsDue(long jobInstanceId) {
+		return this.jdbcClient.sql("""
+				SELECT * FROM dedup_audit WHERE job_instance_id = ? AND status = 'MERGED'
+				AND update_status IN ('PENDING', 'FAILED') ORDER BY id
+				""").param(jobInstanceId).query(AuditRepository::read).list();
+	}
+
 	/** The counts of a run. */
 	public RunSummary summarize(long jobInstanceId) {
 		Map<String, Long> byStatus = new HashMap<>();
@@ -111,11 +123,19 @@ public class AuditRepository {
 				""").param(jobInstanceId).query((rs) -> {
 			reasons.put(rs.getString("reason"), rs.getLong("n"));
 		});
+		Map<String, Long> followUps = new HashMap<>();
+		this.jdbcClient.sql("""
+				SELECT update_status, count(*) AS n FROM dedup_audit
+				WHERE job_instance_id = ? AND update_status IS NOT NULL GROUP BY update_status
+				""").param(jobInstanceId).query((rs) -> {
+			followUps.put(rs.getString("update_status"), rs.getLong("n"));
+		});
 		long groups = byStatus.values().stream().mapToLong(Long::longValue).sum();
 		return new RunSummary(jobInstanceId, groups, byStatus.getOrDefault("PLANNED", 0L),
 				byStatus.getOrDefault("MERGED", 0L), byStatus.getOrDefault("SKIPPED", 0L),
 				byStatus.getOrDefault("FAILED", 0L), byStatus.getOrDefault("PENDING", 0L), contactsMergedAway[0],
-				reasons);
+				reasons, followUps.getOrDefault("SENT", 0L), followUps.getOrDefault("FAILED", 0L)
+						+ followUps.getOrDefault("PENDING", 0L));
 	}
 
 	private static void bind(Connection connection, PreparedStatement statement, AuditRecord record)
@@ -143,6 +163,12 @@ public class AuditRepository {
 		statement.setString(15, record.error());
 		statement.setString(16, record.listedGroup());
 		statement.setString(17, record.policy());
+		statement.setString(18, record.plannedUpdate());
+		AuditRecord.FollowUpRecord followUp = record.followUp();
+		statement.setString(19, (followUp != null) ? followUp.status() : null);
+		statement.setString(20, (followUp != null) ? followUp.sent() : null);
+		statement.setObject(21, (followUp != null) ? followUp.httpStatus() : null, Types.INTEGER);
+		statement.setString(22, (followUp != null) ? followUp.error() : null);
 	}
 
 	private static Array textArray(Connection connection, List<String> values) throws SQLException {
@@ -161,7 +187,11 @@ public class AuditRepository {
 				rs.getString("group_key"), rs.getBoolean("dry_run"), AuditStatus.valueOf(rs.getString("status")),
 				rs.getString("reason"), rs.getString("survivor_contact_id"), strings(rs.getArray("source_contact_ids")),
 				strings(rs.getArray("merged_contact_ids")), excluded, rs.getString("detail"), httpStatus,
-				rs.getString("error"), rs.getString("listed_group"), rs.getString("policy"));
+				rs.getString("error"), rs.getString("listed_group"), rs.getString("policy"),
+				rs.getString("planned_update"),
+				(rs.getString("update_status") != null) ? new AuditRecord.FollowUpRecord(rs.getString("update_status"),
+						rs.getString("sent_update"), rs.getObject("update_http_status", Integer.class),
+						rs.getString("update_error")) : null);
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

@@ -14,7 +14,9 @@ import java.util.Map;
  * @param pending groups whose outcome is not known yet
  * @param contactsMergedAway contacts merged into a survivor
  * @param reasons how many SKIPPED and FAILED rows carry each reason
+ * @param followUpsSent follow-up updates sent
+ * @param followUpsDue follow-up updates failed or not sent yet
  */
 public record RunSummary(long jobInstanceId, long groups, long planned, long merged, long skipped, long failed,
-		long pending, long contactsMergedAway, Map<String, Long> reasons) {
+		long pending, long contactsMergedAway, Map<String, Long> reasons, long followUpsSent, long followUpsDue) {
 }

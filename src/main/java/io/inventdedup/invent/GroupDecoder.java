@@ -83,7 +83,7 @@ public final class GroupDecoder {
 		}
 		return new Contact(id, createdAt(node.get("created_at"), where), flag(node, "is_admin", where),
 				flag(node, "blocked", where), flag(node, "unsubscribed", where),
-				(channels == null || channels.isNull()) ? 0 : channels.size());
+				(channels == null || channels.isNull()) ? 0 : channels.size(), name(node.get("name")));
 	}
 
 	private static String id(JsonNode node, String where) {
@@ -96,6 +96,10 @@ public final class GroupDecoder {
 			throw new InvalidGroupException(where + " has an id that cannot be a contact id");
 		}
 		return id;
+	}
+
+	private static String name(JsonNode node) {
+		return (node != null && node.isString()) ? node.stringValue() : null;
 	}
 
 	private static Instant createdAt(JsonNode node, String where) {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,6 +23,8 @@ import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.inventdedup.policy.FollowUp;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -83,7 +87,10 @@ public class InventClient {
 			.uri("/orgs/{org}/contacts/{id}/merge", orgId, survivorId)
 			.bodyValue(Map.of("source_contact_ids", sources))
 			.exchangeToMono((response) -> bodyOf(call, response))
-			.map((body) -> new MergeResult(readMergedIds(call, body), false)));
+			.map((body) -> {
+				JsonNode answer = readJson(call, body);
+				return new MergeResult(readMergedIds(call, answer), false, survivorState(answer.get("merged")));
+			}));
 		try {
 			return send(call, request, ambiguous).block();
 		}
@@ -100,12 +107,56 @@ public class InventClient {
 
 	/** Whether the contact exists: {@code GET /orgs/{org}/contacts/{id}} answers 200 or 404. */
 	public boolean exists(String orgId, String contactId) {
+		return contact(orgId, contactId) != null;
+	}
+
+	/** The contact's name and opt-out flags as the API has them now, or null when it does not exist. */
+	public FollowUp.@Nullable SurvivorState contact(String orgId, String contactId) {
 		String call = "GET /orgs/" + orgId + "/contacts/" + contactId;
-		Mono<Boolean> request = Mono.defer(() -> this.webClient.get()
+		Mono<Optional<FollowUp.SurvivorState>> request = Mono.defer(() -> this.webClient.get()
 			.uri("/orgs/{org}/contacts/{id}", orgId, contactId)
 			.exchangeToMono((response) -> (response.statusCode().value() == 404)
-					? response.releaseBody().thenReturn(false) : bodyOf(call, response).thenReturn(true)));
-		return send(call, request, new AtomicBoolean()).block();
+					? response.releaseBody().thenReturn(Optional.<FollowUp.SurvivorState>empty())
+					: bodyOf(call, response).map((body) -> Optional.of(survivorStateOrEmpty(readJson(call, body))))));
+		return send(call, request, new AtomicBoolean()).block().orElse(null);
+	}
+
+	/**
+	 * Sends {@code PATCH /orgs/{org}/contacts/{id}} with the fields of the update that are set. A
+	 * PATCH is idempotent, so every transient failure is retried.
+	 */
+	public void update(String orgId, String contactId, FollowUp.Update update) {
+		String call = "PATCH /orgs/" + orgId + "/contacts/" + contactId;
+		Map<String, Object> body = new LinkedHashMap<>();
+		if (update.name() != null) {
+			body.put("name", update.name());
+		}
+		if (update.blocked() != null) {
+			body.put("blocked", update.blocked());
+		}
+		if (update.unsubscribed() != null) {
+			body.put("unsubscribed", update.unsubscribed());
+		}
+		Mono<String> request = Mono.defer(() -> this.webClient.patch()
+			.uri("/orgs/{org}/contacts/{id}", orgId, contactId)
+			.bodyValue(body)
+			.exchangeToMono((response) -> bodyOf(call, response)));
+		send(call, request, new AtomicBoolean()).block();
+	}
+
+	private static FollowUp.@Nullable SurvivorState survivorState(@Nullable JsonNode contact) {
+		if (contact == null || !contact.isObject() || !contact.path("blocked").isBoolean()
+				|| !contact.path("unsubscribed").isBoolean()) {
+			return null;
+		}
+		JsonNode name = contact.get("name");
+		return new FollowUp.SurvivorState((name != null && name.isString()) ? name.stringValue() : null,
+				contact.get("blocked").booleanValue(), contact.get("unsubscribed").booleanValue());
+	}
+
+	private static FollowUp.SurvivorState survivorStateOrEmpty(JsonNode contact) {
+		FollowUp.SurvivorState state = survivorState(contact);
+		return (state != null) ? state : new FollowUp.SurvivorState(null, false, false);
 	}
 
 	/**
@@ -128,7 +179,7 @@ public class InventClient {
 				.addKeyValue("orgId", orgId)
 				.addKeyValue("survivor", survivorId)
 				.log("A merge whose answer was lost had been applied: its sources are gone and the survivor lives");
-			return new MergeResult(sources, true);
+			return new MergeResult(sources, true, null);
 		}
 		if (stillThere.size() == sources.size()) {
 			throw failure;
@@ -195,8 +246,8 @@ public class InventClient {
 		return groups;
 	}
 
-	private List<String> readMergedIds(String call, String body) {
-		JsonNode ids = readJson(call, body).get("merged_contact_ids");
+	private List<String> readMergedIds(String call, JsonNode answer) {
+		JsonNode ids = answer.get("merged_contact_ids");
 		if (ids == null || !ids.isArray()) {
 			throw new MalformedAnswerException(call, "no merged_contact_ids array in the answer");
 		}

@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The job: collect a snapshot of the org's duplicate groups, then merge them by policy. No
+ * The job: collect a snapshot of the org's duplicate groups, merge them by policy, then send the
+ * follow-up updates still due (opt-outs and names carried to survivors). No
  * incrementer: the parameters identify the run, so the same command resumes a failed run.
  */
 @Configuration(proxyBeanMethods = false)
@@ -19,11 +20,12 @@ class ContactDedupJobConfiguration {
 	static final String JOB_NAME = "contactDedupJob";
 
 	@Bean
-	Job contactDedupJob(JobRepository jobRepository, Step collectStep, Step mergeStep,
+	Job contactDedupJob(JobRepository jobRepository, Step collectStep, Step mergeStep, Step followUpStep,
 			RunningExecution runningExecution) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(runningExecution)
 			.start(collectStep)
 			.next(mergeStep)
+			.next(followUpStep)
 			.build();
 	}
 

@@ -146,7 +146,8 @@ public class DedupJobLauncher {
 		text.append(String.format("  groups seen %d, planned %d, merged %d, skipped %d, failed %d, pending %d%n",
 				summary.groups(), summary.planned(), summary.merged(), summary.skipped(), summary.failed(),
 				summary.pending()));
-		text.append(String.format("  contacts merged away %d%n", summary.contactsMergedAway()));
+		text.append(String.format("  contacts merged away %d, follow-up updates sent %d, still due %d%n",
+				summary.contactsMergedAway(), summary.followUpsSent(), summary.followUpsDue()));
 		summary.reasons().forEach((reason, count) -> text.append(String.format("  %-26s %d%n", reason, count)));
 		for (Throwable failure : execution.getAllFailureExceptions()) {
 			text.append(String.format("  failure: %s%n", failure.getMessage()));

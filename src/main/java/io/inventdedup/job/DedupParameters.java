@@ -41,8 +41,12 @@ final class DedupParameters {
 
 	static final String MAX_MERGES = "maxMerges";
 
+	static final String CARRY_OPT_OUT = "carryOptOut";
+
+	static final String FILL_NAME = "fillName";
+
 	static final List<String> NAMES = List.of(ORG_ID, RUN_KEY, DRY_RUN, SURVIVOR, SKIP_ADMINS, SKIP_BLOCKED,
-			SKIP_UNSUBSCRIBED, MAX_GROUP_SIZE, MAX_MERGES);
+			SKIP_UNSUBSCRIBED, MAX_GROUP_SIZE, MAX_MERGES, CARRY_OPT_OUT, FILL_NAME);
 
 	/** An org id is one path segment: letters, digits, '-' and '_' (the API's own ids, or 'c'). */
 	private static final Pattern ORG_ID_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
@@ -93,6 +97,8 @@ final class DedupParameters {
 					Boolean.class)
 			.addLong(MAX_GROUP_SIZE, maxGroupSize)
 			.addLong(MAX_MERGES, maxMerges)
+			.addJobParameter(CARRY_OPT_OUT, booleanValue(given, CARRY_OPT_OUT, defaults.carryOptOut()), Boolean.class)
+			.addJobParameter(FILL_NAME, booleanValue(given, FILL_NAME, defaults.fillName()), Boolean.class)
 			.toJobParameters();
 	}
 

@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxGroupSize groups with more members are skipped whole
  * @param maxMerges how many groups one run may merge at most (0: no cap)
  * @param stopTimeout how long a termination signal waits for the merges in flight to be recorded
+ * @param carryOptOut whether an unsubscribed or blocked source makes the merged survivor so
+ * @param fillName whether a nameless survivor gets the name of the first merged contact that has one
  */
 @Validated
 @ConfigurationProperties("dedup")
@@ -31,5 +33,6 @@ public record DedupProperties(@DefaultValue("true") boolean dryRun,
 		@NotBlank @DefaultValue("oldest") String survivor, @DefaultValue("true") boolean skipAdmins,
 		@DefaultValue("true") boolean skipBlocked, @DefaultValue("false") boolean skipUnsubscribed,
 		@Min(2) @Max(10_000) @DefaultValue("20") int maxGroupSize, @Min(0) @DefaultValue("0") long maxMerges,
-		@NotNull @DefaultValue("25s") Duration stopTimeout) {
+		@NotNull @DefaultValue("25s") Duration stopTimeout, @DefaultValue("true") boolean carryOptOut,
+		@DefaultValue("true") boolean fillName) {
 }

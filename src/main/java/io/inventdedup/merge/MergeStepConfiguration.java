@@ -35,8 +35,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 public class MergeStepConfiguration {
 
-	/** Groups per chunk: short enough that a stop asked for between chunks lands within seconds. */
-	static final int CHUNK_SIZE = 50;
+	/**
+	 * Groups per chunk: large enough that the pause between two chunks costs little throughput,
+	 * small enough that a stop asked for between chunks lands within seconds (100 merges take 12 s
+	 * at 500 requests a minute).
+	 */
+	static final int CHUNK_SIZE = 100;
 
 	@Bean
 	Step mergeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -66,9 +70,11 @@ public class MergeStepConfiguration {
 			@Value("#{jobParameters['skipBlocked']}") boolean skipBlocked,
 			@Value("#{jobParameters['skipUnsubscribed']}") boolean skipUnsubscribed,
 			@Value("#{jobParameters['maxGroupSize']}") long maxGroupSize,
-			@Value("#{jobParameters['maxMerges']}") long maxMerges) {
+			@Value("#{jobParameters['maxMerges']}") long maxMerges,
+			@Value("#{jobParameters['carryOptOut']}") boolean carryOptOut,
+			@Value("#{jobParameters['fillName']}") boolean fillName) {
 		MergePolicy policy = new MergePolicy(SurvivorRule.fromCode(survivor), skipAdmins, skipBlocked,
-				skipUnsubscribed, Math.toIntExact(maxGroupSize));
+				skipUnsubscribed, Math.toIntExact(maxGroupSize), carryOptOut, fillName);
 		Map<String, Object> recorded = new LinkedHashMap<>();
 		recorded.put("survivor", survivor);
 		recorded.put("skipAdmins", skipAdmins);
@@ -76,6 +82,8 @@ public class MergeStepConfiguration {
 		recorded.put("skipUnsubscribed", skipUnsubscribed);
 		recorded.put("maxGroupSize", maxGroupSize);
 		recorded.put("maxMerges", maxMerges);
+		recorded.put("carryOptOut", carryOptOut);
+		recorded.put("fillName", fillName);
 		return new MergeRun(orgId, dryRun, policy, maxMerges, api.concurrency(),
 				jsonMapper.writeValueAsString(recorded));
 	}
@@ -89,10 +97,32 @@ public class MergeStepConfiguration {
 	@Bean
 	@StepScope
 	MergeWriter mergeWriter(InventClient inventClient, AuditRepository auditRepository,
-			PlatformTransactionManager transactionManager, MergeRun mergeRun, MergeProperties mergeProperties) {
+			PlatformTransactionManager transactionManager, MergeRun mergeRun, MergeProperties mergeProperties,
+			FollowUpSender followUpSender) {
+		return new MergeWriter(inventClient, auditRepository, ownTransaction(transactionManager), mergeRun,
+				mergeProperties, followUpSender);
+	}
+
+	/** Sends what the policy carries to survivors after their merge: opt-outs, names. */
+	@Bean
+	Step followUpStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			AuditRepository auditRepository, FollowUpSender followUpSender) {
+		return new StepBuilder("followUp", jobRepository)
+			.tasklet(new FollowUpTasklet(auditRepository, followUpSender, ownTransaction(transactionManager)),
+					transactionManager)
+			.build();
+	}
+
+	@Bean
+	FollowUpSender followUpSender(InventClient inventClient, JsonMapper jsonMapper) {
+		return new FollowUpSender(inventClient, jsonMapper);
+	}
+
+	/** Audit rows are committed on their own, whatever becomes of the step's transaction. */
+	private static TransactionTemplate ownTransaction(PlatformTransactionManager transactionManager) {
 		TransactionTemplate ownTransaction = new TransactionTemplate(transactionManager);
 		ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		return new MergeWriter(inventClient, auditRepository, ownTransaction, mergeRun, mergeProperties);
+		return ownTransaction;
 	}
 
 }

@@ -23,6 +23,7 @@ import io.inventdedup.invent.InventClient;
 import io.inventdedup.invent.InventUnavailableException;
 import io.inventdedup.invent.MalformedAnswerException;
 import io.inventdedup.invent.MergeResult;
+import io.inventdedup.policy.FollowUp;
 import io.inventdedup.policy.MergePlan;
 import io.inventdedup.policy.MergePolicy;
 import io.inventdedup.policy.SkipReason;
@@ -42,7 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>every row is written and <em>committed</em> (its own transaction) before any merge is sent:
  * a merge the API applies is never left without a PENDING row;</li>
  * <li>the merges go out concurrently, each group's calls one after another;</li>
- * <li>each outcome is committed as soon as the chunk's calls are done.</li>
+ * <li>each outcome is committed as soon as the chunk's calls are done; a merge that planned a
+ * follow-up update (an opt-out, a name carried to the survivor) sends it right after the merge,
+ * or leaves it PENDING for the follow-up step when the merge's answer was lost.</li>
  * </ol>
  * A merge whose outcome cannot be known, a refused token, or failures past
  * {@code dedup.merge.max-failure-share} of the merges this execution tried stop the run.
@@ -61,6 +64,8 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 
 	private final MergeProperties properties;
 
+	private final FollowUpSender followUps;
+
 	private long jobInstanceId;
 
 	private long jobExecutionId;
@@ -72,12 +77,13 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 	private long failed;
 
 	MergeWriter(InventClient client, AuditRepository audit, TransactionTemplate ownTransaction, MergeRun run,
-			MergeProperties properties) {
+			MergeProperties properties, FollowUpSender followUps) {
 		this.client = client;
 		this.audit = audit;
 		this.ownTransaction = ownTransaction;
 		this.run = run;
 		this.properties = properties;
+		this.followUps = followUps;
 	}
 
 	@Override
@@ -160,18 +166,23 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 		}
 		if (plan instanceof MergePlan.Merge merge) {
 			this.mergesCounted++;
+			String plannedUpdate = this.followUps.plannedUpdate(merge.followUp());
+			AuditRecord.FollowUpRecord followUp = (plannedUpdate != null && !this.run.dryRun())
+					? AuditRecord.FollowUpRecord.PENDING : null;
 			return row(planned, this.run.dryRun() ? AuditStatus.PLANNED : AuditStatus.PENDING, null,
-					merge.survivorId(), merge.sources(), merge, null);
+					merge.survivorId(), merge.sources(), merge, null, plannedUpdate, followUp);
 		}
 		MergePlan.Skip skip = (MergePlan.Skip) plan;
-		return row(planned, AuditStatus.SKIPPED, skip.reason().code(), null, List.of(), skip, skip.detail());
+		return row(planned, AuditStatus.SKIPPED, skip.reason().code(), null, List.of(), skip, skip.detail(), null,
+				null);
 	}
 
 	private AuditRecord row(PlannedGroup planned, AuditStatus status, @Nullable String reason,
-			@Nullable String survivorId, List<String> sources, MergePlan plan, @Nullable String detail) {
+			@Nullable String survivorId, List<String> sources, MergePlan plan, @Nullable String detail,
+			@Nullable String plannedUpdate, AuditRecord.@Nullable FollowUpRecord followUp) {
 		return new AuditRecord(this.jobInstanceId, this.jobExecutionId, this.run.orgId(), planned.group().groupKey(),
 				this.run.dryRun(), status, reason, survivorId, sources, List.of(), plan.excluded(), detail, null,
-				null, planned.group().listedGroup(), this.run.policyJson());
+				null, planned.group().listedGroup(), this.run.policyJson(), plannedUpdate, followUp);
 	}
 
 	/**
@@ -182,6 +193,7 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 	private Outcome send(Sending sending) {
 		AuditRecord row = sending.row();
 		List<String> merged = new ArrayList<>();
+		FollowUp.SurvivorState survivor = null;
 		try {
 			for (int from = 0; from < row.sourceIds().size(); from += MergePolicy.MAX_SOURCES_PER_CALL) {
 				List<String> call = row.sourceIds()
@@ -195,8 +207,13 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 							null);
 				}
 				merged.addAll(call);
+				survivor = result.survivor();
 			}
-			return new Outcome(row.completed(AuditStatus.MERGED, null, merged, null, null), null);
+			AuditRecord done = row.completed(AuditStatus.MERGED, null, merged, null, null);
+			if (row.plannedUpdate() != null && survivor != null) {
+				done = done.withFollowUp(this.followUps.send(done, survivor));
+			}
+			return new Outcome(done, null);
 		}
 		catch (InventAuthenticationException ex) {
 			return new Outcome(failed(row, merged, "unauthorized", null, ex.getMessage()), ex);

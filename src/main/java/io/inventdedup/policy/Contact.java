@@ -3,6 +3,8 @@ package io.inventdedup.policy;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the merge policy needs to know about one contact of a duplicate group.
  *
@@ -12,9 +14,10 @@ import java.util.Objects;
  * @param blocked whether the contact is blocked
  * @param unsubscribed whether the contact is unsubscribed
  * @param channelCount how many channels the contact has
+ * @param name the contact's name, or null
  */
 public record Contact(String id, Instant createdAt, boolean admin, boolean blocked, boolean unsubscribed,
-		int channelCount) {
+		int channelCount, @Nullable String name) {
 
 	public Contact {
 		Objects.requireNonNull(id, "id");
@@ -28,7 +31,7 @@ public record Contact(String id, Instant createdAt, boolean admin, boolean block
 	Contact foldedWith(Contact other) {
 		return new Contact(this.id, this.createdAt.isBefore(other.createdAt) ? this.createdAt : other.createdAt,
 				this.admin || other.admin, this.blocked || other.blocked, this.unsubscribed || other.unsubscribed,
-				Math.max(this.channelCount, other.channelCount));
+				Math.max(this.channelCount, other.channelCount), FollowUp.isBlank(this.name) ? other.name : this.name);
 	}
 
 }

@@ -17,8 +17,15 @@ public sealed interface MergePlan {
 	 * @param survivorId the contact that stays
 	 * @param sources the contacts merged into it, best survivor candidate first; never empty
 	 * @param excluded the contacts left alone
+	 * @param followUp what the survivor must carry from its sources after the merge
 	 */
-	record Merge(String survivorId, List<String> sources, List<Exclusion> excluded) implements MergePlan {
+	record Merge(String survivorId, List<String> sources, List<Exclusion> excluded,
+			FollowUp followUp) implements MergePlan {
+
+		/** A merge with nothing to carry. */
+		public Merge(String survivorId, List<String> sources, List<Exclusion> excluded) {
+			this(survivorId, sources, excluded, FollowUp.NONE);
+		}
 
 		public Merge {
 			sources = List.copyOf(sources);

@@ -43,8 +43,26 @@ public final class MergePlanner {
 					eligible.size() + " of " + members.size() + " members eligible", excluded);
 		}
 		eligible.sort(this.policy.survivor().preference(group.primary().id()));
-		List<String> sources = eligible.subList(1, eligible.size()).stream().map(Contact::id).toList();
-		return new MergePlan.Merge(eligible.get(0).id(), sources, excluded);
+		Contact survivor = eligible.get(0);
+		List<Contact> sources = eligible.subList(1, eligible.size());
+		return new MergePlan.Merge(survivor.id(), sources.stream().map(Contact::id).toList(), excluded,
+				followUp(survivor, sources));
+	}
+
+	/** What the survivor must carry from its sources under this policy. */
+	private FollowUp followUp(Contact survivor, List<Contact> sources) {
+		boolean unsubscribe = this.policy.carryOptOut() && !survivor.unsubscribed()
+				&& sources.stream().anyMatch(Contact::unsubscribed);
+		boolean block = this.policy.carryOptOut() && !survivor.blocked() && sources.stream().anyMatch(Contact::blocked);
+		String name = null;
+		if (this.policy.fillName() && FollowUp.isBlank(survivor.name())) {
+			name = sources.stream()
+				.map(Contact::name)
+				.filter((candidate) -> !FollowUp.isBlank(candidate))
+				.findFirst()
+				.orElse(null);
+		}
+		return new FollowUp(unsubscribe, block, name);
 	}
 
 }

@@ -10,9 +10,11 @@ import java.util.Objects;
  * @param skipBlocked whether blocked contacts are left alone
  * @param skipUnsubscribed whether unsubscribed contacts are left alone
  * @param maxGroupSize groups with more members than this are not touched at all
+ * @param carryOptOut whether an unsubscribed or blocked source makes the survivor so
+ * @param fillName whether a nameless survivor gets the name of the first source that has one
  */
 public record MergePolicy(SurvivorRule survivor, boolean skipAdmins, boolean skipBlocked, boolean skipUnsubscribed,
-		int maxGroupSize) {
+		int maxGroupSize, boolean carryOptOut, boolean fillName) {
 
 	/** The most sources the merge endpoint takes in one call. */
 	public static final int MAX_SOURCES_PER_CALL = 50;
@@ -24,9 +26,18 @@ public record MergePolicy(SurvivorRule survivor, boolean skipAdmins, boolean ski
 		}
 	}
 
-	/** The defaults documented in README: oldest survivor, admins and blocked left alone, at most 20 members. */
+	/** A policy that carries opt-outs and names, as the defaults do. */
+	public MergePolicy(SurvivorRule survivor, boolean skipAdmins, boolean skipBlocked, boolean skipUnsubscribed,
+			int maxGroupSize) {
+		this(survivor, skipAdmins, skipBlocked, skipUnsubscribed, maxGroupSize, true, true);
+	}
+
+	/**
+	 * The defaults documented in README: oldest survivor, admins and blocked left alone, at most 20
+	 * members, opt-outs and names carried to the survivor.
+	 */
 	public static MergePolicy defaults() {
-		return new MergePolicy(SurvivorRule.OLDEST, true, true, false, 20);
+		return new MergePolicy(SurvivorRule.OLDEST, true, true, false, 20, true, true);
 	}
 
 	/** Why this policy keeps a contact out of any merge, or {@code null} when it may be merged. */

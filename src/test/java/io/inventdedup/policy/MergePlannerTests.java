@@ -79,7 +79,8 @@ class MergePlannerTests {
 		DuplicateGroup group = group(contact("a").createdAt("2020-01-01").admin(),
 				contact("b").createdAt("2021-01-01").blocked());
 		MergePolicy policy = new MergePolicy(SurvivorRule.OLDEST, false, false, false, 20);
-		assertThat(plan(group, policy)).isEqualTo(merge("a", List.of("b")));
+		assertThat(plan(group, policy))
+			.isEqualTo(new MergePlan.Merge("a", List.of("b"), List.of(), new FollowUp(false, true, null)));
 	}
 
 	@Test
@@ -137,6 +138,43 @@ class MergePlannerTests {
 		assertThat(merge.calls().stream().flatMap(List::stream).toList()).isEqualTo(merge.sources());
 	}
 
+	@Test
+	void carriesAnUnsubscribedSourceToTheSurvivor() {
+		DuplicateGroup group = group(contact("a").createdAt("2020-01-01"),
+				contact("b").createdAt("2021-01-01").unsubscribed(), contact("c").createdAt("2022-01-01"));
+		assertThat(((MergePlan.Merge) plan(group, MergePolicy.defaults())).followUp())
+			.isEqualTo(new FollowUp(true, false, null));
+	}
+
+	@Test
+	void carriesNoOptOutWhenCarryOptOutIsOff() {
+		DuplicateGroup group = group(contact("a").createdAt("2020-01-01"),
+				contact("b").createdAt("2021-01-01").unsubscribed());
+		MergePolicy policy = new MergePolicy(SurvivorRule.OLDEST, true, true, false, 20, false, true);
+		assertThat(((MergePlan.Merge) plan(group, policy)).followUp()).isEqualTo(FollowUp.NONE);
+	}
+
+	@Test
+	void givesANamelessSurvivorTheNameOfTheFirstNamedSourceInTheSurvivorRulesOrder() {
+		DuplicateGroup group = group(contact("a").createdAt("2020-01-01").named(" "),
+				contact("c").createdAt("2023-01-01").named("Carla"), contact("b").createdAt("2021-01-01").named(null),
+				contact("d").createdAt("2022-01-01").named("Dora"));
+		assertThat(((MergePlan.Merge) plan(group, MergePolicy.defaults())).followUp())
+			.isEqualTo(new FollowUp(false, false, "Dora"));
+		MergePolicy noNames = new MergePolicy(SurvivorRule.OLDEST, true, true, false, 20, true, false);
+		assertThat(((MergePlan.Merge) plan(group, noNames)).followUp()).isEqualTo(FollowUp.NONE);
+	}
+
+	@Test
+	void sendsOnlyTheFieldsThatTheMergedSurvivorLacks() {
+		FollowUp followUp = new FollowUp(true, true, "Dora");
+		assertThat(followUp.updateFor(new FollowUp.SurvivorState(null, false, false)))
+			.isEqualTo(new FollowUp.Update(true, true, "Dora"));
+		assertThat(followUp.updateFor(new FollowUp.SurvivorState("Ann", true, false)))
+			.isEqualTo(new FollowUp.Update(true, null, null));
+		assertThat(followUp.updateFor(new FollowUp.SurvivorState("Ann", true, true)).isEmpty()).isTrue();
+	}
+
 	private static MergePlan plan(DuplicateGroup group, MergePolicy policy) {
 		return new MergePlanner(policy).plan(group);
 	}
@@ -176,6 +214,8 @@ class MergePlannerTests {
 
 		private int channels = 1;
 
+		private String name = "A name";
+
 		TestContact(String id) {
 			this.id = id;
 		}
@@ -200,13 +240,19 @@ class MergePlannerTests {
 			return this;
 		}
 
+		TestContact named(String name) {
+			this.name = name;
+			return this;
+		}
+
 		TestContact channels(int channels) {
 			this.channels = channels;
 			return this;
 		}
 
 		Contact build() {
-			return new Contact(this.id, this.createdAt, this.admin, this.blocked, this.unsubscribed, this.channels);
+			return new Contact(this.id, this.createdAt, this.admin, this.blocked, this.unsubscribed, this.channels,
+					this.name);
 		}
 
 	}

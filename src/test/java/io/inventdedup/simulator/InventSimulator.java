@@ -147,6 +147,10 @@ public final class InventSimulator implements AutoCloseable {
 			}
 		}
 		else if (method.equals("PATCH") && rest.size() == 1) {
+			if (faults.updatesUnavailable()) {
+				send(exchange, 503, "<html><body>Service Unavailable</body></html>");
+				return;
+			}
 			update(exchange, org, rest.get(0));
 		}
 		else {

@@ -41,6 +41,10 @@ public final class SimContact {
 		return this.id;
 	}
 
+	public String name() {
+		return this.name;
+	}
+
 	public boolean admin() {
 		return this.admin;
 	}

@@ -42,13 +42,16 @@ public final class RunAssertions {
 		List<Contact> contacts = new ArrayList<>();
 		for (SimContact member : members) {
 			contacts.add(new Contact(member.id(), member.createdAt(), member.admin(), member.blocked(),
-					member.unsubscribed(), member.channels().size()));
+					member.unsubscribed(), member.channels().size(), member.name()));
 		}
 		return new MergePlanner(policy)
 			.plan(new DuplicateGroup(contacts.get(0), contacts.subList(1, contacts.size())));
 	}
 
-	/** Every planned merge applied, every other contact still there. */
+	/**
+	 * Every planned merge applied, every other contact still there, and every survivor carrying
+	 * the opt-outs and the name its policy carries.
+	 */
 	public void assertFinalState(SimOrg org, List<List<SimContact>> groups, MergePolicy policy) {
 		Set<String> alive = org.contactIds();
 		for (List<SimContact> members : groups) {
@@ -56,6 +59,13 @@ public final class RunAssertions {
 			if (plan instanceof MergePlan.Merge merge) {
 				assertThat(alive).contains(merge.survivorId()).doesNotContainAnyElementsOf(merge.sources());
 				assertThat(alive).containsAll(merge.excluded().stream().map(Exclusion::contactId).toList());
+				SimContact survivor = org.contact(merge.survivorId());
+				if (merge.followUp().unsubscribe()) {
+					assertThat(survivor.unsubscribed()).as("%s carries its sources' opt-out", survivor.id()).isTrue();
+				}
+				if (merge.followUp().name() != null) {
+					assertThat(survivor.name()).as("%s gets a name", survivor.id()).isNotBlank();
+				}
 			}
 			else {
 				assertThat(alive).containsAll(members.stream().map(SimContact::id).toList());

@@ -1,0 +1,96 @@
+package io.inventdedup.merge;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.inventdedup.audit.AuditRecord;
+import io.inventdedup.invent.InventApiException;
+import io.inventdedup.invent.InventClient;
+import io.inventdedup.invent.InventUnavailableException;
+import io.inventdedup.invent.MalformedAnswerException;
+import io.inventdedup.policy.FollowUp;
+
+/**
+ * Sends the follow-up update of a merged group (an opt-out, a name carried to the survivor) and
+ * says what became of it. Only the fields the merged survivor lacks are sent; nothing is sent when
+ * it lacks none.
+ */
+class FollowUpSender {
+
+	private final InventClient client;
+
+	private final JsonMapper jsonMapper;
+
+	FollowUpSender(InventClient client, JsonMapper jsonMapper) {
+		this.client = client;
+		this.jsonMapper = jsonMapper;
+	}
+
+	/** The planned update as recorded in {@code dedup_audit.planned_update}, or null when there is none. */
+	@Nullable String plannedUpdate(FollowUp followUp) {
+		if (followUp.isEmpty()) {
+			return null;
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		if (followUp.unsubscribe()) {
+			body.put("unsubscribed", true);
+		}
+		if (followUp.block()) {
+			body.put("blocked", true);
+		}
+		if (followUp.name() != null) {
+			body.put("name", followUp.name());
+		}
+		return this.jsonMapper.writeValueAsString(body);
+	}
+
+	/**
+	 * Sends what the survivor lacks of the row's planned update.
+	 * @param survivor the survivor as the merge answered it, or null to look it up now
+	 */
+	AuditRecord.FollowUpRecord send(AuditRecord row, FollowUp.@Nullable SurvivorState survivor) {
+		JsonNode planned = this.jsonMapper.readTree(row.plannedUpdate());
+		FollowUp followUp = new FollowUp(planned.path("unsubscribed").asBoolean(false),
+				planned.path("blocked").asBoolean(false),
+				planned.hasNonNull("name") ? planned.get("name").asString() : null);
+		try {
+			FollowUp.SurvivorState state = (survivor != null) ? survivor
+					: this.client.contact(row.orgId(), row.survivorId());
+			if (state == null) {
+				return new AuditRecord.FollowUpRecord("FAILED", null, 404,
+						"the survivor " + row.survivorId() + " no longer exists");
+			}
+			FollowUp.Update update = followUp.updateFor(state);
+			if (update.isEmpty()) {
+				return new AuditRecord.FollowUpRecord("NOT_NEEDED", null, null, null);
+			}
+			this.client.update(row.orgId(), row.survivorId(), update);
+			return new AuditRecord.FollowUpRecord("SENT", json(update), null, null);
+		}
+		catch (InventApiException ex) {
+			return new AuditRecord.FollowUpRecord("FAILED", null, ex.status(), ex.getMessage());
+		}
+		catch (InventUnavailableException | MalformedAnswerException ex) {
+			return new AuditRecord.FollowUpRecord("FAILED", null, null, ex.getMessage());
+		}
+	}
+
+	private String json(FollowUp.Update update) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		if (update.unsubscribed() != null) {
+			body.put("unsubscribed", update.unsubscribed());
+		}
+		if (update.blocked() != null) {
+			body.put("blocked", update.blocked());
+		}
+		if (update.name() != null) {
+			body.put("name", update.name());
+		}
+		return this.jsonMapper.writeValueAsString(body);
+	}
+
+}

@@ -1,0 +1,283 @@
+package io.inventdedup.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.inventdedup.invent.GroupDecoder;
+import io.inventdedup.policy.MergePlan;
+import io.inventdedup.policy.MergePlanner;
+import io.inventdedup.policy.MergePolicy;
+import io.inventdedup.simulator.Faults;
+import io.inventdedup.simulator.InventSimulator;
+import io.inventdedup.simulator.OrgGenerator;
+import io.inventdedup.simulator.SimOrg;
+import io.inventdedup.support.TestInfrastructure;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The benchmark suite of docs/benchmarks.md: the packaged jar run as its own process, the way an
+ * operator runs it, against the simulator and an embedded PostgreSQL on this machine. Run with
+ * {@code ./mvnw -Pbench verify -Dbench.scenarios=limit,cost,scale,baseline}; prints a table and
+ * writes it to {@code target/bench/results.md}.
+ */
+public final class Benchmark {
+
+	private static final Path JAR = Path.of("target", "invent-dedup.jar");
+
+	private static final double CEILING_PER_SECOND = 500 / 60.0;
+
+	private final InventSimulator simulator = TestInfrastructure.simulator();
+
+	private final JdbcTemplate jdbc;
+
+	private final List<String> rows = new ArrayList<>();
+
+	private Benchmark(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
+
+	public static void main(String[] args) throws Exception {
+		DataSource dataSource = TestInfrastructure.postgres().getPostgresDatabase();
+		Flyway.configure().dataSource(dataSource).load().migrate();
+		Benchmark benchmark = new Benchmark(dataSource);
+		String scenarios = System.getProperty("bench.scenarios", "limit,cost,scale,baseline");
+		int repeat = Integer.getInteger("bench.repeat", 1);
+		for (String scenario : scenarios.split(",")) {
+			for (int run = 1; run <= repeat; run++) {
+				switch (scenario.trim()) {
+					case "limit" -> benchmark.atTheLimit(run);
+					case "cost" -> benchmark.ourOwnCost(run);
+					case "scale" -> benchmark.scale(run);
+					case "baseline" -> benchmark.sequentialBaseline(run);
+					default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+				}
+			}
+		}
+		benchmark.report();
+		TestInfrastructure.simulator().close();
+		System.exit(0);
+	}
+
+	/** Scenario 1: 300 eligible groups at 500 requests a minute, 300 ms a call. */
+	private void atTheLimit(int run) throws Exception {
+		String orgId = "bench-limit-" + run;
+		SimOrg org = this.simulator.org(orgId);
+		OrgGenerator.seeded(100 + run).plainContacts().maxGroupSize(2).populate(org, 300, 0);
+		org.setFaults(Faults.NONE.withLatency(Duration.ofMillis(300), Duration.ZERO)
+			.withRateLimit(500, Duration.ofMinutes(1)));
+		Measured job = runJob(orgId, List.of("-Xmx256m"), "orgId=" + orgId, "dryRun=false");
+		long requests = this.simulator.requests(orgId, "GET") + this.simulator.requests(orgId, "POST");
+		long rejected = this.simulator.requests(orgId, "429");
+		long merged = count(orgId, "MERGED");
+		double perSecond = (requests - rejected) / job.jobSeconds();
+		row("limit", run, String.format(Locale.ROOT,
+				"%d merged, %d requests in %.1f s of job time: %.2f req/s = %.1f%% of the 8.33 req/s ceiling; "
+						+ "429s: %d (%.2f%%); exit %d",
+				merged, requests, job.jobSeconds(), perSecond, 100 * perSecond / CEILING_PER_SECOND, rejected,
+				100.0 * rejected / requests, job.exitCode()));
+	}
+
+	/** Scenario 2: 20,000 groups, no latency, no limit: what the job itself costs. */
+	private void ourOwnCost(int run) throws Exception {
+		String orgId = "bench-cost-" + run;
+		OrgGenerator.seeded(200 + run).maxGroupSize(5).populate(this.simulator.org(orgId), 20_000, 0);
+		Measured job = runJob(orgId, List.of("-Xmx512m"), "orgId=" + orgId, "dryRun=false",
+				"--invent.api.rate-limit-per-minute=100000000", "--invent.api.concurrency=16");
+		row("cost", run, String.format(Locale.ROOT,
+				"20,000 groups (%d contacts merged away) in %.1f s of job time: %.0f groups/s; CPU %.1f s; "
+						+ "peak RSS %d MB; peak heap %d MB; exit %d",
+				this.jdbc.queryForObject("SELECT coalesce(sum(cardinality(merged_contact_ids)), 0) FROM dedup_audit "
+						+ "WHERE org_id = ?", Long.class, orgId),
+				job.jobSeconds(), 20_000 / job.jobSeconds(), job.cpuSeconds(), job.peakRssMb(), job.peakHeapMb(),
+				job.exitCode()));
+	}
+
+	/** Scenario 3: collect and dry-run 10,000, 50,000 and 200,000 groups under -Xmx256m. */
+	private void scale(int run) throws Exception {
+		for (int groups : new int[] { 10_000, 50_000, 200_000 }) {
+			String orgId = "bench-scale-" + groups + "-" + run;
+			OrgGenerator.seeded(300 + run).maxGroupSize(4).populate(this.simulator.org(orgId), groups, 0);
+			Measured job = runJob(orgId, List.of("-Xmx256m"), "orgId=" + orgId, "dryRun=true",
+					"--invent.api.rate-limit-per-minute=100000000");
+			row("scale", run, String.format(Locale.ROOT,
+					"%,d groups dry-run in %.1f s of job time (%.0f groups/s); CPU %.1f s; peak RSS %d MB; "
+							+ "peak heap %d MB of 256; exit %d",
+					groups, job.jobSeconds(), groups / job.jobSeconds(), job.cpuSeconds(), job.peakRssMb(),
+					job.peakHeapMb(), job.exitCode()));
+			this.simulator.org(orgId).answerListingWith("[]");
+		}
+	}
+
+	/**
+	 * Scenario 4: the simple alternative, in this process: list every page, then merge one group
+	 * after another with the same policy, against the same simulator settings as scenario 1.
+	 */
+	private void sequentialBaseline(int run) throws Exception {
+		String orgId = "bench-baseline-" + run;
+		SimOrg org = this.simulator.org(orgId);
+		OrgGenerator.seeded(100 + run).plainContacts().maxGroupSize(2).populate(org, 300, 0);
+		org.setFaults(Faults.NONE.withLatency(Duration.ofMillis(300), Duration.ZERO)
+			.withRateLimit(500, Duration.ofMinutes(1)));
+		HttpClient http = HttpClient.newHttpClient();
+		JsonMapper json = JsonMapper.builder().build();
+		MergePlanner planner = new MergePlanner(MergePolicy.defaults());
+		long started = System.nanoTime();
+		List<JsonNode> groups = new ArrayList<>();
+		for (int page = 1;; page++) {
+			JsonNode listed = json.readTree(send(http, HttpRequest.newBuilder(URI.create(
+					this.simulator.baseUrl() + "/orgs/" + orgId + "/contacts/duplicates?take=100&page=" + page)).GET()));
+			listed.forEach(groups::add);
+			if (listed.size() < 100) {
+				break;
+			}
+		}
+		int merged = 0;
+		for (JsonNode group : groups) {
+			if (planner.plan(GroupDecoder.decode(group)) instanceof MergePlan.Merge merge) {
+				send(http, HttpRequest
+					.newBuilder(URI.create(this.simulator.baseUrl() + "/orgs/" + orgId + "/contacts/"
+							+ merge.survivorId() + "/merge"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(
+							json.writeValueAsString(java.util.Map.of("source_contact_ids", merge.sources())))));
+				merged++;
+			}
+		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+		long requests = this.simulator.requests(orgId, "GET") + this.simulator.requests(orgId, "POST");
+		double perSecond = requests / seconds;
+		row("baseline", run, String.format(Locale.ROOT,
+				"sequential loop: %d merged, %d requests in %.1f s: %.2f req/s = %.1f%% of the ceiling", merged,
+				requests, seconds, perSecond, 100 * perSecond / CEILING_PER_SECOND));
+	}
+
+	private String send(HttpClient http, HttpRequest.Builder request) throws Exception {
+		HttpResponse<String> response = http.send(
+				request.header("Authorization", "Bearer " + TestInfrastructure.TOKEN).build(),
+				HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("baseline call answered " + response.statusCode());
+		}
+		return response.body();
+	}
+
+	private Measured runJob(String orgId, List<String> jvmOptions, String... args) throws Exception {
+		Path gcLog = Path.of("target", "bench", orgId + "-gc.log");
+		Path log = Path.of("target", "bench", orgId + ".log");
+		Files.createDirectories(gcLog.getParent());
+		List<String> command = new ArrayList<>();
+		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.addAll(jvmOptions);
+		command.add("-Xlog:gc:file=" + gcLog);
+		command.add("-jar");
+		command.add(JAR.toString());
+		command.addAll(List.of(args));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().put("SPRING_DATASOURCE_URL", TestInfrastructure.jdbcUrl());
+		builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
+		builder.environment().put("SPRING_DATASOURCE_PASSWORD", "postgres");
+		builder.environment().put("INVENT_API_BASE_URL", this.simulator.baseUrl());
+		builder.environment().put("INVENT_API_TOKEN", TestInfrastructure.TOKEN);
+		Process process = builder.start();
+		ProcStats stats = new ProcStats(process.pid());
+		while (!process.waitFor(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+			stats.sample();
+		}
+		double jobSeconds = this.jdbc.queryForObject("""
+				SELECT extract(epoch FROM max(e.end_time) - min(e.start_time))
+				FROM batch_job_execution e WHERE e.job_instance_id IN
+				  (SELECT job_instance_id FROM dedup_audit WHERE org_id = ?)
+				""", Double.class, orgId);
+		return new Measured(process.exitValue(), jobSeconds, stats.cpuSeconds, stats.peakRssKb / 1024,
+				peakHeapMb(gcLog));
+	}
+
+	private long count(String orgId, String status) {
+		return this.jdbc.queryForObject("SELECT count(*) FROM dedup_audit WHERE org_id = ? AND status = ?",
+				Long.class, orgId, status);
+	}
+
+	private static long peakHeapMb(Path gcLog) throws IOException {
+		Matcher matcher = Pattern.compile("(\\d+)M->\\d+M\\(").matcher(Files.readString(gcLog));
+		long peak = 0;
+		while (matcher.find()) {
+			peak = Math.max(peak, Long.parseLong(matcher.group(1)));
+		}
+		return peak;
+	}
+
+	private void row(String scenario, int run, String figures) {
+		String row = "| " + scenario + " | " + run + " | " + figures + " |";
+		System.out.println(row);
+		this.rows.add(row);
+	}
+
+	private void report() throws IOException {
+		StringBuilder table = new StringBuilder();
+		table.append("Benchmark of ").append(LocalDateTime.now()).append(", Java ")
+			.append(System.getProperty("java.version")).append(", ")
+			.append(Runtime.getRuntime().availableProcessors()).append(" cores\n\n");
+		table.append("| scenario | run | figures |\n|---|---|---|\n");
+		this.rows.forEach((row) -> table.append(row).append('\n'));
+		Path results = Path.of("target", "bench", "results.md");
+		Files.createDirectories(results.getParent());
+		Files.writeString(results, table);
+		System.out.println();
+		System.out.println(table);
+	}
+
+	private record Measured(int exitCode, double jobSeconds, double cpuSeconds, long peakRssMb, long peakHeapMb) {
+	}
+
+	/** Reads a process's CPU time and peak resident set from /proc while it runs. */
+	private static final class ProcStats {
+
+		private final long pid;
+
+		private double cpuSeconds;
+
+		private long peakRssKb;
+
+		ProcStats(long pid) {
+			this.pid = pid;
+		}
+
+		void sample() {
+			try {
+				String[] stat = Files.readString(Path.of("/proc", String.valueOf(this.pid), "stat"))
+					.replaceAll("^.*\\) ", "")
+					.split(" ");
+				this.cpuSeconds = (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / 100.0;
+				for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(this.pid), "status"))) {
+					if (line.startsWith("VmHWM:")) {
+						this.peakRssKb = Long.parseLong(line.replaceAll("\\D", ""));
+					}
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				// the process ended between two samples: keep the last ones
+			}
+		}
+
+	}
+
+}
