@@ -31,7 +31,7 @@ public class StagedGroups {
 	void add(long jobInstanceId, String orgId, Chunk<? extends ListedGroup> groups) {
 		this.jdbcTemplate.batchUpdate("""
 				INSERT INTO dedup_staged_group (job_instance_id, org_id, group_key, listed_group)
-				VALUES (?, ?, ?, ?::jsonb) ON CONFLICT (job_instance_id, group_key) DO NOTHING
+				VALUES (?, ?, ?, ?) ON CONFLICT (job_instance_id, group_key) DO NOTHING
 				""", groups.getItems(), groups.size(), (statement, group) -> {
 			statement.setLong(1, jobInstanceId);
 			statement.setString(2, orgId);
@@ -49,7 +49,7 @@ public class StagedGroups {
 	/** Reads the run's snapshot in the order it was collected, resuming by key after a restart. */
 	public JdbcPagingItemReader<StagedGroup> reader(long jobInstanceId, int pageSize) {
 		PostgresPagingQueryProvider query = new PostgresPagingQueryProvider();
-		query.setSelectClause("id, group_key, listed_group::text AS listed_group");
+		query.setSelectClause("id, group_key, listed_group");
 		query.setFromClause("dedup_staged_group");
 		query.setWhereClause("job_instance_id = :jobInstanceId");
 		query.setSortKeys(Map.of("id", Order.ASCENDING));

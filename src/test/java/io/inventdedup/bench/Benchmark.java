@@ -37,7 +37,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The benchmark suite of docs/benchmarks.md: the packaged jar run as its own process, the way an
  * operator runs it, against the simulator and an embedded PostgreSQL on this machine. Run with
  * {@code ./mvnw -Pbench verify -Dbench.scenarios=limit,cost,scale,baseline}; prints a table and
- * writes it to {@code target/bench/results.md}.
+ * writes it to {@code target/bench/results.md}. {@code -Dbench.repeat=3} runs each scenario three
+ * times, {@code -Dbench.scale.sizes=10000} chooses the scale scenario's sizes, and
+ * {@code -Dbench.job.jvm-options="-XX:StartFlightRecording=filename=target/bench/job.jfr"} profiles
+ * the job.
  */
 public final class Benchmark {
 
@@ -113,7 +116,8 @@ public final class Benchmark {
 
 	/** Scenario 3: collect and dry-run 10,000, 50,000 and 200,000 groups under -Xmx256m. */
 	private void scale(int run) throws Exception {
-		for (int groups : new int[] { 10_000, 50_000, 200_000 }) {
+		for (String size : System.getProperty("bench.scale.sizes", "10000,50000,200000").split(",")) {
+			int groups = Integer.parseInt(size.trim());
 			String orgId = "bench-scale-" + groups + "-" + run;
 			OrgGenerator.seeded(300 + run).maxGroupSize(4).populate(this.simulator.org(orgId), groups, 0);
 			Measured job = runJob(orgId, List.of("-Xmx256m"), "orgId=" + orgId, "dryRun=true",
@@ -187,6 +191,10 @@ public final class Benchmark {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.addAll(jvmOptions);
+		String extra = System.getProperty("bench.job.jvm-options", "");
+		if (!extra.isBlank()) {
+			command.addAll(List.of(extra.trim().split("\\s+")));
+		}
 		command.add("-Xlog:gc:file=" + gcLog);
 		command.add("-jar");
 		command.add(JAR.toString());

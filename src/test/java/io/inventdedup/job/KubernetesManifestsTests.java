@@ -1,0 +1,272 @@
+package io.inventdedup.job;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Every manifest under {@code k8s/}, rendered with {@code kubectl kustomize} and parsed with the
+ * fabric8 Kubernetes object model, failing on any field the model does not know; then what must
+ * hold is asserted on the rendered objects.
+ */
+class KubernetesManifestsTests {
+
+	private static final KubernetesSerialization serialization = new KubernetesSerialization();
+
+	private static final Pattern VARIABLE = Pattern.compile("\\$\\(([A-Z_]+)\\)");
+
+	@ParameterizedTest
+	@ValueSource(strings = { "k8s/base", "k8s/overlays/dry-run", "k8s/overlays/merge" })
+	void rendersAKustomizationWhosePodGetsEveryKeyItReadsAndRunsLockedDown(String kustomization) {
+		List<HasMetadata> objects = render(kustomization);
+
+		CronJob cronJob = only(objects, CronJob.class);
+		assertThat(cronJob.getSpec().getConcurrencyPolicy()).isEqualTo("Forbid");
+		assertThat(cronJob.getSpec().getStartingDeadlineSeconds()).isPositive();
+		assertThat(cronJob.getSpec().getSuccessfulJobsHistoryLimit()).isPositive();
+		assertThat(cronJob.getSpec().getFailedJobsHistoryLimit()).isPositive();
+		JobSpec job = cronJob.getSpec().getJobTemplate().getSpec();
+		assertJobRunsTheJarSafely(job, objects);
+		Container container = job.getTemplate().getSpec().getContainers().get(0);
+		assertThat(container.getArgs()).as("pod retries resume the same run: runKey is the Job's name")
+			.contains("runKey=$(JOB_NAME)");
+		assertThat(container.getEnv()).filteredOn((env) -> env.getName().equals("JOB_NAME"))
+			.singleElement()
+			.satisfies((env) -> assertThat(env.getValueFrom().getFieldRef().getFieldPath())
+				.isEqualTo("metadata.labels['job-name']"));
+		ServiceAccount account = only(objects, ServiceAccount.class);
+		assertThat(account.getAutomountServiceAccountToken()).isFalse();
+		assertThat(job.getTemplate().getSpec().getServiceAccountName()).isEqualTo(account.getMetadata().getName());
+		assertThat(objects).noneMatch((object) -> object.getKind().equals("Secret"))
+			.noneMatch((object) -> object.getKind().endsWith("Role") || object.getKind().endsWith("RoleBinding"));
+	}
+
+	@Test
+	void onlyTheMergeOverlaySaysExplicitlyThatItMerges() {
+		assertThat(runSetting(render("k8s/base"), "DRY_RUN")).isEqualTo("true");
+		assertThat(runSetting(render("k8s/overlays/dry-run"), "DRY_RUN")).isEqualTo("true");
+		assertThat(runSetting(render("k8s/overlays/merge"), "DRY_RUN")).isEqualTo("false");
+		assertThat(runSetting(render("k8s/overlays/merge"), "ORG_ID")).isEqualTo("acme");
+	}
+
+	@Test
+	void mountsTheOperatorsConfigurationAsItIsInTheRepository() throws IOException {
+		ConfigMap config = render("k8s/base").stream()
+			.filter((object) -> object.getMetadata().getName().equals("invent-dedup-config"))
+			.map(ConfigMap.class::cast)
+			.findFirst()
+			.orElseThrow();
+		assertThat(config.getData().get("application.yml"))
+			.isEqualTo(Files.readString(Path.of("config", "application.yml")));
+	}
+
+	@Test
+	void theManualJobRunsThePodOfTheCronJobWithParametersOfItsOwn() throws IOException {
+		List<HasMetadata> deployed = render("k8s/overlays/merge");
+		Job manual = parseStrictly(Files.readString(Path.of("k8s", "manual", "job.yaml")), Job.class);
+		assertJobRunsTheJarSafely(manual.getSpec(), deployed);
+		PodSpec manualPod = manual.getSpec().getTemplate().getSpec();
+		PodSpec cronPod = only(deployed, CronJob.class).getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+		assertThat(manualPod).usingRecursiveComparison()
+			.ignoringFields("containers.args")
+			.as("the manual Job's pod is the CronJob's, but for its arguments")
+			.isEqualTo(cronPod);
+	}
+
+	@Test
+	void theSecretTemplateHoldsEveryKeyThePodReadsAndNoRealSecret() throws IOException {
+		Secret template = parseStrictly(Files.readString(Path.of("k8s", "secret-template.yaml")), Secret.class);
+		Container container = only(render("k8s/base"), CronJob.class).getSpec()
+			.getJobTemplate()
+			.getSpec()
+			.getTemplate()
+			.getSpec()
+			.getContainers()
+			.get(0);
+		Set<String> read = new HashSet<>();
+		for (EnvVar env : container.getEnv()) {
+			if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
+				assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo(template.getMetadata().getName());
+				read.add(env.getValueFrom().getSecretKeyRef().getKey());
+			}
+		}
+		assertThat(template.getStringData().keySet()).isEqualTo(read).contains("INVENT_API_TOKEN");
+		assertThat(template.getStringData().values()).allMatch((value) -> value.startsWith("<"));
+	}
+
+	private static void assertJobRunsTheJarSafely(JobSpec job, List<HasMetadata> objects) {
+		assertThat(job.getBackoffLimit()).as("pod retries").isPositive();
+		assertThat(job.getActiveDeadlineSeconds()).as("a deadline for the whole run").isPositive();
+		assertThat(job.getTtlSecondsAfterFinished()).as("finished jobs cleaned up").isPositive();
+		PodSpec pod = job.getTemplate().getSpec();
+		assertThat(pod.getRestartPolicy()).isEqualTo("Never");
+		assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+		assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+		assertThat(pod.getSecurityContext().getRunAsUser()).isPositive();
+		assertThat(pod.getTerminationGracePeriodSeconds()).as("longer than dedup.stop-timeout")
+			.isGreaterThan(Duration.ofSeconds(25).toSeconds());
+		assertThat(pod.getContainers()).hasSize(1);
+		Container container = pod.getContainers().get(0);
+		assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+		assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+		assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+		assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
+		assertThat(container.getResources().getLimits()).containsKey("memory");
+		assertThat(env(container, "JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=");
+		assertThat(env(container, "SPRING_PROFILES_ACTIVE")).isEqualTo("kubernetes");
+		assertThat(container.getCommand()).as("the image's entrypoint runs the jar's main class").isNullOrEmpty();
+		Set<String> available = new HashSet<>();
+		container.getEnv().forEach((env) -> available.add(env.getName()));
+		for (EnvFromSource source : container.getEnvFrom()) {
+			ConfigMap map = configMap(objects, source.getConfigMapRef().getName());
+			available.addAll(map.getData().keySet());
+		}
+		for (String arg : container.getArgs()) {
+			String name = arg.substring(0, arg.indexOf('='));
+			assertThat(DedupParameters.NAMES).as("argument %s is a job parameter", arg).contains(name);
+			Matcher variable = VARIABLE.matcher(arg);
+			while (variable.find()) {
+				assertThat(available).as("%s of %s is set for the container", variable.group(1), arg)
+					.contains(variable.group(1));
+			}
+		}
+		assertThat(available).contains("INVENT_API_TOKEN", "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
+				"SPRING_DATASOURCE_PASSWORD");
+		pod.getVolumes()
+			.stream()
+			.filter((volume) -> volume.getConfigMap() != null)
+			.forEach((volume) -> assertThat(configMap(objects, volume.getConfigMap().getName()).getData())
+				.containsKey("application.yml"));
+		assertThat(container.getVolumeMounts()).anyMatch((mount) -> mount.getMountPath().equals("/tmp"));
+	}
+
+	private static String runSetting(List<HasMetadata> objects, String key) {
+		return configMap(objects, "invent-dedup-run").getData().get(key);
+	}
+
+	private static String env(Container container, String name) {
+		return container.getEnv()
+			.stream()
+			.filter((env) -> env.getName().equals(name))
+			.map(EnvVar::getValue)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no " + name + " in the container's environment"));
+	}
+
+	private static ConfigMap configMap(List<HasMetadata> objects, String name) {
+		return objects.stream()
+			.filter((object) -> object instanceof ConfigMap && object.getMetadata().getName().equals(name))
+			.map(ConfigMap.class::cast)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("the pod reads ConfigMap " + name + ", which is not rendered"));
+	}
+
+	private static <T> T only(List<HasMetadata> objects, Class<T> type) {
+		List<T> found = objects.stream().filter(type::isInstance).map(type::cast).toList();
+		assertThat(found).as("one %s", type.getSimpleName()).hasSize(1);
+		return found.get(0);
+	}
+
+	/** {@code kubectl kustomize}, parsed strictly. */
+	private static List<HasMetadata> render(String kustomization) {
+		String yaml = kubectl("kustomize", kustomization);
+		List<HasMetadata> objects = new ArrayList<>();
+		for (String document : yaml.split("(?m)^---\\s*$")) {
+			if (!document.isBlank()) {
+				objects.add(parseStrictly(document, HasMetadata.class));
+			}
+		}
+		return objects;
+	}
+
+	private static <T> T parseStrictly(String yaml, Class<T> type) {
+		T object = serialization.unmarshal(yaml, type);
+		assertNoUnknownFields(object, object.getClass().getSimpleName());
+		return object;
+	}
+
+	/** The model keeps fields it does not know in {@code additionalProperties}: there must be none. */
+	private static void assertNoUnknownFields(Object object, String path) {
+		if (object == null || !object.getClass().getName().startsWith("io.fabric8.")) {
+			return;
+		}
+		for (Method getter : object.getClass().getMethods()) {
+			if (getter.getParameterCount() != 0 || !getter.getName().startsWith("get")
+					|| getter.getDeclaringClass() == Object.class) {
+				continue;
+			}
+			Object value;
+			try {
+				value = getter.invoke(object);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new AssertionError(ex);
+			}
+			if (getter.getName().equals("getAdditionalProperties")) {
+				assertThat((Map<?, ?>) value).as("fields unknown to Kubernetes at %s", path).isNullOrEmpty();
+			}
+			else if (value instanceof Collection<?> values) {
+				values.forEach((item) -> assertNoUnknownFields(item, path + "." + getter.getName().substring(3)));
+			}
+			else if (value instanceof Map<?, ?> map) {
+				map.values().forEach((item) -> assertNoUnknownFields(item, path + "." + getter.getName().substring(3)));
+			}
+			else {
+				assertNoUnknownFields(value, path + "." + getter.getName().substring(3));
+			}
+		}
+	}
+
+	private static String kubectl(String... args) {
+		List<String> command = Stream.concat(Stream.of("kubectl"), Stream.of(args)).toList();
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+				fail("'" + String.join(" ", command) + "' failed: " + output);
+			}
+			return output;
+		}
+		catch (IOException ex) {
+			throw new AssertionError("kubectl (with kustomize v5) is needed to render k8s/ and was not found on "
+					+ "the PATH: install kubectl, the manifests are never left untested", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
+	}
+
+}
