@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -103,6 +105,13 @@ public class AuditRepository {
 				SELECT * FROM dedup_audit WHERE job_instance_id = ? AND status = 'MERGED'
 				AND update_status IN ('PENDING', 'FAILED') ORDER BY id
 				""").param(jobInstanceId).query(AuditRepository::read).list();
+	}
+
+	/** Deletes the audit rows written before {@code cutoff}; answers how many. */
+	public int purgeOlderThan(Instant cutoff) {
+		return this.jdbcClient.sql("DELETE FROM dedup_audit WHERE updated_at < ?")
+			.param(Timestamp.from(cutoff))
+			.update();
 	}
 
 	/** The counts of a run. */

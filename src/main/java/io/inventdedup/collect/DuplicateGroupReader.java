@@ -29,6 +29,8 @@ public class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
 
 	private static final String INDEX = "duplicateGroupReader.index";
 
+	private static final String LISTING_COUNT = "duplicateGroupReader.listingCount";
+
 	/** A listing longer than this is not a listing that ends: better to stop than to loop. */
 	private static final int MAX_PAGES = 100_000;
 
@@ -67,6 +69,7 @@ public class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
 	public void update(ExecutionContext context) {
 		context.putInt(PAGE, this.page);
 		context.putInt(INDEX, this.index);
+		context.putLong(LISTING_COUNT, this.listingCount);
 	}
 
 	@Override

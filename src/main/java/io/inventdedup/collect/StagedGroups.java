@@ -1,5 +1,7 @@
 package io.inventdedup.collect;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -38,6 +40,11 @@ public class StagedGroups {
 			statement.setString(3, group.groupKey());
 			statement.setString(4, group.group().toString());
 		});
+	}
+
+	/** Deletes the snapshots collected before {@code cutoff}; answers how many groups. */
+	public int purgeOlderThan(Instant cutoff) {
+		return this.jdbcTemplate.update("DELETE FROM dedup_staged_group WHERE collected_at < ?", Timestamp.from(cutoff));
 	}
 
 	/** How many groups the run's snapshot holds. */

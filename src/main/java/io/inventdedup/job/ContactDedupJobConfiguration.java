@@ -21,8 +21,10 @@ class ContactDedupJobConfiguration {
 
 	@Bean
 	Job contactDedupJob(JobRepository jobRepository, Step collectStep, Step mergeStep, Step followUpStep,
-			RunningExecution runningExecution) {
+			RunningExecution runningExecution, ProgressLog progressLog, RetentionPurge retentionPurge) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(runningExecution)
+			.listener(progressLog)
+			.listener(retentionPurge)
 			.start(collectStep)
 			.next(mergeStep)
 			.next(followUpStep)

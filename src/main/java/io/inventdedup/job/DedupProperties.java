@@ -26,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * @param stopTimeout how long a termination signal waits for the merges in flight to be recorded
  * @param carryOptOut whether an unsubscribed or blocked source makes the merged survivor so
  * @param fillName whether a nameless survivor gets the name of the first merged contact that has one
+ * @param progressInterval how often a run logs how far it is
+ * @param retentionDays audit rows and staged groups older than this are deleted at the end of each
+ * run; 0 keeps everything
  */
 @Validated
 @ConfigurationProperties("dedup")
@@ -34,5 +37,6 @@ public record DedupProperties(@DefaultValue("true") boolean dryRun,
 		@DefaultValue("true") boolean skipBlocked, @DefaultValue("false") boolean skipUnsubscribed,
 		@Min(2) @Max(10_000) @DefaultValue("20") int maxGroupSize, @Min(0) @DefaultValue("0") long maxMerges,
 		@NotNull @DefaultValue("25s") Duration stopTimeout, @DefaultValue("true") boolean carryOptOut,
-		@DefaultValue("true") boolean fillName) {
+		@DefaultValue("true") boolean fillName, @NotNull @DefaultValue("30s") Duration progressInterval,
+		@Min(0) @DefaultValue("0") int retentionDays) {
 }

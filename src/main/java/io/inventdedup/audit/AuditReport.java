@@ -1,0 +1,144 @@
+package io.inventdedup.audit;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The report mode of the jar ({@code java -jar invent-dedup.jar --report [jobExecutionId]
+ * [--csv=file]}): a run's summary as a readable table, the last runs when no execution is named,
+ * and the run's audit rows as CSV. Needs only the database.
+ */
+public class AuditReport {
+
+	private static final String AUDIT_COLUMNS = """
+			id, job_instance_id, job_execution_id, org_id, group_key, dry_run, status, reason, detail,
+			survivor_contact_id, source_contact_ids, merged_contact_ids, excluded_contact_ids, exclusion_reasons,
+			http_status, error, planned_update, update_status, sent_update, update_http_status, update_error,
+			created_at, updated_at""";
+
+	private final JdbcTemplate jdbc;
+
+	private final PrintStream out;
+
+	public AuditReport(JdbcTemplate jdbc, PrintStream out) {
+		this.jdbc = jdbc;
+		this.out = out;
+	}
+
+	/** The last runs, newest first. */
+	public void printRuns(int limit) {
+		this.out.printf("%-8s %-10s %-20s %-7s %7s %7s %7s %7s %7s %7s  %-10s  %s%n", "run", "execution", "org",
+				"dry run", "groups", "planned", "merged", "skipped", "failed", "pending", "status", "last row at");
+		this.jdbc.query("""
+				SELECT * FROM dedup_run_summary ORDER BY job_instance_id DESC LIMIT ?
+				""", (ResultSet rs) -> {
+			this.out.printf("%-8d %-10d %-20s %-7s %7d %7d %7d %7d %7d %7d  %-10s  %s%n", rs.getLong("job_instance_id"),
+					rs.getLong("last_job_execution_id"), cut(rs.getString("org_id"), 20),
+					rs.getBoolean("dry_run") ? "yes" : "no", rs.getLong("groups"), rs.getLong("planned"),
+					rs.getLong("merged"), rs.getLong("skipped"), rs.getLong("failed"), rs.getLong("pending"),
+					rs.getString("last_execution_status"), rs.getTimestamp("last_row_at"));
+		}, limit);
+	}
+
+	/**
+	 * The summary of the run that this job execution belongs to.
+	 * @return false when there is no such execution with audit rows
+	 */
+	public boolean printRun(long jobExecutionId) {
+		List<Map<String, Object>> runs = this.jdbc.queryForList("""
+				SELECT s.*, e.start_time, e.end_time, e.status AS execution_status, e.exit_code
+				FROM dedup_run_summary s
+				JOIN batch_job_execution e ON e.job_execution_id = ?
+				WHERE s.job_instance_id = e.job_instance_id
+				""", jobExecutionId);
+		if (runs.isEmpty()) {
+			return false;
+		}
+		Map<String, Object> run = runs.get(0);
+		row("run (job instance)", run.get("job_instance_id"));
+		row("job execution", jobExecutionId + " (" + run.get("execution_status") + ", exit status "
+				+ run.get("exit_code") + ")");
+		row("org", run.get("org_id"));
+		row("dry run", Boolean.TRUE.equals(run.get("dry_run")) ? "yes: nothing was merged" : "no");
+		row("policy", run.get("policy"));
+		row("started / ended", run.get("start_time") + " / " + run.get("end_time"));
+		row("groups", run.get("groups"));
+		row("planned", run.get("planned"));
+		row("merged", run.get("merged"));
+		row("skipped", run.get("skipped"));
+		row("failed", run.get("failed"));
+		row("pending", run.get("pending"));
+		row("contacts merged away", run.get("contacts_merged_away"));
+		row("by reason", run.get("reasons"));
+		row("follow-up updates", "planned " + run.get("follow_ups_planned") + ", sent " + run.get("follow_ups_sent")
+				+ ", failed " + run.get("follow_ups_failed") + ", pending " + run.get("follow_ups_pending"));
+		this.out.printf("%nFailures (the first 50):%n");
+		this.jdbc.query("""
+				SELECT group_key, reason, http_status, error FROM dedup_audit
+				WHERE job_instance_id = ? AND status = 'FAILED' ORDER BY id LIMIT 50
+				""", (ResultSet rs) -> {
+			this.out.printf("  %s  %-18s %-4s %s%n", rs.getString(1), rs.getString(2),
+					(rs.getObject(3) != null) ? rs.getString(3) : "", cut(rs.getString(4), 120));
+		}, run.get("job_instance_id"));
+		return true;
+	}
+
+	/** Writes the audit rows of the run that this job execution belongs to as CSV (RFC 4180). */
+	public long exportCsv(long jobExecutionId, Path file) {
+		try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			writer.write(AUDIT_COLUMNS.replaceAll("\\s+", "") + "\r\n");
+			long[] rows = { 0 };
+			this.jdbc.query("SELECT " + AUDIT_COLUMNS + " FROM dedup_audit WHERE job_instance_id = "
+					+ "(SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?) ORDER BY id",
+					(ResultSet rs) -> {
+						writeRow(writer, rs);
+						rows[0]++;
+					}, jobExecutionId);
+			return rows[0];
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write " + file, ex);
+		}
+	}
+
+	private static void writeRow(Writer writer, ResultSet rs) throws SQLException {
+		ResultSetMetaData meta = rs.getMetaData();
+		StringBuilder line = new StringBuilder();
+		for (int column = 1; column <= meta.getColumnCount(); column++) {
+			if (column > 1) {
+				line.append(',');
+			}
+			String value = rs.getString(column);
+			if (value != null) {
+				line.append('"').append(value.replace("\"", "\"\"")).append('"');
+			}
+		}
+		try {
+			writer.write(line.append("\r\n").toString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void row(String label, Object value) {
+		this.out.printf("%-22s %s%n", label, value);
+	}
+
+	private static String cut(String text, int length) {
+		return (text == null || text.length() <= length) ? text : text.substring(0, length - 1) + "…";
+	}
+
+}
