@@ -73,6 +73,43 @@ public class AuditRepository {
 		});
 	}
 
+	/**
+	 * Records the outcome of rows already saved (their merge was sent): status, what the API
+	 * confirmed, the follow-up. Unlike {@link #save}, it does not send the listed group again.
+	 */
+	public void complete(List<AuditRecord> records) {
+		if (records.isEmpty()) {
+			return;
+		}
+		this.jdbcTemplate.execute((Connection connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement("""
+					UPDATE dedup_audit SET job_execution_id = ?, status = ?, reason = ?, merged_contact_ids = ?,
+					    http_status = ?, error = ?, update_status = ?, sent_update = ?::jsonb, update_http_status = ?,
+					    update_error = ?, updated_at = now()
+					WHERE job_instance_id = ? AND group_key = ?
+					""")) {
+				for (AuditRecord record : records) {
+					AuditRecord.FollowUpRecord followUp = record.followUp();
+					statement.setLong(1, record.jobExecutionId());
+					statement.setString(2, record.status().name());
+					statement.setString(3, record.reason());
+					statement.setArray(4, textArray(connection, record.mergedIds()));
+					statement.setObject(5, record.httpStatus(), Types.INTEGER);
+					statement.setString(6, record.error());
+					statement.setString(7, (followUp != null) ? followUp.status() : null);
+					statement.setString(8, (followUp != null) ? followUp.sent() : null);
+					statement.setObject(9, (followUp != null) ? followUp.httpStatus() : null, Types.INTEGER);
+					statement.setString(10, (followUp != null) ? followUp.error() : null);
+					statement.setLong(11, record.jobInstanceId());
+					statement.setString(12, record.groupKey());
+					statement.addBatch();
+				}
+				statement.executeBatch();
+			}
+			return null;
+		});
+	}
+
 	/** The rows this run already holds for these groups, by group key. */
 	public Map<String, AuditRecord> findByGroupKeys(long jobInstanceId, Collection<String> groupKeys) {
 		if (groupKeys.isEmpty()) {

@@ -43,7 +43,7 @@ class FollowUpTasklet implements Tasklet {
 		for (AuditRecord row : this.audit.findFollowUpsDue(jobInstanceId)) {
 			AuditRecord.FollowUpRecord outcome = this.sender.send(row, null);
 			AuditRecord recorded = row.resumedBy(jobExecutionId).withFollowUp(outcome);
-			this.ownTransaction.executeWithoutResult((tx) -> this.audit.save(List.of(recorded)));
+			this.ownTransaction.executeWithoutResult((tx) -> this.audit.complete(List.of(recorded)));
 			if (outcome.status().equals("FAILED")) {
 				failed++;
 				log.atWarn()

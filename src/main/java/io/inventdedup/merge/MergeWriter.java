@@ -137,7 +137,7 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 				fatal = outcome.fatal();
 			}
 		}
-		this.ownTransaction.executeWithoutResult((tx) -> this.audit.save(completed));
+		this.ownTransaction.executeWithoutResult((tx) -> this.audit.complete(completed));
 		if (fatal != null) {
 			throw fatal;
 		}
