@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,12 +51,15 @@ public class InventClient {
 
 	private final InventApiProperties properties;
 
+	private final MeterRegistry meters;
+
 	public InventClient(WebClient webClient, RateLimiter rateLimiter, JsonMapper jsonMapper,
-			InventApiProperties properties) {
+			InventApiProperties properties, MeterRegistry meters) {
 		this.webClient = webClient;
 		this.rateLimiter = rateLimiter;
 		this.jsonMapper = jsonMapper;
 		this.properties = properties;
+		this.meters = meters;
 	}
 
 	/** One page of the org's duplicate groups. */
@@ -189,10 +195,18 @@ public class InventClient {
 
 	private <T> Mono<T> send(String call, Mono<T> request, AtomicBoolean ambiguous) {
 		Duration attemptTimeout = this.properties.connectTimeout().plus(this.properties.readTimeout());
+		Timer latency = this.meters.timer("invent.dedup.api.calls", "call", call.substring(0, call.indexOf(' ')));
 		return request.timeout(attemptTimeout)
+			.transformDeferred((attempt) -> Mono.defer(() -> {
+				long started = System.nanoTime();
+				return attempt.doFinally((signal) -> latency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
+			}))
 			.transformDeferred(RateLimiterOperator.of(this.rateLimiter))
 			.retryWhen(Retry.from((signals) -> signals.concatMap((signal) -> {
 				Throwable failure = signal.failure();
+				if (failure instanceof InventApiException api && api.status() == 429) {
+					this.meters.counter("invent.dedup.api.rate.limited").increment();
+				}
 				if (isAmbiguous(failure)) {
 					ambiguous.set(true);
 				}

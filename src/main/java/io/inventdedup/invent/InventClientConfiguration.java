@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +27,8 @@ import org.springframework.web.util.DefaultUriBuilderFactory;
 public class InventClientConfiguration {
 
 	@Bean
-	InventClient inventClient(WebClient.Builder builder, JsonMapper jsonMapper, InventApiProperties properties) {
+	InventClient inventClient(WebClient.Builder builder, JsonMapper jsonMapper, InventApiProperties properties,
+			MeterRegistry meterRegistry) {
 		DefaultUriBuilderFactory uris = new DefaultUriBuilderFactory(properties.baseUrl().toString());
 		uris.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.TEMPLATE_AND_VALUES);
 		HttpClient httpClient = HttpClient.create()
@@ -39,7 +41,7 @@ public class InventClientConfiguration {
 			.defaultHeader(HttpHeaders.ACCEPT, "application/json")
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize((int) properties.maxResponseSize().toBytes()))
 			.build();
-		return new InventClient(webClient, rateLimiter(properties), jsonMapper, properties);
+		return new InventClient(webClient, rateLimiter(properties), jsonMapper, properties, meterRegistry);
 	}
 
 	/**

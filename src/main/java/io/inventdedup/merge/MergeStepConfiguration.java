@@ -3,6 +3,7 @@ package io.inventdedup.merge;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.inventdedup.audit.AuditRepository;
@@ -98,9 +99,9 @@ public class MergeStepConfiguration {
 	@StepScope
 	MergeWriter mergeWriter(InventClient inventClient, AuditRepository auditRepository,
 			PlatformTransactionManager transactionManager, MergeRun mergeRun, MergeProperties mergeProperties,
-			FollowUpSender followUpSender) {
+			FollowUpSender followUpSender, MeterRegistry meterRegistry) {
 		return new MergeWriter(inventClient, auditRepository, ownTransaction(transactionManager), mergeRun,
-				mergeProperties, followUpSender);
+				mergeProperties, followUpSender, meterRegistry);
 	}
 
 	/** Sends what the policy carries to survivors after their merge: opt-outs, names. */

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +68,8 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 
 	private final FollowUpSender followUps;
 
+	private final MeterRegistry meters;
+
 	private long jobInstanceId;
 
 	private long jobExecutionId;
@@ -77,13 +81,14 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 	private long failed;
 
 	MergeWriter(InventClient client, AuditRepository audit, TransactionTemplate ownTransaction, MergeRun run,
-			MergeProperties properties, FollowUpSender followUps) {
+			MergeProperties properties, FollowUpSender followUps, MeterRegistry meters) {
 		this.client = client;
 		this.audit = audit;
 		this.ownTransaction = ownTransaction;
 		this.run = run;
 		this.properties = properties;
 		this.followUps = followUps;
+		this.meters = meters;
 	}
 
 	@Override
@@ -114,6 +119,7 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 			}
 		}
 		this.ownTransaction.executeWithoutResult((tx) -> this.audit.save(rows));
+		rows.stream().filter((row) -> row.status() != AuditStatus.PENDING).forEach(this::count);
 		if (sendings.isEmpty()) {
 			return;
 		}
@@ -138,6 +144,7 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 			}
 		}
 		this.ownTransaction.executeWithoutResult((tx) -> this.audit.complete(completed));
+		completed.forEach(this::count);
 		if (fatal != null) {
 			throw fatal;
 		}
@@ -152,6 +159,16 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 		if (this.tried >= this.properties.minTried() && this.failed > this.properties.maxFailureShare() * this.tried) {
 			throw new FailureShareExceededException(this.run.orgId(), this.failed, this.tried,
 					this.properties.maxFailureShare());
+		}
+	}
+
+	/** {@code invent_dedup_groups_total{outcome, reason}} and {@code invent_dedup_follow_ups_total{status}}. */
+	private void count(AuditRecord row) {
+		this.meters.counter("invent.dedup.groups", "outcome", row.status().name().toLowerCase(Locale.ROOT), "reason",
+				(row.reason() != null) ? row.reason() : "none").increment();
+		if (row.followUp() != null) {
+			this.meters.counter("invent.dedup.follow.ups", "status", row.followUp().status().toLowerCase(Locale.ROOT))
+				.increment();
 		}
 	}
 

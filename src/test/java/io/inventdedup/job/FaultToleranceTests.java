@@ -6,6 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.inventdedup.policy.MergePolicy;
 import io.inventdedup.simulator.Faults;
@@ -103,6 +105,36 @@ class FaultToleranceTests {
 			.isEqualTo(400);
 		this.runs.assertAuditAgreesWithMergeLog("faults-share");
 		assertThat(groups).hasSize(400);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "latency", "rate-limit", "unavailable", "drops", "bad-gateway-after-merge",
+			"dropped-after-merge" })
+	void convergesUnderEachFaultAlone(String fault) {
+		String orgId = "faults-alone-" + fault;
+		SimOrg org = this.simulator.org(orgId);
+		List<List<SimContact>> groups = OrgGenerator.seeded(fault.hashCode()).maxGroupSize(6).populate(org, 80, 10);
+		org.setFaults(switch (fault) {
+			case "latency" -> Faults.NONE.withLatency(Duration.ofMillis(20), Duration.ofMillis(40));
+			case "rate-limit" -> Faults.NONE.withRateLimit(30, Duration.ofSeconds(1));
+			case "unavailable" -> Faults.NONE.withUnavailable(0.2);
+			case "drops" -> Faults.NONE.withDrops(0.15);
+			case "bad-gateway-after-merge" -> Faults.NONE.withLostMergeAnswers(0.3, 0);
+			case "dropped-after-merge" -> Faults.NONE.withLostMergeAnswers(0, 0.3);
+			default -> throw new IllegalArgumentException(fault);
+		});
+
+		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false"))).isZero();
+
+		this.runs.assertFinalState(org, groups, MergePolicy.defaults());
+		this.runs.assertAuditAgreesWithMergeLog(orgId);
+		assertThat(this.runs.count(orgId, "PENDING")).isZero();
+		assertThat(this.runs.count(orgId, "FAILED")).isZero();
+		assertThat(this.runs.count(orgId, "MERGED"))
+			.isEqualTo(RunAssertions.expectedMerges(groups, MergePolicy.defaults()));
+		if (fault.equals("rate-limit")) {
+			assertThat(this.simulator.requests(orgId, "429")).as("the simulator's limit was hit").isPositive();
+		}
 	}
 
 	@Test

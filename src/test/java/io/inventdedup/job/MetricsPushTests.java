@@ -1,0 +1,64 @@
+package io.inventdedup.job;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Test;
+
+import io.inventdedup.InventDedupApplication;
+import io.inventdedup.simulator.OrgGenerator;
+import io.inventdedup.support.TestInfrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The opt-in push of a run's final metrics to a Prometheus Pushgateway, here a local HTTP endpoint
+ * that records what it receives.
+ */
+class MetricsPushTests {
+
+	@Test
+	void pushesTheRunsMetricsToThePushgatewayWhenTheRunEnds() throws IOException {
+		List<String> pushes = new CopyOnWriteArrayList<>();
+		HttpServer pushgateway = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+		pushgateway.createContext("/", (exchange) -> {
+			pushes.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + "\n"
+					+ new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		pushgateway.start();
+		try {
+			OrgGenerator.seeded(90).populate(TestInfrastructure.simulator().org("metrics"), 25, 0);
+
+			int exitCode = InventDedupApplication.run("orgId=metrics", "dryRun=false",
+					"--spring.datasource.url=" + TestInfrastructure.jdbcUrl(), "--spring.datasource.username=postgres",
+					"--spring.datasource.password=postgres",
+					"--invent.api.base-url=" + TestInfrastructure.simulator().baseUrl(),
+					"--invent.api.token=" + TestInfrastructure.TOKEN,
+					"--management.prometheus.metrics.export.pushgateway.enabled=true",
+					"--management.prometheus.metrics.export.pushgateway.address=127.0.0.1:"
+							+ pushgateway.getAddress().getPort(),
+					"--management.prometheus.metrics.export.pushgateway.format=text",
+					"--management.prometheus.metrics.export.pushgateway.shutdown-operation=put");
+
+			assertThat(exitCode).isZero();
+			assertThat(pushes).isNotEmpty();
+			String last = pushes.get(pushes.size() - 1);
+			assertThat(last).startsWith("PUT /metrics/job/invent-dedup")
+				.containsPattern("invent_dedup_groups_total\\{[^}]*outcome=\"merged\"[^}]*\\} [1-9]")
+				.contains("invent_dedup_api_calls_seconds_count{call=\"POST\"")
+				.contains("spring_batch_job")
+				.doesNotContain(TestInfrastructure.TOKEN);
+		}
+		finally {
+			pushgateway.stop(0);
+		}
+	}
+
+}
