@@ -57,6 +57,9 @@ public final class InventSimulator implements AutoCloseable {
 	private final Random random = new Random(42);
 
 	private InventSimulator(String token) throws IOException {
+		// The JDK server writes an answer's headers and body apart: without TCP_NODELAY, Nagle's
+		// algorithm holds the body until the client's delayed ACK, about 40 ms per answer.
+		System.setProperty("sun.net.httpserver.nodelay", "true");
 		this.token = token;
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
 		this.executor = Executors.newFixedThreadPool(32);
