@@ -1,7 +1,11 @@
 package io.inventdedup.job;
 
+import java.lang.reflect.RecordComponent;
+import java.net.URI;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
@@ -16,7 +20,13 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Checks the configuration and the job parameters as soon as the environment is known, before any
@@ -37,8 +47,57 @@ public class StartupCheck implements ApplicationListener<ApplicationEnvironmentP
 			check("dedup", validator.validate(dedup));
 			check("dedup.merge", validator.validate(merge));
 		}
+		checkNames(event.getEnvironment());
+		checkBaseUrl(api.baseUrl());
 		DedupParameters.resolve(new DefaultApplicationArguments(event.getArgs()).getNonOptionArgs(), dedup,
 				Clock.systemUTC());
+	}
+
+	/**
+	 * A misspelt setting ({@code dedup.dryrun}, {@code invent.api.rate-limit}) would be silently
+	 * ignored by binding: refuse it, naming the valid ones. Environment variables are not checked:
+	 * their names are mapped loosely and the environment holds many that are not ours.
+	 */
+	private static void checkNames(ConfigurableEnvironment environment) {
+		Set<String> known = new TreeSet<>();
+		known.addAll(names("invent.api.", InventApiProperties.class));
+		known.addAll(names("dedup.", DedupProperties.class));
+		known.addAll(names("dedup.merge.", MergeProperties.class));
+		known.add("dedup.runner.enabled");
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			if (source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource
+					|| !(source instanceof IterableConfigurationPropertySource iterable)) {
+				continue;
+			}
+			iterable.stream()
+				.map(ConfigurationPropertyName::toString)
+				.filter((name) -> name.startsWith("invent.") || name.startsWith("dedup."))
+				.filter((name) -> !known.contains(name))
+				.findFirst()
+				.ifPresent((name) -> {
+					throw new InvalidParametersException("unknown setting '" + name + "' (in " + source
+						.getUnderlyingSource() + "); valid settings: " + String.join(", ", known));
+				});
+		}
+	}
+
+	private static Set<String> names(String prefix, Class<? extends Record> properties) {
+		Set<String> names = new TreeSet<>();
+		for (RecordComponent component : properties.getRecordComponents()) {
+			names.add(prefix + kebab(component.getName()));
+		}
+		return names;
+	}
+
+	/** Plain http only to a loopback host (the simulator): the token travels in every request. */
+	private static void checkBaseUrl(URI baseUrl) {
+		String host = (baseUrl.getHost() != null) ? baseUrl.getHost() : "";
+		boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
+				|| host.equals("::1");
+		if (!"https".equals(baseUrl.getScheme()) && !(loopback && "http".equals(baseUrl.getScheme()))) {
+			throw new InvalidParametersException("invent.api.base-url must be an https URL (plain http only to a "
+					+ "loopback host), was " + baseUrl.getScheme() + "://" + host);
+		}
 	}
 
 	private static <T> void check(String prefix, Set<ConstraintViolation<T>> violations) {
@@ -52,7 +111,7 @@ public class StartupCheck implements ApplicationListener<ApplicationEnvironmentP
 	}
 
 	private static String kebab(String name) {
-		return name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+		return name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -31,7 +31,15 @@ public record Contact(String id, Instant createdAt, boolean admin, boolean block
 	Contact foldedWith(Contact other) {
 		return new Contact(this.id, this.createdAt.isBefore(other.createdAt) ? this.createdAt : other.createdAt,
 				this.admin || other.admin, this.blocked || other.blocked, this.unsubscribed || other.unsubscribed,
-				Math.max(this.channelCount, other.channelCount), FollowUp.isBlank(this.name) ? other.name : this.name);
+				Math.max(this.channelCount, other.channelCount), firstName(this.name, other.name));
+	}
+
+	/** Of two readings of a name, the one that is set; of two set ones, the first in sort order. */
+	private static @Nullable String firstName(@Nullable String one, @Nullable String other) {
+		if (FollowUp.isBlank(one)) {
+			return FollowUp.isBlank(other) ? one : other;
+		}
+		return (FollowUp.isBlank(other) || one.compareTo(other) <= 0) ? one : other;
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.inventdedup.simulator.InventSimulator;
 import io.inventdedup.simulator.MergeRecord;
@@ -85,6 +87,23 @@ class ListingInputTests {
 		assertThat(this.jdbc.queryForObject(
 				"SELECT detail FROM dedup_audit WHERE org_id = ? AND reason = 'invalid-group'", String.class, orgId))
 			.isEqualTo("primary has an id that cannot be a contact id");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "not JSON at all", "<html><body>Gateway error</body></html>", "{\"groups\": []}",
+			"[{\"primary\": " })
+	void retriesAnUnreadablePageThenFailsWithoutMergingAnything(String body) {
+		String orgId = "listing-unreadable-" + Math.abs(body.hashCode());
+		SimOrg org = this.simulator.org(orgId);
+		org.addContact("u-1", "A", T0, false, false, false, "email:u");
+		org.addContact("u-2", "A", T0.plusSeconds(60), false, false, false, "email:u");
+		org.answerListingWith(body);
+
+		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false"))).isEqualTo(1);
+
+		assertThat(this.simulator.requests(orgId, "GET")).as("retried").isGreaterThan(1);
+		assertThat(this.simulator.requests(orgId, "POST")).isZero();
+		assertThat(org.contactIds()).containsExactlyInAnyOrder("u-1", "u-2");
 	}
 
 	private static String contact(String id, String createdAt) {

@@ -49,4 +49,23 @@ class StartupTests {
 		assertThat(TestInfrastructure.simulator().requests("acme", "GET")).isZero();
 	}
 
+	@Test
+	void refusesAMisspelledSettingWithExitCodeTwoAndNamesTheValidOnes(CapturedOutput output) {
+		int exitCode = InventDedupApplication.run("orgId=acme", "--invent.api.token=t", "--dedup.dryrun=false",
+				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere");
+
+		assertThat(exitCode).isEqualTo(2);
+		assertThat(output).contains("unknown setting 'dedup.dryrun'").contains("dedup.dry-run");
+	}
+
+	@Test
+	void refusesAPlainHttpApiOutsideLoopbackWithExitCodeTwo(CapturedOutput output) {
+		int exitCode = InventDedupApplication.run("orgId=acme", "--invent.api.token=t",
+				"--invent.api.base-url=http://api.useinvent.com",
+				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere");
+
+		assertThat(exitCode).isEqualTo(2);
+		assertThat(output).contains("invent.api.base-url must be an https URL");
+	}
+
 }
