@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,19 +132,9 @@ public class InventClient {
 	 */
 	public void update(String orgId, String contactId, FollowUp.Update update) {
 		String call = "PATCH /orgs/" + orgId + "/contacts/" + contactId;
-		Map<String, Object> body = new LinkedHashMap<>();
-		if (update.name() != null) {
-			body.put("name", update.name());
-		}
-		if (update.blocked() != null) {
-			body.put("blocked", update.blocked());
-		}
-		if (update.unsubscribed() != null) {
-			body.put("unsubscribed", update.unsubscribed());
-		}
 		Mono<String> request = Mono.defer(() -> this.webClient.patch()
 			.uri("/orgs/{org}/contacts/{id}", orgId, contactId)
-			.bodyValue(body)
+			.bodyValue(update.body())
 			.exchangeToMono((response) -> bodyOf(call, response)));
 		send(call, request, new AtomicBoolean()).block();
 	}

@@ -1,8 +1,5 @@
 package io.inventdedup.merge;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,20 +29,7 @@ class FollowUpSender {
 
 	/** The planned update as recorded in {@code dedup_audit.planned_update}, or null when there is none. */
 	@Nullable String plannedUpdate(FollowUp followUp) {
-		if (followUp.isEmpty()) {
-			return null;
-		}
-		Map<String, Object> body = new LinkedHashMap<>();
-		if (followUp.unsubscribe()) {
-			body.put("unsubscribed", true);
-		}
-		if (followUp.block()) {
-			body.put("blocked", true);
-		}
-		if (followUp.name() != null) {
-			body.put("name", followUp.name());
-		}
-		return this.jsonMapper.writeValueAsString(body);
+		return followUp.isEmpty() ? null : this.jsonMapper.writeValueAsString(followUp.planned().body());
 	}
 
 	/**
@@ -54,9 +38,9 @@ class FollowUpSender {
 	 */
 	AuditRecord.FollowUpRecord send(AuditRecord row, FollowUp.@Nullable SurvivorState survivor) {
 		JsonNode planned = this.jsonMapper.readTree(row.plannedUpdate());
-		FollowUp followUp = new FollowUp(planned.path("unsubscribed").asBoolean(false),
+		FollowUp followUp = FollowUp.of(new FollowUp.Update(planned.path("unsubscribed").asBoolean(false),
 				planned.path("blocked").asBoolean(false),
-				planned.hasNonNull("name") ? planned.get("name").asString() : null);
+				planned.hasNonNull("name") ? planned.get("name").asString() : null));
 		try {
 			FollowUp.SurvivorState state = (survivor != null) ? survivor
 					: this.client.contact(row.orgId(), row.survivorId());
@@ -69,7 +53,8 @@ class FollowUpSender {
 				return new AuditRecord.FollowUpRecord("NOT_NEEDED", null, null, null);
 			}
 			this.client.update(row.orgId(), row.survivorId(), update);
-			return new AuditRecord.FollowUpRecord("SENT", json(update), null, null);
+			return new AuditRecord.FollowUpRecord("SENT", this.jsonMapper.writeValueAsString(update.body()), null,
+					null);
 		}
 		catch (InventApiException ex) {
 			return new AuditRecord.FollowUpRecord("FAILED", null, ex.status(), ex.getMessage());
@@ -77,20 +62,6 @@ class FollowUpSender {
 		catch (InventUnavailableException | MalformedAnswerException ex) {
 			return new AuditRecord.FollowUpRecord("FAILED", null, null, ex.getMessage());
 		}
-	}
-
-	private String json(FollowUp.Update update) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		if (update.unsubscribed() != null) {
-			body.put("unsubscribed", update.unsubscribed());
-		}
-		if (update.blocked() != null) {
-			body.put("blocked", update.blocked());
-		}
-		if (update.name() != null) {
-			body.put("name", update.name());
-		}
-		return this.jsonMapper.writeValueAsString(body);
 	}
 
 }

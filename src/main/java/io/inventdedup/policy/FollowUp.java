@@ -1,5 +1,8 @@
 package io.inventdedup.policy;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +23,17 @@ public record FollowUp(boolean unsubscribe, boolean block, @Nullable String name
 
 	public boolean isEmpty() {
 		return !this.unsubscribe && !this.block && this.name == null;
+	}
+
+	/** All that this follow-up may send: what a dry run records as the planned update. */
+	public Update planned() {
+		return new Update(this.unsubscribe ? Boolean.TRUE : null, this.block ? Boolean.TRUE : null, this.name);
+	}
+
+	/** The follow-up that a recorded planned update stands for. */
+	public static FollowUp of(Update planned) {
+		return new FollowUp(Boolean.TRUE.equals(planned.unsubscribed()), Boolean.TRUE.equals(planned.blocked()),
+				planned.name());
 	}
 
 	/**
@@ -57,6 +71,21 @@ public record FollowUp(boolean unsubscribe, boolean block, @Nullable String name
 
 		public boolean isEmpty() {
 			return this.unsubscribed == null && this.blocked == null && this.name == null;
+		}
+
+		/** The fields that are set, by their names in the API. */
+		public Map<String, Object> body() {
+			Map<String, Object> body = new LinkedHashMap<>();
+			if (this.unsubscribed != null) {
+				body.put("unsubscribed", this.unsubscribed);
+			}
+			if (this.blocked != null) {
+				body.put("blocked", this.blocked);
+			}
+			if (this.name != null) {
+				body.put("name", this.name);
+			}
+			return body;
 		}
 
 	}

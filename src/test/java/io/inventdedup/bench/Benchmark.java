@@ -83,10 +83,7 @@ public final class Benchmark {
 	/** Scenario 1: 300 eligible groups at 500 requests a minute, 300 ms a call. */
 	private void atTheLimit(int run) throws Exception {
 		String orgId = "bench-limit-" + run;
-		SimOrg org = this.simulator.org(orgId);
-		OrgGenerator.seeded(100 + run).plainContacts().maxGroupSize(2).populate(org, 300, 0);
-		org.setFaults(Faults.NONE.withLatency(Duration.ofMillis(300), Duration.ZERO)
-			.withRateLimit(500, Duration.ofMinutes(1)));
+		orgAtTheLimit(orgId, run);
 		Measured job = runJob(orgId, List.of("-Xmx256m"), "orgId=" + orgId, "dryRun=false");
 		long requests = this.simulator.requests(orgId, "GET") + this.simulator.requests(orgId, "POST")
 				+ this.simulator.requests(orgId, "PATCH");
@@ -138,10 +135,7 @@ public final class Benchmark {
 	 */
 	private void sequentialBaseline(int run) throws Exception {
 		String orgId = "bench-baseline-" + run;
-		SimOrg org = this.simulator.org(orgId);
-		OrgGenerator.seeded(100 + run).plainContacts().maxGroupSize(2).populate(org, 300, 0);
-		org.setFaults(Faults.NONE.withLatency(Duration.ofMillis(300), Duration.ZERO)
-			.withRateLimit(500, Duration.ofMinutes(1)));
+		orgAtTheLimit(orgId, run);
 		HttpClient http = HttpClient.newHttpClient();
 		JsonMapper json = JsonMapper.builder().build();
 		MergePlanner planner = new MergePlanner(MergePolicy.defaults());
@@ -173,6 +167,14 @@ public final class Benchmark {
 		row("baseline", run, String.format(Locale.ROOT,
 				"sequential loop: %d merged, %d requests in %.1f s: %.2f req/s = %.1f%% of the ceiling", merged,
 				requests, seconds, perSecond, 100 * perSecond / CEILING_PER_SECOND));
+	}
+
+	/** 300 groups of two eligible contacts; 300 ms a call; 500 requests a minute. */
+	private void orgAtTheLimit(String orgId, int run) {
+		SimOrg org = this.simulator.org(orgId);
+		OrgGenerator.seeded(100 + run).plainContacts().maxGroupSize(2).populate(org, 300, 0);
+		org.setFaults(Faults.NONE.withLatency(Duration.ofMillis(300), Duration.ZERO)
+			.withRateLimit(500, Duration.ofMinutes(1)));
 	}
 
 	private String send(HttpClient http, HttpRequest.Builder request) throws Exception {
