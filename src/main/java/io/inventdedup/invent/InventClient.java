@@ -28,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.inventdedup.policy.FollowUp;
 
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -230,7 +231,10 @@ public class InventClient {
 
 	private Mono<String> bodyOf(String call, ClientResponse response) {
 		int status = response.statusCode().value();
-		Mono<String> body = response.bodyToMono(String.class).defaultIfEmpty("");
+		Mono<String> body = response.bodyToMono(String.class)
+			.defaultIfEmpty("")
+			.onErrorMap(DataBufferLimitException.class, (ex) -> new MalformedAnswerException(call,
+					"the answer is larger than invent.api.max-response-size (" + this.properties.maxResponseSize() + ")"));
 		if (response.statusCode().is2xxSuccessful()) {
 			return body;
 		}
