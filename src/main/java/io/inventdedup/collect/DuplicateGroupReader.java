@@ -94,11 +94,6 @@ public class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
 		return null;
 	}
 
-	/** How many groups the listing said it holds ({@code pagination-count}), or -1 before the first page. */
-	public long listingCount() {
-		return this.listingCount;
-	}
-
 	private void fetch() {
 		if (this.page > MAX_PAGES) {
 			throw new IllegalStateException("The duplicate listing of org " + this.orgId + " did not end after "

@@ -47,12 +47,6 @@ public class StagedGroups {
 		return this.jdbcTemplate.update("DELETE FROM dedup_staged_group WHERE collected_at < ?", Timestamp.from(cutoff));
 	}
 
-	/** How many groups the run's snapshot holds. */
-	public long count(long jobInstanceId) {
-		return this.jdbcTemplate.queryForObject("SELECT count(*) FROM dedup_staged_group WHERE job_instance_id = ?",
-				Long.class, jobInstanceId);
-	}
-
 	/** Reads the run's snapshot in the order it was collected, resuming by key after a restart. */
 	public JdbcPagingItemReader<StagedGroup> reader(long jobInstanceId, int pageSize) {
 		PostgresPagingQueryProvider query = new PostgresPagingQueryProvider();

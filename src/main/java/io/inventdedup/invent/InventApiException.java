@@ -16,22 +16,14 @@ public class InventApiException extends RuntimeException {
 
 	private final @Nullable Duration retryAfter;
 
-	private final String body;
-
 	InventApiException(String call, int status, String body, @Nullable Duration retryAfter) {
 		super(call + " answered " + status + (body.isBlank() ? "" : ": " + cut(body)));
 		this.status = status;
-		this.body = cut(body);
 		this.retryAfter = retryAfter;
 	}
 
 	public int status() {
 		return this.status;
-	}
-
-	/** The start of the answer's body, cut to a length fit for the audit. */
-	public String body() {
-		return this.body;
 	}
 
 	@Nullable Duration retryAfter() {

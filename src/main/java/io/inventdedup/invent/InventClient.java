@@ -112,7 +112,7 @@ public class InventClient {
 	}
 
 	/** Whether the contact exists: {@code GET /orgs/{org}/contacts/{id}} answers 200 or 404. */
-	public boolean exists(String orgId, String contactId) {
+	private boolean exists(String orgId, String contactId) {
 		return contact(orgId, contactId) != null;
 	}
 

@@ -16,10 +16,6 @@ public final class MergePlanner {
 		this.policy = policy;
 	}
 
-	public MergePolicy policy() {
-		return this.policy;
-	}
-
 	public MergePlan plan(DuplicateGroup group) {
 		List<Contact> members = group.members();
 		if (members.size() > this.policy.maxGroupSize()) {
