@@ -70,8 +70,9 @@ public class InventClient {
 				.queryParam("page", page)
 				.queryParam("take", take)
 				.build(orgId))
-			.exchangeToMono((response) -> bodyOf(call, response).map((body) -> new DuplicatesPage(
-					readGroups(call, body), parseCount(call, response.headers().asHttpHeaders().getFirst("pagination-count"))))));
+			.exchangeToMono((response) -> bodyOf(call, response)
+				.map((body) -> new DuplicatesPage(readGroups(call, body),
+						parseCount(call, response.headers().asHttpHeaders().getFirst("pagination-count"))))));
 		return send(call, request, new AtomicBoolean()).block();
 	}
 
@@ -164,12 +165,19 @@ public class InventClient {
 	private MergeResult resolveByLookup(String orgId, String survivorId, List<String> sources,
 			RuntimeException failure) {
 		List<String> stillThere = new ArrayList<>();
-		for (String source : sources) {
-			if (exists(orgId, source)) {
-				stillThere.add(source);
+		boolean survivorAlive;
+		try {
+			for (String source : sources) {
+				if (exists(orgId, source)) {
+					stillThere.add(source);
+				}
 			}
+			survivorAlive = exists(orgId, survivorId);
 		}
-		boolean survivorAlive = exists(orgId, survivorId);
+		catch (InventApiException ex) {
+			throw new AmbiguousMergeException(orgId, survivorId, "the contacts cannot be looked up (" + ex.getMessage()
+					+ ")", failure);
+		}
 		if (survivorAlive && stillThere.isEmpty()) {
 			log.atInfo()
 				.addKeyValue("orgId", orgId)
@@ -180,7 +188,8 @@ public class InventClient {
 		if (stillThere.size() == sources.size()) {
 			throw failure;
 		}
-		throw new AmbiguousMergeException(orgId, survivorId, survivorAlive, stillThere, failure);
+		throw new AmbiguousMergeException(orgId, survivorId,
+				"survivor " + (survivorAlive ? "exists" : "is gone") + ", sources still there: " + stillThere, failure);
 	}
 
 	private <T> Mono<T> send(String call, Mono<T> request, AtomicBoolean ambiguous) {

@@ -107,6 +107,25 @@ class FaultToleranceTests {
 		assertThat(groups).hasSize(400);
 	}
 
+	@Test
+	void keepsTheRowPendingAndStopsWhenALostMergeCannotBeLookedUp(CapturedOutput output) {
+		SimOrg org = this.simulator.org("faults-no-lookup");
+		List<List<SimContact>> groups = OrgGenerator.seeded(24).plainContacts().maxGroupSize(3).populate(org, 5, 0);
+		org.setFaults(Faults.NONE.withLostMergeAnswers(0, 1.0).withLookupsNotAllowed());
+		List<String> command = List.of("orgId=faults-no-lookup", "dryRun=false");
+
+		assertThat(this.launcher.launch(command)).isEqualTo(1);
+
+		assertThat(output).contains("the contacts cannot be looked up");
+		assertThat(this.runs.count("faults-no-lookup", "PENDING")).isPositive();
+		assertThat(this.runs.count("faults-no-lookup", "MERGED")).isZero();
+		org.setFaults(Faults.NONE);
+		assertThat(this.launcher.launch(command)).isZero();
+		this.runs.assertFinalState(org, groups, MergePolicy.defaults());
+		this.runs.assertAuditAgreesWithMergeLog("faults-no-lookup");
+		assertThat(this.runs.count("faults-no-lookup", "PENDING")).isZero();
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "latency", "rate-limit", "unavailable", "drops", "bad-gateway-after-merge",
 			"dropped-after-merge" })

@@ -17,52 +17,59 @@ import java.time.Duration;
  * @param conflictShare share of merges refused with 409, not applied
  * @param keyRevoked whether every request is answered 401, as for a revoked API key
  * @param updatesUnavailable whether every PATCH is answered 503
+ * @param lookupsNotAllowed whether {@code GET /orgs/{org}/contacts/{id}} is answered 405
  */
 public record Faults(Duration latency, Duration jitter, int rateLimit, Duration rateWindow, double unavailableShare,
 		double dropShare, double appliedThenBadGatewayShare, double appliedThenDropShare, double conflictShare,
-		boolean keyRevoked, boolean updatesUnavailable) {
+		boolean keyRevoked, boolean updatesUnavailable, boolean lookupsNotAllowed) {
 
-	public static final Faults NONE = new Faults(Duration.ZERO, Duration.ZERO, 0, Duration.ofMinutes(1), 0, 0, 0, 0, 0, false, false);
+	public static final Faults NONE = new Faults(Duration.ZERO, Duration.ZERO, 0, Duration.ofMinutes(1), 0, 0, 0, 0, 0, false, false, false);
 
 	public Faults withLatency(Duration latency, Duration jitter) {
 		return new Faults(latency, jitter, this.rateLimit, this.rateWindow, this.unavailableShare, this.dropShare,
-				this.appliedThenBadGatewayShare, this.appliedThenDropShare, this.conflictShare, this.keyRevoked, this.updatesUnavailable);
+				this.appliedThenBadGatewayShare, this.appliedThenDropShare, this.conflictShare, this.keyRevoked, this.updatesUnavailable, this.lookupsNotAllowed);
 	}
 
 	public Faults withRateLimit(int limit, Duration window) {
 		return new Faults(this.latency, this.jitter, limit, window, this.unavailableShare, this.dropShare,
-				this.appliedThenBadGatewayShare, this.appliedThenDropShare, this.conflictShare, this.keyRevoked, this.updatesUnavailable);
+				this.appliedThenBadGatewayShare, this.appliedThenDropShare, this.conflictShare, this.keyRevoked, this.updatesUnavailable, this.lookupsNotAllowed);
 	}
 
 	public Faults withUnavailable(double share) {
 		return new Faults(this.latency, this.jitter, this.rateLimit, this.rateWindow, share, this.dropShare,
-				this.appliedThenBadGatewayShare, this.appliedThenDropShare, this.conflictShare, this.keyRevoked, this.updatesUnavailable);
+				this.appliedThenBadGatewayShare, this.appliedThenDropShare, this.conflictShare, this.keyRevoked, this.updatesUnavailable, this.lookupsNotAllowed);
 	}
 
 	public Faults withDrops(double share) {
 		return new Faults(this.latency, this.jitter, this.rateLimit, this.rateWindow, this.unavailableShare, share,
-				this.appliedThenBadGatewayShare, this.appliedThenDropShare, this.conflictShare, this.keyRevoked, this.updatesUnavailable);
+				this.appliedThenBadGatewayShare, this.appliedThenDropShare, this.conflictShare, this.keyRevoked, this.updatesUnavailable, this.lookupsNotAllowed);
 	}
 
 	public Faults withLostMergeAnswers(double badGatewayShare, double dropShare) {
 		return new Faults(this.latency, this.jitter, this.rateLimit, this.rateWindow, this.unavailableShare, this.dropShare,
-				badGatewayShare, dropShare, this.conflictShare, this.keyRevoked, this.updatesUnavailable);
+				badGatewayShare, dropShare, this.conflictShare, this.keyRevoked, this.updatesUnavailable, this.lookupsNotAllowed);
 	}
 
 	public Faults withConflicts(double share) {
 		return new Faults(this.latency, this.jitter, this.rateLimit, this.rateWindow, this.unavailableShare, this.dropShare,
-				this.appliedThenBadGatewayShare, this.appliedThenDropShare, share, this.keyRevoked, this.updatesUnavailable);
+				this.appliedThenBadGatewayShare, this.appliedThenDropShare, share, this.keyRevoked, this.updatesUnavailable, this.lookupsNotAllowed);
 	}
 
 	public Faults withKeyRevoked() {
 		return new Faults(this.latency, this.jitter, this.rateLimit, this.rateWindow, this.unavailableShare, this.dropShare,
-				this.appliedThenBadGatewayShare, this.appliedThenDropShare, this.conflictShare, true, this.updatesUnavailable);
+				this.appliedThenBadGatewayShare, this.appliedThenDropShare, this.conflictShare, true, this.updatesUnavailable, this.lookupsNotAllowed);
 	}
 
 	public Faults withUpdatesUnavailable() {
 		return new Faults(this.latency, this.jitter, this.rateLimit, this.rateWindow, this.unavailableShare,
 				this.dropShare, this.appliedThenBadGatewayShare, this.appliedThenDropShare, this.conflictShare,
-				this.keyRevoked, true);
+				this.keyRevoked, true, this.lookupsNotAllowed);
+	}
+
+	public Faults withLookupsNotAllowed() {
+		return new Faults(this.latency, this.jitter, this.rateLimit, this.rateWindow, this.unavailableShare,
+				this.dropShare, this.appliedThenBadGatewayShare, this.appliedThenDropShare, this.conflictShare,
+				this.keyRevoked, this.updatesUnavailable, true);
 	}
 
 }

@@ -140,6 +140,9 @@ public final class InventSimulator implements AutoCloseable {
 		else if (method.equals("POST") && rest.size() == 2 && rest.get(1).equals("merge")) {
 			merge(exchange, org, rest.get(0), faults);
 		}
+		else if (method.equals("GET") && rest.size() == 1 && faults.lookupsNotAllowed()) {
+			send(exchange, 405, "{\"message\":\"method not allowed\"}");
+		}
 		else if (method.equals("GET") && rest.size() == 1) {
 			SimContact contact = org.contact(rest.get(0));
 			if (contact == null) {
