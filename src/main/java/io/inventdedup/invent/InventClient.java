@@ -64,6 +64,11 @@ public class InventClient {
 
 	/** One page of the org's duplicate groups. */
 	public DuplicatesPage listDuplicates(String orgId, int page, int take) {
+		return duplicatesPage(orgId, page, take).block();
+	}
+
+	/** One page of the org's duplicate groups, fetched when subscribed (rate limit and retries included). */
+	public Mono<DuplicatesPage> duplicatesPage(String orgId, int page, int take) {
 		String call = "GET /orgs/" + orgId + "/contacts/duplicates?page=" + page + "&take=" + take;
 		Mono<DuplicatesPage> request = Mono.defer(() -> this.webClient.get()
 			.uri((uri) -> uri.path("/orgs/{org}/contacts/duplicates")
@@ -73,7 +78,7 @@ public class InventClient {
 			.exchangeToMono((response) -> bodyOf(call, response)
 				.map((body) -> new DuplicatesPage(readGroups(call, body),
 						parseCount(call, response.headers().asHttpHeaders().getFirst("pagination-count"))))));
-		return send(call, request, new AtomicBoolean()).block();
+		return send(call, request, new AtomicBoolean());
 	}
 
 	/**

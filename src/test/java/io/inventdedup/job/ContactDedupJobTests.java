@@ -178,6 +178,30 @@ class ContactDedupJobTests {
 	}
 
 	@Test
+	void resumesACollectThatFailedMidListingWithoutSkippingOrRepeatingAGroup() {
+		String orgId = newOrg();
+		SimOrg org = this.simulator.org(orgId);
+		List<List<SimContact>> groups = OrgGenerator.seeded(10).plainContacts().maxGroupSize(3).populate(org, 750, 0);
+		List<String> command = List.of("orgId=" + orgId, "dryRun=false", "runKey=collect-resume");
+		org.makePageUnavailable(5);
+
+		assertThat(this.launcher.launch(command)).isEqualTo(1);
+		assertThat(this.simulator.mergeLog(orgId)).isEmpty();
+		long staged = this.jdbc.queryForObject("SELECT count(*) FROM dedup_staged_group WHERE org_id = ?", Long.class,
+				orgId);
+		assertThat(staged).as("the pages before the failing one were kept").isEqualTo(400);
+
+		org.makePageUnavailable(0);
+		assertThat(this.launcher.launch(command)).isZero();
+
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM dedup_staged_group WHERE org_id = ?", Long.class,
+				orgId)).isEqualTo(750);
+		this.runs.assertFinalState(org, groups, MergePolicy.defaults());
+		this.runs.assertAuditAgreesWithMergeLog(orgId);
+		assertThat(this.runs.count(orgId, "MERGED")).isEqualTo(750);
+	}
+
+	@Test
 	void confirmsMergesWhoseAnswerWasLostWithoutMergingTwice() {
 		String orgId = newOrg();
 		SimOrg org = this.simulator.org(orgId);

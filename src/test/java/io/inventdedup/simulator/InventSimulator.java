@@ -180,6 +180,10 @@ public final class InventSimulator implements AutoCloseable {
 			send(exchange, 400, "{\"message\":\"page must be at least 1, take between 1 and 100\"}");
 			return;
 		}
+		if (page == org.unavailablePage) {
+			send(exchange, 503, "<html><body>Service Unavailable</body></html>");
+			return;
+		}
 		String override = org.listingOverride;
 		if (override != null) {
 			send(exchange, 200, override);

@@ -33,6 +33,8 @@ public final class SimOrg {
 
 	volatile String listingOverride;
 
+	volatile int unavailablePage;
+
 	SimOrg(String id) {
 		this.id = id;
 	}
@@ -63,6 +65,11 @@ public final class SimOrg {
 	 */
 	public void answerListingWith(String body) {
 		this.listingOverride = body;
+	}
+
+	/** Makes this page of the duplicate listing answer 503, every time; 0 for none. */
+	public void makePageUnavailable(int page) {
+		this.unavailablePage = page;
 	}
 
 	public synchronized SimContact contact(String contactId) {
