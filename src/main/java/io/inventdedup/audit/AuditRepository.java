@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import io.inventdedup.policy.Exclusion;
 import io.inventdedup.policy.ExclusionReason;
 
@@ -89,17 +91,13 @@ public class AuditRepository {
 					WHERE job_instance_id = ? AND group_key = ?
 					""")) {
 				for (AuditRecord record : records) {
-					AuditRecord.FollowUpRecord followUp = record.followUp();
 					statement.setLong(1, record.jobExecutionId());
 					statement.setString(2, record.status().name());
 					statement.setString(3, record.reason());
 					statement.setArray(4, textArray(connection, record.mergedIds()));
 					statement.setObject(5, record.httpStatus(), Types.INTEGER);
 					statement.setString(6, record.error());
-					statement.setString(7, (followUp != null) ? followUp.status() : null);
-					statement.setString(8, (followUp != null) ? followUp.sent() : null);
-					statement.setObject(9, (followUp != null) ? followUp.httpStatus() : null, Types.INTEGER);
-					statement.setString(10, (followUp != null) ? followUp.error() : null);
+					bindFollowUp(statement, 7, record.followUp());
 					statement.setLong(11, record.jobInstanceId());
 					statement.setString(12, record.groupKey());
 					statement.addBatch();
@@ -210,11 +208,16 @@ public class AuditRepository {
 		statement.setString(16, record.listedGroup());
 		statement.setString(17, record.policy());
 		statement.setString(18, record.plannedUpdate());
-		AuditRecord.FollowUpRecord followUp = record.followUp();
-		statement.setString(19, (followUp != null) ? followUp.status() : null);
-		statement.setString(20, (followUp != null) ? followUp.sent() : null);
-		statement.setObject(21, (followUp != null) ? followUp.httpStatus() : null, Types.INTEGER);
-		statement.setString(22, (followUp != null) ? followUp.error() : null);
+		bindFollowUp(statement, 19, record.followUp());
+	}
+
+	/** Binds update_status, sent_update, update_http_status and update_error from {@code first} on. */
+	private static void bindFollowUp(PreparedStatement statement, int first,
+			AuditRecord.@Nullable FollowUpRecord followUp) throws SQLException {
+		statement.setString(first, (followUp != null) ? followUp.status() : null);
+		statement.setString(first + 1, (followUp != null) ? followUp.sent() : null);
+		statement.setObject(first + 2, (followUp != null) ? followUp.httpStatus() : null, Types.INTEGER);
+		statement.setString(first + 3, (followUp != null) ? followUp.error() : null);
 	}
 
 	private static Array textArray(Connection connection, List<String> values) throws SQLException {

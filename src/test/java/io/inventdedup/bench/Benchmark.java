@@ -29,6 +29,7 @@ import io.inventdedup.simulator.Faults;
 import io.inventdedup.simulator.InventSimulator;
 import io.inventdedup.simulator.OrgGenerator;
 import io.inventdedup.simulator.SimOrg;
+import io.inventdedup.support.JobProcess;
 import io.inventdedup.support.TestInfrastructure;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,8 +44,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the job.
  */
 public final class Benchmark {
-
-	private static final Path JAR = Path.of("target", "invent-dedup.jar");
 
 	private static final double CEILING_PER_SECOND = 500 / 60.0;
 
@@ -189,28 +188,17 @@ public final class Benchmark {
 
 	private Measured runJob(String orgId, List<String> jvmOptions, String... args) throws Exception {
 		Path gcLog = Path.of("target", "bench", orgId + "-gc.log");
-		Path log = Path.of("target", "bench", orgId + ".log");
 		Files.createDirectories(gcLog.getParent());
-		List<String> command = new ArrayList<>();
-		command.add(ProcessHandle.current().info().command().orElse("java"));
-		command.addAll(jvmOptions);
+		List<String> options = new ArrayList<>(jvmOptions);
 		String extra = System.getProperty("bench.job.jvm-options", "");
 		if (!extra.isBlank()) {
-			command.addAll(List.of(extra.trim().split("\\s+")));
+			options.addAll(List.of(extra.trim().split("\\s+")));
 		}
-		command.add("-Xlog:gc:file=" + gcLog);
-		command.add("-jar");
-		command.add(JAR.toString());
-		command.addAll(List.of(args));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-		builder.environment().put("SPRING_DATASOURCE_URL", TestInfrastructure.jdbcUrl());
-		builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
-		builder.environment().put("SPRING_DATASOURCE_PASSWORD", "postgres");
-		builder.environment().put("INVENT_API_BASE_URL", this.simulator.baseUrl());
-		builder.environment().put("INVENT_API_TOKEN", TestInfrastructure.TOKEN);
-		Process process = builder.start();
-		ProcStats stats = new ProcStats(process.pid());
-		while (!process.waitFor(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+		options.add("-Xlog:gc:file=" + gcLog);
+		JobProcess job = JobProcess.start(Path.of("target", "bench", orgId + ".log"), TestInfrastructure.jdbcUrl(),
+				options, List.of(args));
+		ProcStats stats = new ProcStats(job.pid());
+		while (!job.endsWithin(Duration.ofMillis(50))) {
 			stats.sample();
 		}
 		double jobSeconds = this.jdbc.queryForObject("""
@@ -218,7 +206,7 @@ public final class Benchmark {
 				FROM batch_job_execution e WHERE e.job_instance_id IN
 				  (SELECT job_instance_id FROM dedup_audit WHERE org_id = ?)
 				""", Double.class, orgId);
-		return new Measured(process.exitValue(), jobSeconds, stats.cpuSeconds, stats.peakRssKb / 1024,
+		return new Measured(job.exitValue(), jobSeconds, stats.cpuSeconds, stats.peakRssKb / 1024,
 				peakHeapMb(gcLog));
 	}
 

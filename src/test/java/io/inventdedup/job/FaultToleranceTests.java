@@ -90,7 +90,7 @@ class FaultToleranceTests {
 	@Test
 	void stopsWhenFailuresPassTheirShareAndResumesWithTheSameCommand(CapturedOutput output) {
 		SimOrg org = this.simulator.org("faults-share");
-		List<List<SimContact>> groups = OrgGenerator.seeded(22).plainContacts().maxGroupSize(5).populate(org, 400, 0);
+		OrgGenerator.seeded(22).plainContacts().maxGroupSize(5).populate(org, 400, 0);
 		List<String> command = List.of("orgId=faults-share", "dryRun=false");
 		org.setFaults(Faults.NONE.withConflicts(0.5));
 
@@ -104,7 +104,6 @@ class FaultToleranceTests {
 		assertThat(this.runs.count("faults-share", "MERGED") + this.runs.count("faults-share", "FAILED"))
 			.isEqualTo(400);
 		this.runs.assertAuditAgreesWithMergeLog("faults-share");
-		assertThat(groups).hasSize(400);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,16 +34,24 @@ public final class JobProcess {
 
 	/** Starts {@code java -jar target/invent-dedup.jar} with these arguments on this database. */
 	public static JobProcess start(String logName, String jdbcUrl, String... args) {
+		return start(Path.of("target", "process-logs", logName + ".log"), jdbcUrl, List.of("-Xmx256m"),
+				List.of(args));
+	}
+
+	/**
+	 * Starts {@code java [jvmOptions] -jar target/invent-dedup.jar [args]} on this database and the
+	 * simulator, its output appended to {@code log}.
+	 */
+	public static JobProcess start(Path log, String jdbcUrl, List<String> jvmOptions, List<String> args) {
 		if (!Files.isRegularFile(JAR)) {
 			throw new IllegalStateException(JAR + " is missing: process tests run after 'package' (./mvnw verify)");
 		}
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
-		command.add("-Xmx256m");
+		command.addAll(jvmOptions);
 		command.add("-jar");
 		command.add(JAR.toString());
-		command.addAll(List.of(args));
-		Path log = Path.of("target", "process-logs", logName + ".log");
+		command.addAll(args);
 		try {
 			Files.createDirectories(log.getParent());
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -58,6 +67,19 @@ public final class JobProcess {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot start " + command, ex);
 		}
+	}
+
+	public long pid() {
+		return this.process.pid();
+	}
+
+	/** Waits at most this long for the process to end; answers whether it did. */
+	public boolean endsWithin(Duration wait) throws InterruptedException {
+		return this.process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	public int exitValue() {
+		return this.process.exitValue();
 	}
 
 	public boolean isAlive() {
