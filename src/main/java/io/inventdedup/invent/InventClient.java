@@ -119,18 +119,35 @@ public class InventClient {
 
 	/** Whether the contact exists: {@code GET /orgs/{org}/contacts/{id}} answers 200 or 404. */
 	private boolean exists(String orgId, String contactId) {
-		return contact(orgId, contactId) != null;
+		return lookUp(orgId, contactId).isPresent();
 	}
 
-	/** The contact's name and opt-out flags as the API has them now, or null when it does not exist. */
+	/**
+	 * The contact's name and opt-out flags as the API has them now, or null when it does not exist.
+	 * @throws MalformedAnswerException when the answer does not carry the flags: a guess could
+	 * overwrite a name or miss an opt-out
+	 */
 	public FollowUp.@Nullable SurvivorState contact(String orgId, String contactId) {
+		Optional<JsonNode> contact = lookUp(orgId, contactId);
+		if (contact.isEmpty()) {
+			return null;
+		}
+		FollowUp.SurvivorState state = survivorState(contact.get());
+		if (state == null) {
+			throw new MalformedAnswerException("GET /orgs/" + orgId + "/contacts/" + contactId,
+					"no contact with boolean blocked and unsubscribed");
+		}
+		return state;
+	}
+
+	private Optional<JsonNode> lookUp(String orgId, String contactId) {
 		String call = "GET /orgs/" + orgId + "/contacts/" + contactId;
-		Mono<Optional<FollowUp.SurvivorState>> request = Mono.defer(() -> this.webClient.get()
+		Mono<Optional<JsonNode>> request = Mono.defer(() -> this.webClient.get()
 			.uri("/orgs/{org}/contacts/{id}", orgId, contactId)
 			.exchangeToMono((response) -> (response.statusCode().value() == 404)
-					? response.releaseBody().thenReturn(Optional.<FollowUp.SurvivorState>empty())
-					: bodyOf(call, response).map((body) -> Optional.of(survivorStateOrEmpty(readJson(call, body))))));
-		return send(call, request, new AtomicBoolean()).block().orElse(null);
+					? response.releaseBody().thenReturn(Optional.<JsonNode>empty())
+					: bodyOf(call, response).map((body) -> Optional.of(readJson(call, body)))));
+		return send(call, request, new AtomicBoolean()).block();
 	}
 
 	/**
@@ -154,11 +171,6 @@ public class InventClient {
 		JsonNode name = contact.get("name");
 		return new FollowUp.SurvivorState((name != null && name.isString()) ? name.stringValue() : null,
 				contact.get("blocked").booleanValue(), contact.get("unsubscribed").booleanValue());
-	}
-
-	private static FollowUp.SurvivorState survivorStateOrEmpty(JsonNode contact) {
-		FollowUp.SurvivorState state = survivorState(contact);
-		return (state != null) ? state : new FollowUp.SurvivorState(null, false, false);
 	}
 
 	/**

@@ -110,6 +110,25 @@ class ConsentTests {
 	}
 
 	@Test
+	void sendsNoUpdateOnAGuessWhenTheSurvivorsLookupLacksItsFlags() {
+		SimOrg org = orgWithOneGroup("consent-unreadable", "Ann", false, false, null, false, true);
+		org.setFaults(Faults.NONE.withLostMergeAnswers(0, 1.0));
+		org.answerLookupsWith("{\"id\": \"s\", \"name\": null}");
+		List<String> command = List.of("orgId=consent-unreadable", "dryRun=false");
+
+		assertThat(this.launcher.launch(command)).isEqualTo(1);
+		assertThat(this.simulator.requests("consent-unreadable", "PATCH")).isZero();
+		assertThat(followUp("consent-unreadable")).containsEntry("status", "MERGED")
+			.containsEntry("update_status", "FAILED");
+
+		org.answerLookupsWith(null);
+		org.setFaults(Faults.NONE);
+		assertThat(this.launcher.launch(command)).isZero();
+		assertThat(org.contact("s").unsubscribed()).isTrue();
+		assertThat(org.contact("s").name()).isEqualTo("Ann");
+	}
+
+	@Test
 	void aFailedUpdateFailsTheRunAndTheSameCommandSendsIt() {
 		SimOrg org = orgWithOneGroup("consent-retry", "Ann", false, false, "Ann B", false, true);
 		org.setFaults(Faults.NONE.withUpdatesUnavailable());

@@ -148,6 +148,9 @@ public final class InventSimulator implements AutoCloseable {
 			if (contact == null) {
 				send(exchange, 404, "{\"message\":\"contact not found\"}");
 			}
+			else if (org.lookupOverride != null) {
+				send(exchange, 200, org.lookupOverride);
+			}
 			else {
 				send(exchange, 200, this.json.writeValueAsString(contactJson(contact)));
 			}

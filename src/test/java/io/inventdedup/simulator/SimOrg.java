@@ -35,6 +35,8 @@ public final class SimOrg {
 
 	volatile int unavailablePage;
 
+	volatile String lookupOverride;
+
 	SimOrg(String id) {
 		this.id = id;
 	}
@@ -65,6 +67,11 @@ public final class SimOrg {
 	 */
 	public void answerListingWith(String body) {
 		this.listingOverride = body;
+	}
+
+	/** Makes {@code GET /orgs/{org}/contacts/{id}} of an existing contact answer this body; null to stop. */
+	public void answerLookupsWith(String body) {
+		this.lookupOverride = body;
 	}
 
 	/** Makes this page of the duplicate listing answer 503, every time; 0 for none. */
