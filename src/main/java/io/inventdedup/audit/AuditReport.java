@@ -58,29 +58,37 @@ public class AuditReport {
 	 */
 	public boolean printRun(long jobExecutionId) {
 		List<Map<String, Object>> runs = this.jdbc.queryForList("""
-				SELECT s.*, e.start_time, e.end_time, e.status AS execution_status, e.exit_code
-				FROM dedup_run_summary s
-				JOIN batch_job_execution e ON e.job_execution_id = ?
-				WHERE s.job_instance_id = e.job_instance_id
+				SELECT s.*, e.job_instance_id AS instance, e.start_time, e.end_time, e.status AS execution_status,
+				       e.exit_code, coalesce(s.org_id, l.org_id, o.parameter_value) AS org, l.announced, l.collected
+				FROM batch_job_execution e
+				LEFT JOIN dedup_run_summary s ON s.job_instance_id = e.job_instance_id
+				LEFT JOIN dedup_listing l ON l.job_instance_id = e.job_instance_id
+				LEFT JOIN batch_job_execution_params o
+				       ON o.job_execution_id = e.job_execution_id AND o.parameter_name = 'orgId'
+				WHERE e.job_execution_id = ?
 				""", jobExecutionId);
 		if (runs.isEmpty()) {
 			return false;
 		}
 		Map<String, Object> run = runs.get(0);
-		row("run (job instance)", run.get("job_instance_id"));
+		row("run (job instance)", run.get("instance"));
 		row("job execution", jobExecutionId + " (" + run.get("execution_status") + ", exit status "
 				+ run.get("exit_code") + ")");
-		row("org", run.get("org_id"));
+		row("org", run.get("org"));
 		row("dry run", Boolean.TRUE.equals(run.get("dry_run")) ? "yes: nothing was merged" : "no");
 		row("policy", run.get("policy"));
 		row("started / ended", run.get("start_time") + " / " + run.get("end_time"));
-		row("groups", run.get("groups"));
-		row("planned", run.get("planned"));
-		row("merged", run.get("merged"));
-		row("skipped", run.get("skipped"));
-		row("failed", run.get("failed"));
-		row("pending", run.get("pending"));
-		row("contacts merged away", run.get("contacts_merged_away"));
+		row("listing", (run.get("collected") == null) ? "not collected completely"
+				: ((run.get("announced") != null) ? run.get("announced") + " announced (pagination-count), "
+						: "no count announced, ") + run.get("collected") + " collected"
+						+ shortfall(run.get("announced"), run.get("collected")));
+		row("groups", count(run, "groups"));
+		row("planned", count(run, "planned"));
+		row("merged", count(run, "merged"));
+		row("skipped", count(run, "skipped"));
+		row("failed", count(run, "failed"));
+		row("pending", count(run, "pending"));
+		row("contacts merged away", count(run, "contacts_merged_away"));
 		row("by reason", run.get("reasons"));
 		row("follow-up updates", "planned " + run.get("follow_ups_planned") + ", sent " + run.get("follow_ups_sent")
 				+ ", failed " + run.get("follow_ups_failed") + ", pending " + run.get("follow_ups_pending"));
@@ -91,7 +99,7 @@ public class AuditReport {
 				""", (ResultSet rs) -> {
 			this.out.printf("  %s  %-18s %-4s %s%n", rs.getString(1), rs.getString(2),
 					(rs.getObject(3) != null) ? rs.getString(3) : "", cut(rs.getString(4), 120));
-		}, run.get("job_instance_id"));
+		}, run.get("instance"));
 		return true;
 	}
 
@@ -131,6 +139,15 @@ public class AuditReport {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static Object count(Map<String, Object> run, String column) {
+		return (run.get(column) != null) ? run.get(column) : 0;
+	}
+
+	private static String shortfall(Object announced, Object collected) {
+		long missing = (announced != null) ? ((Number) announced).longValue() - ((Number) collected).longValue() : 0;
+		return (missing > 0) ? " (" + missing + " short)" : "";
 	}
 
 	private void row(String label, Object value) {

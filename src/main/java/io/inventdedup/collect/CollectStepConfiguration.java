@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The collect step: every duplicate group of the org, page after page, into the run's snapshot.
- * A chunk is one page ({@code take=100}, the API's maximum).
+ * The collect step: every duplicate group of the org, page after page, into the run's snapshot,
+ * then checked against the count the listing announced. A chunk is 100 groups; the pages are asked
+ * for with {@code take=100}, the API's maximum, and may hold fewer.
  */
 @Configuration(proxyBeanMethods = false)
 public class CollectStepConfiguration {
@@ -22,11 +23,13 @@ public class CollectStepConfiguration {
 
 	@Bean
 	Step collectStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			DuplicateGroupReader duplicateGroupReader, StagedGroupWriter stagedGroupWriter) {
+			DuplicateGroupReader duplicateGroupReader, StagedGroupWriter stagedGroupWriter, StagedGroups stagedGroups,
+			CollectProperties collectProperties) {
 		return new StepBuilder("collect", jobRepository).<ListedGroup, ListedGroup>chunk(TAKE)
 			.transactionManager(transactionManager)
 			.reader(duplicateGroupReader)
 			.writer(stagedGroupWriter)
+			.listener(new ListingCheck(stagedGroups, collectProperties.maxShortfall()))
 			.build();
 	}
 

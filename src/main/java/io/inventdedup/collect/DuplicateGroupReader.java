@@ -1,5 +1,6 @@
 package io.inventdedup.collect;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,6 @@ import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 
 import io.inventdedup.invent.DuplicatesPage;
 import io.inventdedup.invent.InventClient;
@@ -20,22 +20,35 @@ import org.springframework.util.Assert;
 
 /**
  * Reads every duplicate group of an org, page after page, from
- * {@code GET /orgs/{org}/contacts/duplicates}. Nothing is merged while it reads (the collect step
- * runs before the merge step), so the listing holds still; its position (page, and groups
- * returned from that page) is saved at every chunk, and a restart fetches that page again and
- * goes on after the groups already returned. Because the listing holds still, the pages that its
- * {@code pagination-count} announces are fetched a few at a time ahead of the reader: at 300 ms a
- * call, one page after another would leave the rate limiter idle.
+ * {@code GET /orgs/{org}/contacts/duplicates}. The vendor's pages promise at most {@code take}
+ * groups a page, not exactly that many: the listing ends at the first <em>empty</em> page, never at
+ * a short one, whatever page size the API chose. What the answers say about themselves
+ * ({@code pagination-take}, {@code pagination-page}, {@code pagination-count}) is used when it is
+ * there and never needed:
+ * <ul>
+ * <li>{@code pagination-page} other than the page asked for means the API has no such page: the
+ * listing ended;</li>
+ * <li>{@code pagination-take} (or, without it, the largest page seen) and {@code pagination-count}
+ * tell which pages exist: those are fetched a few at a time ahead of the reader, since nothing is
+ * merged while it reads and the listing holds still (at 300 ms a call, one page after another would
+ * leave the rate limiter idle);</li>
+ * <li>the last {@code pagination-count} is kept in the step's context, for the cross-check of
+ * {@link ListingCheck}.</li>
+ * </ul>
+ * Its position (page, and groups returned from that page) is saved at every chunk; a restart
+ * fetches that page again and goes on after the groups already returned. A listing that never ends
+ * (the same page answered again and again, a count that keeps growing) stops the step with a
+ * message rather than reading forever.
  */
 public class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
 
 	private static final Logger log = LoggerFactory.getLogger(DuplicateGroupReader.class);
 
-	private static final String PAGE = "duplicateGroupReader.page";
+	static final String PAGE = "duplicateGroupReader.page";
 
-	private static final String INDEX = "duplicateGroupReader.index";
+	static final String INDEX = "duplicateGroupReader.index";
 
-	private static final String LISTING_COUNT = "duplicateGroupReader.listingCount";
+	static final String LISTING_COUNT = "duplicateGroupReader.listingCount";
 
 	/** A listing longer than this is not a listing that ends: better to stop than to loop. */
 	private static final int MAX_PAGES = 100_000;
@@ -53,11 +66,18 @@ public class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
 
 	private int index;
 
-	private @Nullable List<JsonNode> buffer;
+	private @Nullable List<ListedGroup> buffer;
+
+	private List<String> previousKeys = List.of();
 
 	private boolean exhausted;
 
 	private long listingCount = -1;
+
+	private long firstListingCount = -1;
+
+	/** The page size the API uses: its {@code pagination-take}, or else the largest page seen. */
+	private long pageSize;
 
 	private final Map<Integer, CompletableFuture<DuplicatesPage>> ahead = new HashMap<>();
 
@@ -88,19 +108,14 @@ public class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
 		while (!this.exhausted) {
 			if (this.buffer == null) {
 				fetch();
+				continue;
 			}
-			List<JsonNode> groups = this.buffer;
-			if (this.index < groups.size()) {
-				return ListedGroup.of(groups.get(this.index++));
+			if (this.index < this.buffer.size()) {
+				return this.buffer.get(this.index++);
 			}
-			if (groups.size() < this.take) {
-				this.exhausted = true;
-			}
-			else {
-				this.page++;
-				this.index = 0;
-				this.buffer = null;
-			}
+			this.page++;
+			this.index = 0;
+			this.buffer = null;
 		}
 		return null;
 	}
@@ -111,19 +126,81 @@ public class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
 		this.ahead.clear();
 	}
 
-	/**
-	 * Starts fetching the next pages while this one is read: only those the listing's count says
-	 * exist, and the one after the last (the sequential reader would ask for it too, to see the end).
-	 */
-	private void fetchAhead(DuplicatesPage fetched) {
-		if (fetched.totalCount() < 0 || fetched.groups().size() < this.take) {
+	private void fetch() {
+		if (this.page > pageLimit()) {
+			throw new IllegalStateException("The duplicate listing of org " + this.orgId + " did not end: page "
+					+ this.page + " still holds groups, although the listing first announced "
+					+ this.firstListingCount + " groups (pagination-count). Stopping rather than reading forever; "
+					+ "nothing was merged. Run the same command again later");
+		}
+		CompletableFuture<DuplicatesPage> fetchedAhead = this.ahead.remove(this.page);
+		DuplicatesPage fetched = (fetchedAhead != null) ? join(fetchedAhead)
+				: this.client.listDuplicates(this.orgId, this.page, this.take);
+		log.atDebug()
+			.addKeyValue("orgId", this.orgId)
+			.addKeyValue("page", this.page)
+			.addKeyValue("groups", fetched.groups().size())
+			.addKeyValue("listingCount", fetched.totalCount())
+			.addKeyValue("answeredPage", fetched.page())
+			.addKeyValue("answeredTake", fetched.take())
+			.log("Fetched a page of duplicate groups");
+		if (fetched.totalCount() >= 0) {
+			this.listingCount = fetched.totalCount();
+			if (this.firstListingCount < 0) {
+				this.firstListingCount = fetched.totalCount();
+			}
+		}
+		if (fetched.groups().isEmpty()) {
+			this.exhausted = true;
 			return;
 		}
-		long lastPage = Math.min(MAX_PAGES, fetched.totalCount() / this.take + 1);
+		if (fetched.page() >= 0 && fetched.page() != this.page) {
+			log.atInfo()
+				.addKeyValue("orgId", this.orgId)
+				.addKeyValue("page", this.page)
+				.addKeyValue("answeredPage", fetched.page())
+				.log("The API answered another page than the one asked for: the listing has no such page, it ended");
+			this.exhausted = true;
+			return;
+		}
+		List<ListedGroup> groups = new ArrayList<>(fetched.groups().size());
+		fetched.groups().forEach((group) -> groups.add(ListedGroup.of(group)));
+		List<String> keys = groups.stream().map(ListedGroup::groupKey).toList();
+		if (keys.equals(this.previousKeys)) {
+			throw new IllegalStateException("The duplicate listing of org " + this.orgId + " answered page "
+					+ this.page + " with the same groups as page " + (this.page - 1)
+					+ ": it does not end with an empty page. Stopping rather than reading forever; nothing was merged");
+		}
+		this.previousKeys = keys;
+		this.buffer = groups;
+		this.pageSize = (fetched.take() >= 1) ? fetched.take() : Math.max(this.pageSize, groups.size());
+		fetchAhead();
+	}
+
+	/**
+	 * Starts fetching the next pages while this one is read: only those the listing's count says
+	 * exist, and the one after the last (the empty page that ends the listing).
+	 */
+	private void fetchAhead() {
+		if (this.listingCount < 0 || this.pageSize < 1) {
+			return;
+		}
+		long lastPage = Math.min(pageLimit(), (this.listingCount + this.pageSize - 1) / this.pageSize + 1);
 		for (int next = this.page + 1; next <= Math.min(lastPage, (long) this.page + PAGES_AHEAD); next++) {
 			this.ahead.computeIfAbsent(next,
 					(pageToFetch) -> this.client.duplicatesPage(this.orgId, pageToFetch, this.take).toFuture());
 		}
+	}
+
+	/**
+	 * The last page a listing that ends can have: twice the pages its first count announced, and a
+	 * few more, since the listing grows when new duplicates are detected while it is read.
+	 */
+	private long pageLimit() {
+		if (this.firstListingCount < 0 || this.pageSize < 1) {
+			return MAX_PAGES;
+		}
+		return Math.min(MAX_PAGES, 2 * (this.firstListingCount / this.pageSize + 1) + 10);
 	}
 
 	private static DuplicatesPage join(CompletableFuture<DuplicatesPage> pending) {
@@ -136,25 +213,6 @@ public class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
 			}
 			throw ex;
 		}
-	}
-
-	private void fetch() {
-		if (this.page > MAX_PAGES) {
-			throw new IllegalStateException("The duplicate listing of org " + this.orgId + " did not end after "
-					+ MAX_PAGES + " pages of " + this.take + ": stopping rather than reading forever");
-		}
-		CompletableFuture<DuplicatesPage> fetchedAhead = this.ahead.remove(this.page);
-		DuplicatesPage fetched = (fetchedAhead != null) ? join(fetchedAhead)
-				: this.client.listDuplicates(this.orgId, this.page, this.take);
-		this.buffer = fetched.groups();
-		this.listingCount = fetched.totalCount();
-		fetchAhead(fetched);
-		log.atDebug()
-			.addKeyValue("orgId", this.orgId)
-			.addKeyValue("page", this.page)
-			.addKeyValue("groups", fetched.groups().size())
-			.addKeyValue("listingCount", fetched.totalCount())
-			.log("Fetched a page of duplicate groups");
 	}
 
 }

@@ -3,6 +3,7 @@ package io.inventdedup.collect;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -42,8 +43,39 @@ public class StagedGroups {
 		});
 	}
 
+	/** Empties the run's snapshot, before a collect that starts from the first page. */
+	void clear(long jobInstanceId) {
+		this.jdbcTemplate.update("DELETE FROM dedup_staged_group WHERE job_instance_id = ?", jobInstanceId);
+	}
+
+	/** How many distinct groups the run's snapshot holds. */
+	long count(long jobInstanceId) {
+		return this.jdbcTemplate.queryForObject("SELECT count(*) FROM dedup_staged_group WHERE job_instance_id = ?",
+				Long.class, jobInstanceId);
+	}
+
+	/** Records what the run's collect read of the listing, beside what the listing announced. */
+	void recordListing(long jobInstanceId, String orgId, Listing listing) {
+		this.jdbcTemplate.update("""
+				INSERT INTO dedup_listing (job_instance_id, org_id, announced, collected) VALUES (?, ?, ?, ?)
+				ON CONFLICT (job_instance_id) DO UPDATE SET announced = excluded.announced,
+				    collected = excluded.collected, checked_at = now()
+				""", jobInstanceId, orgId, (listing.announced() >= 0) ? listing.announced() : null,
+				listing.collected());
+	}
+
+	/** What the run's collect read of the listing, or empty when its collect did not finish. */
+	public Optional<Listing> listing(long jobInstanceId) {
+		return this.jdbcTemplate
+			.query("SELECT coalesce(announced, -1), collected FROM dedup_listing WHERE job_instance_id = ?",
+					(rs, row) -> new Listing(rs.getLong(1), rs.getLong(2)), jobInstanceId)
+			.stream()
+			.findFirst();
+	}
+
 	/** Deletes the snapshots collected before {@code cutoff}; answers how many groups. */
 	public int purgeOlderThan(Instant cutoff) {
+		this.jdbcTemplate.update("DELETE FROM dedup_listing WHERE checked_at < ?", Timestamp.from(cutoff));
 		return this.jdbcTemplate.update("DELETE FROM dedup_staged_group WHERE collected_at < ?", Timestamp.from(cutoff));
 	}
 

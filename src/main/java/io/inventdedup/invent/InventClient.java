@@ -75,9 +75,11 @@ public class InventClient {
 				.queryParam("page", page)
 				.queryParam("take", take)
 				.build(orgId))
-			.exchangeToMono((response) -> bodyOf(call, response)
-				.map((body) -> new DuplicatesPage(readGroups(call, body),
-						parseCount(call, response.headers().asHttpHeaders().getFirst("pagination-count"))))));
+			.exchangeToMono((response) -> bodyOf(call, response).map((body) -> {
+				HttpHeaders headers = response.headers().asHttpHeaders();
+				return new DuplicatesPage(readGroups(call, body), header(call, headers, "pagination-count"),
+						header(call, headers, "pagination-page"), header(call, headers, "pagination-take"));
+			})));
 		return send(call, request, new AtomicBoolean());
 	}
 
@@ -303,15 +305,21 @@ public class InventClient {
 		}
 	}
 
-	private static long parseCount(String call, @Nullable String count) {
-		if (count == null) {
+	/** A numeric pagination header, or -1 when the answer has none. */
+	private static long header(String call, HttpHeaders headers, String name) {
+		String value = headers.getFirst(name);
+		if (value == null) {
 			return -1;
 		}
 		try {
-			return Long.parseLong(count.trim());
+			long number = Long.parseLong(value.trim());
+			if (number < 0) {
+				throw new NumberFormatException();
+			}
+			return number;
 		}
 		catch (NumberFormatException ex) {
-			throw new MalformedAnswerException(call, "pagination-count header is not a number");
+			throw new MalformedAnswerException(call, name + " header is not a number");
 		}
 	}
 

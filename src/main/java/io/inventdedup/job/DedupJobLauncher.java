@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import io.inventdedup.audit.AuditRepository;
 import io.inventdedup.audit.RunSummary;
+import io.inventdedup.collect.StagedGroups;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -44,11 +45,13 @@ public class DedupJobLauncher {
 
 	private final RunningExecution runningExecution;
 
+	private final StagedGroups stagedGroups;
+
 	private final Clock clock;
 
 	public DedupJobLauncher(JobOperator jobOperator, JobRepository jobRepository, Job contactDedupJob,
 			DataSource dataSource, DedupProperties defaults, AuditRepository auditRepository,
-			RunningExecution runningExecution) {
+			RunningExecution runningExecution, StagedGroups stagedGroups) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.contactDedupJob = contactDedupJob;
@@ -56,6 +59,7 @@ public class DedupJobLauncher {
 		this.defaults = defaults;
 		this.auditRepository = auditRepository;
 		this.runningExecution = runningExecution;
+		this.stagedGroups = stagedGroups;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -143,6 +147,8 @@ public class DedupJobLauncher {
 				execution.getId(), parameters.getString(DedupParameters.ORG_ID), execution.getStatus(),
 				Boolean.TRUE.equals(parameters.getParameter(DedupParameters.DRY_RUN).value())
 						? " (dry run: nothing was merged)" : ""));
+		this.stagedGroups.listing(execution.getJobInstanceId())
+			.ifPresent((listing) -> text.append(String.format("  listing: %s%n", listing.describe())));
 		text.append(String.format("  groups seen %d, planned %d, merged %d, skipped %d, failed %d, pending %d%n",
 				summary.groups(), summary.planned(), summary.merged(), summary.skipped(), summary.failed(),
 				summary.pending()));

@@ -36,6 +36,11 @@ class ProgressLog implements JobExecutionListener {
 
 	private long lastAt;
 
+	/** When this execution started, and how many groups earlier executions of the run had handled. */
+	private long startedAt;
+
+	private long doneAtStart;
+
 	ProgressLog(AuditRepository audit, DedupProperties properties) {
 		this.audit = audit;
 		this.interval = properties.progressInterval();
@@ -44,6 +49,9 @@ class ProgressLog implements JobExecutionListener {
 	@Override
 	public void beforeJob(JobExecution jobExecution) {
 		this.lastDone = -1;
+		this.startedAt = System.nanoTime();
+		RunSummary resumed = this.audit.summarize(jobExecution.getJobInstanceId());
+		this.doneAtStart = resumed.planned() + resumed.merged() + resumed.skipped() + resumed.failed();
 		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "invent-dedup-progress");
 			thread.setDaemon(true);
@@ -73,13 +81,19 @@ class ProgressLog implements JobExecutionListener {
 			collected = Math.max(collected, summary.groups());
 			long done = summary.planned() + summary.merged() + summary.skipped() + summary.failed();
 			long now = System.nanoTime();
-			double rate = (this.lastDone >= 0 && now > this.lastAt)
-					? (done - this.lastDone) / ((now - this.lastAt) / 1e9) : 0;
+			boolean last = kind.equals("final");
+			double rate = rate(done, now, last);
 			this.lastDone = done;
 			this.lastAt = now;
 			long total = Math.max(listed, collected);
-			String left = (rate > 0 && total > done) ? formatted(Duration.ofSeconds((long) ((total - done) / rate)))
-					: "unknown";
+			String pace = String.format("%.1f groups/s", rate);
+			if (last) {
+				pace += " over the run; took " + formatted(Duration.ofNanos(now - this.startedAt));
+			}
+			else {
+				pace += "; time left " + ((rate > 0 && total > done)
+						? formatted(Duration.ofSeconds((long) ((total - done) / rate))) : "unknown");
+			}
 			log.atInfo()
 				.addKeyValue("collected", collected)
 				.addKeyValue("listed", listed)
@@ -89,14 +103,24 @@ class ProgressLog implements JobExecutionListener {
 				.addKeyValue("failed", summary.failed())
 				.addKeyValue("pending", summary.pending())
 				.addKeyValue("groupsPerSecond", Math.round(rate * 10) / 10.0)
-				.log("{}: collected {} of {} groups listed; planned {}, merged {}, skipped {}, failed {}, pending {}; "
-						+ "{} groups/s; time left {}", kind, collected, (listed >= 0) ? listed : "?",
-						summary.planned(), summary.merged(), summary.skipped(), summary.failed(), summary.pending(),
-						String.format("%.1f", rate), left);
+				.log("{}: collected {} of {} groups listed; planned {}, merged {}, skipped {}, failed {}, pending {}; {}",
+						kind, collected, (listed >= 0) ? listed : "?", summary.planned(), summary.merged(),
+						summary.skipped(), summary.failed(), summary.pending(), pace);
 		}
 		catch (RuntimeException ex) {
 			log.debug("No progress line this time: {}", ex.getMessage());
 		}
+	}
+
+	/**
+	 * Groups handled a second: since the last line; for the first line, since the run started; for
+	 * the final line, over the whole run.
+	 */
+	private double rate(long done, long now, boolean last) {
+		boolean sinceStart = last || this.lastDone < 0;
+		long from = sinceStart ? this.startedAt : this.lastAt;
+		long before = sinceStart ? this.doneAtStart : this.lastDone;
+		return (now > from) ? Math.max(0, done - before) / ((now - from) / 1e9) : 0;
 	}
 
 	private static String formatted(Duration duration) {

@@ -13,6 +13,7 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 
+import io.inventdedup.collect.CollectProperties;
 import io.inventdedup.invent.InventApiProperties;
 import io.inventdedup.merge.MergeProperties;
 
@@ -41,11 +42,13 @@ public class StartupCheck implements ApplicationListener<ApplicationEnvironmentP
 		InventApiProperties api = binder.bindOrCreate("invent.api", Bindable.of(InventApiProperties.class));
 		DedupProperties dedup = binder.bindOrCreate("dedup", Bindable.of(DedupProperties.class));
 		MergeProperties merge = binder.bindOrCreate("dedup.merge", Bindable.of(MergeProperties.class));
+		CollectProperties collect = binder.bindOrCreate("dedup.collect", Bindable.of(CollectProperties.class));
 		try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
 			Validator validator = factory.getValidator();
 			check("invent.api", validator.validate(api));
 			check("dedup", validator.validate(dedup));
 			check("dedup.merge", validator.validate(merge));
+			check("dedup.collect", validator.validate(collect));
 		}
 		checkNames(event.getEnvironment());
 		checkBaseUrl(api.baseUrl());
@@ -63,6 +66,7 @@ public class StartupCheck implements ApplicationListener<ApplicationEnvironmentP
 		known.addAll(names("invent.api.", InventApiProperties.class));
 		known.addAll(names("dedup.", DedupProperties.class));
 		known.addAll(names("dedup.merge.", MergeProperties.class));
+		known.addAll(names("dedup.collect.", CollectProperties.class));
 		known.add("dedup.runner.enabled");
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
 			if (source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource

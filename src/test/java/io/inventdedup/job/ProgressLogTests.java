@@ -49,7 +49,7 @@ class ProgressLogTests {
 			long listed = matcher.group(3).equals("?") ? Long.MAX_VALUE : Long.parseLong(matcher.group(3));
 			long[] figures = { Long.parseLong(matcher.group(2)), listed, Long.parseLong(matcher.group(4)),
 					Long.parseLong(matcher.group(5)), Long.parseLong(matcher.group(6)), Long.parseLong(matcher.group(7)),
-					Long.parseLong(matcher.group(8)) };
+					Long.parseLong(matcher.group(8)), Math.round(Double.parseDouble(matcher.group(9)) * 10) };
 			assertThat(figures[0]).as("collected at most what is listed").isLessThanOrEqualTo(listed);
 			assertThat(figures[2] + figures[3] + figures[4] + figures[5] + figures[6])
 				.as("every group handled was collected first")
@@ -62,6 +62,11 @@ class ProgressLogTests {
 			}
 		}
 		assertThat(progress).as("progress lines during the run").hasSizeGreaterThanOrEqualTo(2);
+		long[] first = progress.get(0);
+		assertThat(first[7] > 0).as("the first line's rate is counted from the start of the run")
+			.isEqualTo(first[2] + first[3] + first[4] + first[5] > 0);
+		assertThat(last[7]).as("the final line's rate over the run").isPositive();
+		assertThat(output.getOut()).containsPattern("final: .* groups/s over the run; took \\d+ min \\d+ s");
 		assertThat(last).as("the final line").isNotNull();
 		assertThat(last[0]).isEqualTo(300);
 		assertThat(last[1]).isEqualTo(300);

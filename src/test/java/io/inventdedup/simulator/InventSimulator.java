@@ -189,18 +189,22 @@ public final class InventSimulator implements AutoCloseable {
 		}
 		String override = org.listingOverride;
 		if (override != null) {
-			send(exchange, 200, override);
+			send(exchange, 200, (page == 1 || org.listingOverrideOnEveryPage) ? override : "[]");
 			return;
 		}
 		List<SimOrg.SimGroup> groups = org.groups();
-		int from = Math.min((page - 1) * take, groups.size());
+		int served = (org.pageCap > 0) ? Math.min(take, org.pageCap) : take;
+		long start = (long) (page - 1) * Math.max(1, served - org.pageOverlap);
+		int from = (int) Math.min(start, groups.size());
 		List<Map<String, Object>> listed = new ArrayList<>();
-		for (SimOrg.SimGroup group : groups.subList(from, Math.min(from + take, groups.size()))) {
+		for (SimOrg.SimGroup group : groups.subList(from, Math.min(from + served, groups.size()))) {
 			listed.add(groupJson(group));
 		}
-		exchange.getResponseHeaders().add("pagination-count", String.valueOf(groups.size()));
-		exchange.getResponseHeaders().add("pagination-page", String.valueOf(page));
-		exchange.getResponseHeaders().add("pagination-take", String.valueOf(take));
+		if (org.paginationHeaders) {
+			exchange.getResponseHeaders().add("pagination-count", String.valueOf(groups.size() + org.countSurplus));
+			exchange.getResponseHeaders().add("pagination-page", String.valueOf(page));
+			exchange.getResponseHeaders().add("pagination-take", String.valueOf(served));
+		}
 		send(exchange, 200, this.json.writeValueAsString(listed));
 	}
 

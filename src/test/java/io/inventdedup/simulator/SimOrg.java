@@ -33,6 +33,16 @@ public final class SimOrg {
 
 	volatile String listingOverride;
 
+	volatile boolean listingOverrideOnEveryPage;
+
+	volatile int pageCap;
+
+	volatile boolean paginationHeaders = true;
+
+	volatile int pageOverlap;
+
+	volatile int countSurplus;
+
 	volatile int unavailablePage;
 
 	volatile String lookupOverride;
@@ -62,11 +72,44 @@ public final class SimOrg {
 	}
 
 	/**
-	 * Makes every page of the duplicate listing answer this body as it is (hostile-input tests);
-	 * {@code null} goes back to the computed listing.
+	 * Makes the first page of the duplicate listing answer this body as it is, and every later page
+	 * an empty array (hostile-input tests); {@code null} goes back to the computed listing.
 	 */
 	public void answerListingWith(String body) {
 		this.listingOverride = body;
+		this.listingOverrideOnEveryPage = false;
+	}
+
+	/** Makes every page of the duplicate listing answer this body: a listing that never ends. */
+	public void answerEveryListingPageWith(String body) {
+		this.listingOverride = body;
+		this.listingOverrideOnEveryPage = true;
+	}
+
+	/**
+	 * Serves at most this many groups a page, whatever {@code take} asks (0: as many as asked), as an
+	 * API that lowered its cap would; {@code pagination-take} then says the page size used.
+	 */
+	public void capPagesAt(int groups) {
+		this.pageCap = groups;
+	}
+
+	/** Answers the listing without its pagination headers (or with them again). */
+	public void sendPaginationHeaders(boolean send) {
+		this.paginationHeaders = send;
+	}
+
+	/**
+	 * Makes each page of the listing start this many groups before the end of the previous one, as
+	 * when new duplicates are detected while the job pages.
+	 */
+	public void overlapPages(int groups) {
+		this.pageOverlap = groups;
+	}
+
+	/** Makes {@code pagination-count} announce this many groups more than the listing holds. */
+	public void announceMoreGroupsThanListed(int surplus) {
+		this.countSurplus = surplus;
 	}
 
 	/** Makes {@code GET /orgs/{org}/contacts/{id}} of an existing contact answer this body; null to stop. */

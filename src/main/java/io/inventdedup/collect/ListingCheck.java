@@ -1,0 +1,77 @@
+package io.inventdedup.collect;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * Judges the listing the collect step read, in this order:
+ * <ol>
+ * <li>before the step, a collect that starts from the first page (a new run, or one whose earlier
+ * collect fell short) empties the run's snapshot: what an incomplete listing left there is not
+ * trusted;</li>
+ * <li>after the step, the distinct groups staged are compared with the last
+ * {@code pagination-count}, and recorded in {@code dedup_listing};</li>
+ * <li>a shortfall is logged as a WARN line; one larger than {@code dedup.collect.max-shortfall} of
+ * the count fails the step, so that nothing is merged, and forgets the reader's position, so that
+ * the same command collects the whole listing again.</li>
+ * </ol>
+ */
+class ListingCheck implements StepExecutionListener {
+
+	private static final Logger log = LoggerFactory.getLogger(ListingCheck.class);
+
+	private final StagedGroups stagedGroups;
+
+	private final double maxShortfall;
+
+	ListingCheck(StagedGroups stagedGroups, double maxShortfall) {
+		this.stagedGroups = stagedGroups;
+		this.maxShortfall = maxShortfall;
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		if (!stepExecution.getExecutionContext().containsKey(DuplicateGroupReader.PAGE)) {
+			this.stagedGroups.clear(stepExecution.getJobExecution().getJobInstanceId());
+		}
+	}
+
+	@Override
+	public @Nullable ExitStatus afterStep(StepExecution stepExecution) {
+		if (stepExecution.getStatus() != BatchStatus.COMPLETED) {
+			return null;
+		}
+		long jobInstanceId = stepExecution.getJobExecution().getJobInstanceId();
+		String orgId = stepExecution.getJobExecution().getJobParameters().getString("orgId");
+		ExecutionContext context = stepExecution.getExecutionContext();
+		Listing listing = new Listing(context.getLong(DuplicateGroupReader.LISTING_COUNT, -1),
+				this.stagedGroups.count(jobInstanceId));
+		this.stagedGroups.recordListing(jobInstanceId, orgId, listing);
+		if (listing.shortfall() == 0) {
+			return null;
+		}
+		log.atWarn()
+			.addKeyValue("orgId", orgId)
+			.addKeyValue("announced", listing.announced())
+			.addKeyValue("collected", listing.collected())
+			.addKeyValue("shortfall", listing.shortfall())
+			.log("The duplicate listing announced {} groups but the collect saw {}", listing.announced(),
+					listing.collected());
+		if (listing.shortfall() <= this.maxShortfall * listing.announced()) {
+			return null;
+		}
+		context.remove(DuplicateGroupReader.PAGE);
+		context.remove(DuplicateGroupReader.INDEX);
+		stepExecution.setStatus(BatchStatus.FAILED);
+		stepExecution.addFailureException(new ListingShortfallException(orgId, listing, this.maxShortfall));
+		return ExitStatus.FAILED;
+	}
+
+}
