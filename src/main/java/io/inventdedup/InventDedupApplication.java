@@ -1,6 +1,6 @@
 package io.inventdedup;
 
-import io.inventdedup.audit.ReportMode;
+import io.inventdedup.audit.DatabaseCommands;
 import io.inventdedup.job.ExitCodes;
 import io.inventdedup.job.StartupCheck;
 
@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /**
  * invent-dedup: merges the duplicate contacts of an Invent organization by policy, as a
  * restartable Spring Batch job. {@code java -jar invent-dedup.jar orgId=<id> [name=value ...]}, or
- * {@code java -jar invent-dedup.jar --report [jobExecutionId] [--csv=file]} to review runs.
+ * {@code java -jar invent-dedup.jar --report [jobExecutionId] [--csv=file]} to review runs (see {@link DatabaseCommands}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -23,8 +23,8 @@ public class InventDedupApplication {
 
 	/** Runs the application once and answers the exit code documented in README. */
 	public static int run(String... args) {
-		if (ReportMode.isRequested(args)) {
-			return ReportMode.run(args);
+		if (DatabaseCommands.isRequested(args)) {
+			return DatabaseCommands.run(args);
 		}
 		try {
 			SpringApplication application = new SpringApplication(InventDedupApplication.class);

@@ -54,6 +54,34 @@ public record AuditRecord(long jobInstanceId, long jobExecutionId, String orgId,
 				this.listedGroup, this.policy, this.plannedUpdate, this.followUp);
 	}
 
+	/**
+	 * This row, UNSETTLED: its merge's answer was lost and could not be settled.
+	 * @param mergedIds the sources confirmed merged by the calls before the lost one
+	 * @param detail what looking the contacts up found
+	 * @param error the lost call's last failure
+	 */
+	public AuditRecord unsettled(List<String> mergedIds, String detail, String error) {
+		return new AuditRecord(this.jobInstanceId, this.jobExecutionId, this.orgId, this.groupKey, this.dryRun,
+				AuditStatus.UNSETTLED, "merge-unconfirmed", this.survivorId, this.sourceIds, mergedIds, this.excluded,
+				detail, null, error, this.listedGroup, this.policy, this.plannedUpdate, this.followUp);
+	}
+
+	/**
+	 * The sources of the call whose answer was lost, for an UNSETTLED row: the calls go out 50
+	 * sources at a time, in order, and stop at the lost one, so it is the call after those merged.
+	 */
+	public List<String> unsettledIds() {
+		int from = Math.min(this.mergedIds.size(), this.sourceIds.size());
+		return this.sourceIds.subList(from, Math.min(from + 50, this.sourceIds.size()));
+	}
+
+	/** This row, with this detail. */
+	public AuditRecord withDetail(String detail) {
+		return new AuditRecord(this.jobInstanceId, this.jobExecutionId, this.orgId, this.groupKey, this.dryRun,
+				this.status, this.reason, this.survivorId, this.sourceIds, this.mergedIds, this.excluded, detail,
+				this.httpStatus, this.error, this.listedGroup, this.policy, this.plannedUpdate, this.followUp);
+	}
+
 	/** This row, with what became of its follow-up update. */
 	public AuditRecord withFollowUp(FollowUpRecord followUp) {
 		return new AuditRecord(this.jobInstanceId, this.jobExecutionId, this.orgId, this.groupKey, this.dryRun,

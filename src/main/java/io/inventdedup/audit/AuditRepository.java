@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -87,7 +88,7 @@ public class AuditRepository {
 			try (PreparedStatement statement = connection.prepareStatement("""
 					UPDATE dedup_audit SET job_execution_id = ?, status = ?, reason = ?, merged_contact_ids = ?,
 					    http_status = ?, error = ?, update_status = ?, sent_update = ?::jsonb, update_http_status = ?,
-					    update_error = ?, updated_at = now()
+					    update_error = ?, detail = ?, updated_at = now()
 					WHERE job_instance_id = ? AND group_key = ?
 					""")) {
 				for (AuditRecord record : records) {
@@ -98,8 +99,9 @@ public class AuditRepository {
 					statement.setObject(5, record.httpStatus(), Types.INTEGER);
 					statement.setString(6, record.error());
 					bindFollowUp(statement, 7, record.followUp());
-					statement.setLong(11, record.jobInstanceId());
-					statement.setString(12, record.groupKey());
+					statement.setString(11, record.detail());
+					statement.setLong(12, record.jobInstanceId());
+					statement.setString(13, record.groupKey());
 					statement.addBatch();
 				}
 				statement.executeBatch();
@@ -125,10 +127,13 @@ public class AuditRepository {
 		return found;
 	}
 
-	/** How many groups of this run were merged, are being merged, or would be merged by a dry run. */
+	/**
+	 * How many groups of this run were merged, are being merged, may have been merged, or would be
+	 * merged by a dry run.
+	 */
 	public long countMerges(long jobInstanceId) {
 		return this.jdbcClient
-			.sql("SELECT count(*) FROM dedup_audit WHERE job_instance_id = ? AND status IN ('MERGED', 'PENDING', 'PLANNED')")
+			.sql("SELECT count(*) FROM dedup_audit WHERE job_instance_id = ? AND status IN ('MERGED', 'PENDING', 'PLANNED', 'UNSETTLED')")
 			.param(jobInstanceId)
 			.query(Long.class)
 			.single();
@@ -140,6 +145,53 @@ public class AuditRepository {
 				SELECT * FROM dedup_audit WHERE job_instance_id = ? AND status = 'MERGED'
 				AND update_status IN ('PENDING', 'FAILED') ORDER BY id
 				""").param(jobInstanceId).query(AuditRepository::read).list();
+	}
+
+	/** The groups of this run whose merge is UNSETTLED, in order. */
+	public List<AuditRecord> findUnsettled(long jobInstanceId) {
+		return this.jdbcClient.sql("SELECT * FROM dedup_audit WHERE job_instance_id = ? AND status = 'UNSETTLED' ORDER BY id")
+			.param(jobInstanceId)
+			.query(AuditRepository::read)
+			.list();
+	}
+
+	/** The row of this group in the run that this job execution belongs to, if any. */
+	public Optional<AuditRecord> findByExecution(long jobExecutionId, String groupKey) {
+		return this.jdbcClient.sql("""
+				SELECT * FROM dedup_audit WHERE group_key = :key AND job_instance_id =
+				    (SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = :execution)
+				""").param("key", groupKey).param("execution", jobExecutionId).query(AuditRepository::read).optional();
+	}
+
+	/**
+	 * Records what an operator found in Invent of an UNSETTLED merge, with who and why; answers
+	 * false when the row is no longer UNSETTLED (a run settled it meanwhile) and nothing changed.
+	 */
+	public boolean settle(AuditRecord settled, String by, String why) {
+		return this.jdbcClient.sql("""
+				UPDATE dedup_audit SET status = :status, reason = :reason, merged_contact_ids = :merged,
+				    detail = :detail, update_status = :updateStatus, settled_by = :by, settled_reason = :why,
+				    settled_at = now(), updated_at = now()
+				WHERE job_instance_id = :instance AND group_key = :key AND status = 'UNSETTLED'
+				""")
+			.param("status", settled.status().name())
+			.param("reason", settled.reason())
+			.param("merged", settled.mergedIds().toArray(String[]::new))
+			.param("detail", settled.detail())
+			.param("updateStatus", (settled.followUp() != null) ? settled.followUp().status() : null)
+			.param("by", by)
+			.param("why", why)
+			.param("instance", settled.jobInstanceId())
+			.param("key", settled.groupKey())
+			.update() == 1;
+	}
+
+	/** Whether the run's last execution is still going (or was left so by a process that died). */
+	public boolean runInProgress(long jobInstanceId) {
+		return this.jdbcClient.sql("""
+				SELECT count(*) FROM batch_job_execution WHERE job_instance_id = ?
+				AND status IN ('STARTING', 'STARTED', 'STOPPING')
+				""").param(jobInstanceId).query(Long.class).single() > 0;
 	}
 
 	/** Deletes the audit rows written before {@code cutoff}; answers how many. */
@@ -177,7 +229,8 @@ public class AuditRepository {
 		long groups = byStatus.values().stream().mapToLong(Long::longValue).sum();
 		return new RunSummary(jobInstanceId, groups, byStatus.getOrDefault("PLANNED", 0L),
 				byStatus.getOrDefault("MERGED", 0L), byStatus.getOrDefault("SKIPPED", 0L),
-				byStatus.getOrDefault("FAILED", 0L), byStatus.getOrDefault("PENDING", 0L), contactsMergedAway[0],
+				byStatus.getOrDefault("FAILED", 0L), byStatus.getOrDefault("PENDING", 0L),
+				byStatus.getOrDefault("UNSETTLED", 0L), contactsMergedAway[0],
 				reasons, followUps.getOrDefault("SENT", 0L), followUps.getOrDefault("FAILED", 0L)
 						+ followUps.getOrDefault("PENDING", 0L));
 	}

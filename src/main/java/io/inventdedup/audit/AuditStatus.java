@@ -16,9 +16,19 @@ public enum AuditStatus {
 	SKIPPED,
 
 	/** The API refused the merge or could not be reached; {@code reason} and {@code error} say why. */
-	FAILED;
+	FAILED,
 
-	/** Whether nothing more will happen to a group in this status, in this run. */
+	/**
+	 * The merge's answer was lost and looking its contacts up could not tell whether it was applied;
+	 * {@code detail} says what was found. The run's settle step looks again; an operator can record
+	 * what they found in Invent with {@code --settle}.
+	 */
+	UNSETTLED;
+
+	/**
+	 * Whether the merge step is done with a group in this status (an UNSETTLED one is the settle
+	 * step's).
+	 */
 	public boolean isFinal() {
 		return this != PENDING;
 	}

@@ -1,6 +1,7 @@
 package io.inventdedup.audit;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,47 +15,49 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * {@code java -jar invent-dedup.jar --report [jobExecutionId] [--csv=audit.csv]}: reviews runs
- * from the database alone. It starts none of the job's beans, so it needs no API token.
+ * The jar's commands that need only the database, never the API token:
+ * {@code --report [jobExecutionId] [--csv=audit.csv]} reviews runs, {@code --settle ID KEY
+ * merged|not-merged --reason=TEXT [--by=NAME]} records what an operator found in Invent of a merge
+ * the job could not settle. They start none of the job's beans.
  */
-public final class ReportMode {
+public final class DatabaseCommands {
 
-	private ReportMode() {
+	private DatabaseCommands() {
 	}
 
 	/** Boot's auto-configuration alone (DataSource, Flyway, JdbcTemplate): none of the job's beans. */
 	@EnableAutoConfiguration
-	static class ReportContext {
+	static class DatabaseContext {
 
 	}
 
-	/** Whether the command line asks for the report mode. */
+	/** Whether the command line asks for one of these commands. */
 	public static boolean isRequested(String... args) {
-		return List.of(args).stream().anyMatch((arg) -> arg.equals("--report") || arg.startsWith("--report="));
+		return List.of(args)
+			.stream()
+			.anyMatch((arg) -> arg.equals("--report") || arg.startsWith("--report=") || arg.equals("--settle")
+					|| arg.startsWith("--settle="));
 	}
 
-	/** Prints the report the arguments ask for and answers the exit code (0, or 2 for a wrong command). */
+	/** Runs the command the arguments ask for and answers the exit code (0, or 2 for a wrong command). */
 	public static int run(String... args) {
-		SpringApplication application = new SpringApplication(ReportContext.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		application.setBannerMode(Banner.Mode.OFF);
-		application.setDefaultProperties(Map.of("logging.level.root", "WARN"));
 		ApplicationArguments arguments = new DefaultApplicationArguments(args);
+		return arguments.containsOption("settle") ? settle(arguments, args) : report(arguments, args);
+	}
+
+	private static int report(ApplicationArguments arguments, String... args) {
 		String execution = firstOf(arguments.getOptionValues("report"));
 		if (execution == null || execution.isEmpty()) {
 			execution = arguments.getNonOptionArgs().isEmpty() ? null : arguments.getNonOptionArgs().get(0);
 		}
 		Long jobExecutionId = null;
 		if (execution != null) {
-			try {
-				jobExecutionId = Long.parseLong(execution);
-			}
-			catch (NumberFormatException ex) {
-				System.err.println("--report takes a job execution id (a number), not '" + execution + "'");
+			jobExecutionId = executionId("--report", execution);
+			if (jobExecutionId == null) {
 				return 2;
 			}
 		}
-		try (ConfigurableApplicationContext context = application.run(args)) {
+		try (ConfigurableApplicationContext context = database(args)) {
 			AuditReport report = new AuditReport(context.getBean(JdbcTemplate.class), System.out);
 			if (jobExecutionId == null) {
 				report.printRuns(20);
@@ -71,6 +74,51 @@ public final class ReportMode {
 				System.out.printf("%nWrote %d audit rows to %s%n", rows, csv);
 			}
 			return 0;
+		}
+	}
+
+	private static int settle(ApplicationArguments arguments, String... args) {
+		List<String> words = new ArrayList<>(arguments.getNonOptionArgs());
+		String given = firstOf(arguments.getOptionValues("settle"));
+		if (given != null && !given.isEmpty()) {
+			words.add(0, given);
+		}
+		String reason = firstOf(arguments.getOptionValues("reason"));
+		if (words.size() != 3 || !(words.get(2).equals("merged") || words.get(2).equals("not-merged"))
+				|| reason == null || reason.isBlank()) {
+			System.err.println("Usage: --settle ID GROUP_KEY merged|not-merged --reason=TEXT [--by=NAME], where ID is "
+					+ "a job execution id of the run (as --report takes it), GROUP_KEY the group's group_key, and the "
+					+ "reason says what you found in Invent; nothing was changed");
+			return 2;
+		}
+		Long jobExecutionId = executionId("--settle", words.get(0));
+		if (jobExecutionId == null) {
+			return 2;
+		}
+		String by = firstOf(arguments.getOptionValues("by"));
+		try (ConfigurableApplicationContext context = database(args)) {
+			SettleCommand command = new SettleCommand(new AuditRepository(context.getBean(JdbcTemplate.class)),
+					System.out, System.err);
+			return command.settle(jobExecutionId, words.get(1), words.get(2).equals("merged"), reason.strip(),
+					(by != null && !by.isBlank()) ? by.strip() : System.getProperty("user.name", "unknown"));
+		}
+	}
+
+	private static ConfigurableApplicationContext database(String... args) {
+		SpringApplication application = new SpringApplication(DatabaseContext.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setBannerMode(Banner.Mode.OFF);
+		application.setDefaultProperties(Map.of("logging.level.root", "WARN"));
+		return application.run(args);
+	}
+
+	private static Long executionId(String command, String text) {
+		try {
+			return Long.parseLong(text);
+		}
+		catch (NumberFormatException ex) {
+			System.err.println(command + " takes a job execution id (a number), not '" + text + "'");
+			return null;
 		}
 	}
 

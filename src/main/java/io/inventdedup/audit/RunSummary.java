@@ -12,11 +12,12 @@ import java.util.Map;
  * @param skipped groups left alone
  * @param failed groups whose merge failed
  * @param pending groups whose outcome is not known yet
+ * @param unsettled groups whose merge's answer was lost and could not be settled
  * @param contactsMergedAway contacts merged into a survivor
  * @param reasons how many SKIPPED and FAILED rows carry each reason
  * @param followUpsSent follow-up updates sent
  * @param followUpsDue follow-up updates failed or not sent yet
  */
 public record RunSummary(long jobInstanceId, long groups, long planned, long merged, long skipped, long failed,
-		long pending, long contactsMergedAway, Map<String, Long> reasons, long followUpsSent, long followUpsDue) {
+		long pending, long unsettled, long contactsMergedAway, Map<String, Long> reasons, long followUpsSent, long followUpsDue) {
 }

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import tools.jackson.databind.JsonNode;
@@ -20,6 +24,9 @@ import io.inventdedup.policy.DuplicateGroup;
 public final class GroupDecoder {
 
 	static final int MAX_ID_LENGTH = 200;
+
+	/** A channel value longer than this is no email, user id or username to search by. */
+	static final int MAX_FILTER_LENGTH = 500;
 
 	private GroupDecoder() {
 	}
@@ -62,6 +69,45 @@ public final class GroupDecoder {
 			}
 		}
 		return new ArrayList<>(ids);
+	}
+
+	/**
+	 * For each member of the group whose id can be read, the filters that find it in the contact
+	 * listing: the {@code email}, {@code user_id} and {@code username} of each of its channels as
+	 * listed, each once. A member with none has an empty list.
+	 */
+	public static Map<String, List<ContactFilter>> searchFilters(JsonNode group) {
+		Map<String, List<ContactFilter>> filters = new LinkedHashMap<>();
+		if (group == null || !group.isObject()) {
+			return filters;
+		}
+		List<JsonNode> members = new ArrayList<>();
+		members.add(group.get("primary"));
+		JsonNode duplicates = group.get("duplicates");
+		if (duplicates != null && duplicates.isArray()) {
+			duplicates.forEach(members::add);
+		}
+		for (JsonNode member : members) {
+			JsonNode id = (member != null && member.isObject()) ? member.get("id") : null;
+			if (id == null || !id.isString()) {
+				continue;
+			}
+			Set<ContactFilter> found = new LinkedHashSet<>(filters.getOrDefault(id.stringValue(), List.of()));
+			JsonNode channels = member.get("channels");
+			if (channels != null && channels.isArray()) {
+				for (JsonNode channel : channels) {
+					for (String name : ContactFilter.NAMES) {
+						JsonNode value = channel.isObject() ? channel.get(name) : null;
+						if (value != null && value.isString() && !value.stringValue().isBlank()
+								&& value.stringValue().length() <= MAX_FILTER_LENGTH) {
+							found.add(new ContactFilter(name, value.stringValue()));
+						}
+					}
+				}
+			}
+			filters.put(id.stringValue(), List.copyOf(found));
+		}
+		return filters;
 	}
 
 	private static void addId(TreeSet<String> ids, JsonNode contact) {

@@ -53,6 +53,9 @@ public class InventClient {
 
 	private final MeterRegistry meters;
 
+	/** The most contacts one channel may match in the contact listing. */
+	private static final int MAX_MATCHES = 1_000;
+
 	public InventClient(WebClient webClient, RateLimiter rateLimiter, JsonMapper jsonMapper,
 			InventApiProperties properties, MeterRegistry meters) {
 		this.webClient = webClient;
@@ -77,19 +80,20 @@ public class InventClient {
 				.build(orgId))
 			.exchangeToMono((response) -> bodyOf(call, response).map((body) -> {
 				HttpHeaders headers = response.headers().asHttpHeaders();
-				return new DuplicatesPage(readGroups(call, body), header(call, headers, "pagination-count"),
+				return new DuplicatesPage(readArray(call, body, "groups"), header(call, headers, "pagination-count"),
 						header(call, headers, "pagination-page"), header(call, headers, "pagination-take"));
 			})));
 		return send(call, request, new AtomicBoolean());
 	}
 
 	/**
-	 * Merges {@code sources} into {@code survivorId}. When an attempt may have been applied without
-	 * its answer reaching us (timeout, dropped connection, 500/502/504) and the retry is then
-	 * refused with 404, the merge is confirmed by looking the contacts up: the survivor alive and
-	 * every source gone.
+	 * Merges {@code sources} into {@code survivorId}.
 	 * @param mayHaveBeenApplied true when an earlier run sent this merge and never recorded its
-	 * answer (a crash): a 404 is then resolved by lookup like any other ambiguous outcome
+	 * answer (a crash): a refusal of this attempt (the sources gone) is then as doubtful as a lost
+	 * answer
+	 * @throws AmbiguousMergeException when an attempt may have been applied without its answer
+	 * reaching us (a timeout, a dropped connection, a 500/502/504) and no later attempt says what
+	 * became of it: the caller settles it by looking the contacts up
 	 */
 	public MergeResult merge(String orgId, String survivorId, List<String> sources, boolean mayHaveBeenApplied) {
 		if (sources.isEmpty() || sources.size() > 50) {
@@ -113,36 +117,18 @@ public class InventClient {
 		}
 		catch (RuntimeException ex) {
 			if (ambiguous.get()) {
-				return resolveByLookup(orgId, survivorId, sources, ex);
+				throw new AmbiguousMergeException(orgId, survivorId, ex);
 			}
 			throw ex;
 		}
 	}
 
-	/** Whether the contact exists: {@code GET /orgs/{org}/contacts/{id}} answers 200 or 404. */
-	private boolean exists(String orgId, String contactId) {
-		return lookUp(orgId, contactId).isPresent();
-	}
-
 	/**
-	 * The contact's name and opt-out flags as the API has them now, or null when it does not exist.
-	 * @throws MalformedAnswerException when the answer does not carry the flags: a guess could
-	 * overwrite a name or miss an opt-out
+	 * {@code GET /orgs/{org}/contacts/{id}}: the contact, or empty when the API answers 404. The
+	 * vendor's pages document this path for PATCH only: an API that refuses it answers 405 (an
+	 * {@link InventApiException}), and {@link ContactLocator} then searches the contact listing.
 	 */
-	public FollowUp.@Nullable SurvivorState contact(String orgId, String contactId) {
-		Optional<JsonNode> contact = lookUp(orgId, contactId);
-		if (contact.isEmpty()) {
-			return null;
-		}
-		FollowUp.SurvivorState state = survivorState(contact.get());
-		if (state == null) {
-			throw new MalformedAnswerException("GET /orgs/" + orgId + "/contacts/" + contactId,
-					"no contact with boolean blocked and unsubscribed");
-		}
-		return state;
-	}
-
-	private Optional<JsonNode> lookUp(String orgId, String contactId) {
+	public Optional<JsonNode> lookUp(String orgId, String contactId) {
 		String call = "GET /orgs/" + orgId + "/contacts/" + contactId;
 		Mono<Optional<JsonNode>> request = Mono.defer(() -> this.webClient.get()
 			.uri("/orgs/{org}/contacts/{id}", orgId, contactId)
@@ -150,6 +136,34 @@ public class InventClient {
 					? response.releaseBody().thenReturn(Optional.<JsonNode>empty())
 					: bodyOf(call, response).map((body) -> Optional.of(readJson(call, body)))));
 		return send(call, request, new AtomicBoolean()).block();
+	}
+
+	/**
+	 * The contacts that {@code GET /orgs/{org}/contacts} lists under this filter, every page of them
+	 * up to the first empty one.
+	 * @throws MalformedAnswerException when more than {@value #MAX_MATCHES} contacts match: no
+	 * channel of one contact should, and reading on would be reading the whole org
+	 */
+	public List<JsonNode> findContacts(String orgId, ContactFilter filter) {
+		List<JsonNode> found = new ArrayList<>();
+		for (int page = 1; page <= MAX_MATCHES / 100 + 1; page++) {
+			int pageToFetch = page;
+			String call = "GET /orgs/" + orgId + "/contacts?" + filter.name() + "=…&page=" + page;
+			Mono<List<JsonNode>> request = Mono.defer(() -> this.webClient.get()
+				.uri((uri) -> uri.path("/orgs/{org}/contacts")
+					.queryParam(filter.name(), "{value}")
+					.queryParam("page", pageToFetch)
+					.queryParam("take", 100)
+					.build(orgId, filter.value()))
+				.exchangeToMono((response) -> bodyOf(call, response).map((body) -> readArray(call, body, "contacts"))));
+			List<JsonNode> contacts = send(call, request, new AtomicBoolean()).block();
+			if (contacts.isEmpty()) {
+				return found;
+			}
+			found.addAll(contacts);
+		}
+		throw new MalformedAnswerException("GET /orgs/" + orgId + "/contacts?" + filter.name() + "=…",
+				"more than " + MAX_MATCHES + " contacts match one channel");
 	}
 
 	/**
@@ -165,7 +179,11 @@ public class InventClient {
 		send(call, request, new AtomicBoolean()).block();
 	}
 
-	private static FollowUp.@Nullable SurvivorState survivorState(@Nullable JsonNode contact) {
+	/**
+	 * The name and opt-out flags of a contact as the API answered it, or null when the answer does
+	 * not carry both flags as booleans: a guess could overwrite a name or miss an opt-out.
+	 */
+	public static FollowUp.@Nullable SurvivorState survivorState(@Nullable JsonNode contact) {
 		if (contact == null || !contact.isObject() || !contact.path("blocked").isBoolean()
 				|| !contact.path("unsubscribed").isBoolean()) {
 			return null;
@@ -173,42 +191,6 @@ public class InventClient {
 		JsonNode name = contact.get("name");
 		return new FollowUp.SurvivorState((name != null && name.isString()) ? name.stringValue() : null,
 				contact.get("blocked").booleanValue(), contact.get("unsubscribed").booleanValue());
-	}
-
-	/**
-	 * An attempt of this merge may have been applied without our knowing. Applied means the
-	 * survivor alive and every source gone; not applied means every source still there, and the
-	 * call's own failure stands. Anything else cannot be told apart from outside and is reported
-	 * as such, so that the audit row stays PENDING for an operator rather than lying.
-	 */
-	private MergeResult resolveByLookup(String orgId, String survivorId, List<String> sources,
-			RuntimeException failure) {
-		List<String> stillThere = new ArrayList<>();
-		boolean survivorAlive;
-		try {
-			for (String source : sources) {
-				if (exists(orgId, source)) {
-					stillThere.add(source);
-				}
-			}
-			survivorAlive = exists(orgId, survivorId);
-		}
-		catch (InventApiException ex) {
-			throw new AmbiguousMergeException(orgId, survivorId, "the contacts cannot be looked up (" + ex.getMessage()
-					+ ")", failure);
-		}
-		if (survivorAlive && stillThere.isEmpty()) {
-			log.atInfo()
-				.addKeyValue("orgId", orgId)
-				.addKeyValue("survivor", survivorId)
-				.log("A merge whose answer was lost had been applied: its sources are gone and the survivor lives");
-			return new MergeResult(sources, true, null);
-		}
-		if (stillThere.size() == sources.size()) {
-			throw failure;
-		}
-		throw new AmbiguousMergeException(orgId, survivorId,
-				"survivor " + (survivorAlive ? "exists" : "is gone") + ", sources still there: " + stillThere, failure);
 	}
 
 	private <T> Mono<T> send(String call, Mono<T> request, AtomicBoolean ambiguous) {
@@ -271,10 +253,10 @@ public class InventClient {
 			.flatMap((text) -> Mono.error(new InventApiException(call, status, text, retryAfter)));
 	}
 
-	private List<JsonNode> readGroups(String call, String body) {
+	private List<JsonNode> readArray(String call, String body, String of) {
 		JsonNode page = readJson(call, body);
 		if (!page.isArray()) {
-			throw new MalformedAnswerException(call, "expected a JSON array of groups, got " + page.getNodeType());
+			throw new MalformedAnswerException(call, "expected a JSON array of " + of + ", got " + page.getNodeType());
 		}
 		List<JsonNode> groups = new ArrayList<>(page.size());
 		page.forEach(groups::add);

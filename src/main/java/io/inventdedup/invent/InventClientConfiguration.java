@@ -61,4 +61,9 @@ public class InventClientConfiguration {
 		return RateLimiter.of("invent-api", config);
 	}
 
+	@Bean
+	ContactLocator contactLocator(InventClient inventClient) {
+		return new ContactLocator(inventClient);
+	}
+
 }

@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The job: collect a snapshot of the org's duplicate groups, merge them by policy, then send the
- * follow-up updates still due (opt-outs and names carried to survivors). No
+ * The job: collect a snapshot of the org's duplicate groups, merge them by policy, send the
+ * follow-up updates still due (opt-outs and names carried to survivors), then settle the merges
+ * whose answer was lost and that could not be settled at once. No
  * incrementer: the parameters identify the run, so the same command resumes a failed run.
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,6 +22,7 @@ class ContactDedupJobConfiguration {
 
 	@Bean
 	Job contactDedupJob(JobRepository jobRepository, Step collectStep, Step mergeStep, Step followUpStep,
+			Step settleStep,
 			RunningExecution runningExecution, ProgressLog progressLog, RetentionPurge retentionPurge) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(runningExecution)
 			.listener(progressLog)
@@ -28,6 +30,7 @@ class ContactDedupJobConfiguration {
 			.start(collectStep)
 			.next(mergeStep)
 			.next(followUpStep)
+			.next(settleStep)
 			.build();
 	}
 

@@ -149,9 +149,10 @@ public class DedupJobLauncher {
 						? " (dry run: nothing was merged)" : ""));
 		this.stagedGroups.listing(execution.getJobInstanceId())
 			.ifPresent((listing) -> text.append(String.format("  listing: %s%n", listing.describe())));
-		text.append(String.format("  groups seen %d, planned %d, merged %d, skipped %d, failed %d, pending %d%n",
+		text.append(String.format(
+				"  groups seen %d, planned %d, merged %d, skipped %d, failed %d, pending %d, unsettled %d%n",
 				summary.groups(), summary.planned(), summary.merged(), summary.skipped(), summary.failed(),
-				summary.pending()));
+				summary.pending(), summary.unsettled()));
 		text.append(String.format("  contacts merged away %d, follow-up updates sent %d, still due %d%n",
 				summary.contactsMergedAway(), summary.followUpsSent(), summary.followUpsDue()));
 		summary.reasons().forEach((reason, count) -> text.append(String.format("  %-26s %d%n", reason, count)));

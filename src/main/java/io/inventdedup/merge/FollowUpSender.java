@@ -1,15 +1,20 @@
 package io.inventdedup.merge;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.inventdedup.audit.AuditRecord;
+import io.inventdedup.invent.ContactLocator;
+import io.inventdedup.invent.GroupDecoder;
 import io.inventdedup.invent.InventApiException;
 import io.inventdedup.invent.InventClient;
 import io.inventdedup.invent.InventUnavailableException;
 import io.inventdedup.invent.MalformedAnswerException;
 import io.inventdedup.policy.FollowUp;
+import io.inventdedup.policy.Sighting;
 
 /**
  * Sends the follow-up update of a merged group (an opt-out, a name carried to the survivor) and
@@ -20,10 +25,13 @@ class FollowUpSender {
 
 	private final InventClient client;
 
+	private final ContactLocator locator;
+
 	private final JsonMapper jsonMapper;
 
-	FollowUpSender(InventClient client, JsonMapper jsonMapper) {
+	FollowUpSender(InventClient client, ContactLocator locator, JsonMapper jsonMapper) {
 		this.client = client;
+		this.locator = locator;
 		this.jsonMapper = jsonMapper;
 	}
 
@@ -34,7 +42,8 @@ class FollowUpSender {
 
 	/**
 	 * Sends what the survivor lacks of the row's planned update.
-	 * @param survivor the survivor as the merge answered it, or null to look it up now
+	 * @param survivor the survivor as the merge answered it, or null to look it up now (by id, or
+	 * in the contact listing under the channels it was listed with)
 	 */
 	AuditRecord.FollowUpRecord send(AuditRecord row, FollowUp.@Nullable SurvivorState survivor) {
 		JsonNode planned = this.jsonMapper.readTree(row.plannedUpdate());
@@ -42,11 +51,24 @@ class FollowUpSender {
 				planned.path("blocked").asBoolean(false),
 				planned.hasNonNull("name") ? planned.get("name").asString() : null));
 		try {
-			FollowUp.SurvivorState state = (survivor != null) ? survivor
-					: this.client.contact(row.orgId(), row.survivorId());
+			FollowUp.SurvivorState state = survivor;
 			if (state == null) {
-				return new AuditRecord.FollowUpRecord("FAILED", null, 404,
-						"the survivor " + row.survivorId() + " no longer exists");
+				ContactLocator.Located located = this.locator.locate(row.orgId(), row.survivorId(),
+						GroupDecoder.searchFilters(this.jsonMapper.readTree(row.listedGroup()))
+							.getOrDefault(row.survivorId(), List.of()));
+				if (located.sighting().presence() == Sighting.Presence.GONE) {
+					return new AuditRecord.FollowUpRecord("FAILED", null, 404,
+							"the survivor " + row.survivorId() + " no longer exists");
+				}
+				if (located.sighting().presence() == Sighting.Presence.UNKNOWN) {
+					return new AuditRecord.FollowUpRecord("FAILED", null, null,
+							"cannot look the survivor " + row.survivorId() + " up: " + located.sighting().how());
+				}
+				state = InventClient.survivorState(located.contact());
+				if (state == null) {
+					return new AuditRecord.FollowUpRecord("FAILED", null, null, "the survivor " + row.survivorId()
+							+ " was answered without boolean blocked and unsubscribed: nothing is sent on a guess");
+				}
 			}
 			FollowUp.Update update = followUp.updateFor(state);
 			if (update.isEmpty()) {

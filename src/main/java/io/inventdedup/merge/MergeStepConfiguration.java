@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.inventdedup.audit.AuditRepository;
 import io.inventdedup.collect.StagedGroup;
 import io.inventdedup.collect.StagedGroups;
+import io.inventdedup.invent.ContactLocator;
 import io.inventdedup.invent.InventApiProperties;
 import io.inventdedup.invent.InventClient;
 import io.inventdedup.policy.MergePlanner;
@@ -97,26 +98,51 @@ public class MergeStepConfiguration {
 
 	@Bean
 	@StepScope
-	MergeWriter mergeWriter(InventClient inventClient, AuditRepository auditRepository,
+	MergeWriter mergeWriter(MergeSender mergeSender, AuditRepository auditRepository,
 			PlatformTransactionManager transactionManager, MergeRun mergeRun, MergeProperties mergeProperties,
 			FollowUpSender followUpSender, MeterRegistry meterRegistry) {
-		return new MergeWriter(inventClient, auditRepository, ownTransaction(transactionManager), mergeRun,
+		return new MergeWriter(mergeSender, auditRepository, ownTransaction(transactionManager), mergeRun,
 				mergeProperties, followUpSender, meterRegistry);
 	}
 
-	/** Sends what the policy carries to survivors after their merge: opt-outs, names. */
+	/**
+	 * Sends what the policy carries to survivors after their merge: opt-outs, names. It runs on
+	 * every execution of a run, even after it completed once: an update comes due when an operator
+	 * settles a merge by hand, and the run then resumes at the settle step, after this one.
+	 */
 	@Bean
 	Step followUpStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			AuditRepository auditRepository, FollowUpSender followUpSender) {
 		return new StepBuilder("followUp", jobRepository)
 			.tasklet(new FollowUpTasklet(auditRepository, followUpSender, ownTransaction(transactionManager)),
 					transactionManager)
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	/** Looks again at the merges left UNSETTLED; one still undecidable fails the run. */
+	@Bean
+	Step settleStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			AuditRepository auditRepository, MergeSettler mergeSettler, FollowUpSender followUpSender) {
+		return new StepBuilder("settle", jobRepository)
+			.tasklet(new SettleTasklet(auditRepository, mergeSettler, followUpSender,
+					ownTransaction(transactionManager)), transactionManager)
 			.build();
 	}
 
 	@Bean
-	FollowUpSender followUpSender(InventClient inventClient, JsonMapper jsonMapper) {
-		return new FollowUpSender(inventClient, jsonMapper);
+	FollowUpSender followUpSender(InventClient inventClient, ContactLocator contactLocator, JsonMapper jsonMapper) {
+		return new FollowUpSender(inventClient, contactLocator, jsonMapper);
+	}
+
+	@Bean
+	MergeSettler mergeSettler(ContactLocator contactLocator, JsonMapper jsonMapper) {
+		return new MergeSettler(contactLocator, jsonMapper);
+	}
+
+	@Bean
+	MergeSender mergeSender(InventClient inventClient, MergeSettler mergeSettler, FollowUpSender followUpSender) {
+		return new MergeSender(inventClient, mergeSettler, followUpSender);
 	}
 
 	/** Audit rows are committed on their own, whatever becomes of the step's transaction. */

@@ -10,8 +10,6 @@ import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -19,15 +17,7 @@ import reactor.core.scheduler.Schedulers;
 import io.inventdedup.audit.AuditRecord;
 import io.inventdedup.audit.AuditRepository;
 import io.inventdedup.audit.AuditStatus;
-import io.inventdedup.invent.InventApiException;
-import io.inventdedup.invent.InventAuthenticationException;
-import io.inventdedup.invent.InventClient;
-import io.inventdedup.invent.InventUnavailableException;
-import io.inventdedup.invent.MalformedAnswerException;
-import io.inventdedup.invent.MergeResult;
-import io.inventdedup.policy.FollowUp;
 import io.inventdedup.policy.MergePlan;
-import io.inventdedup.policy.MergePolicy;
 import io.inventdedup.policy.SkipReason;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -44,19 +34,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * alone; a PENDING row left by a crash is sent again, as a merge that may have been applied;</li>
  * <li>every row is written and <em>committed</em> (its own transaction) before any merge is sent:
  * a merge the API applies is never left without a PENDING row;</li>
- * <li>the merges go out concurrently, each group's calls one after another;</li>
+ * <li>the merges go out concurrently, each group's calls one after another ({@link MergeSender});</li>
  * <li>each outcome is committed as soon as the chunk's calls are done; a merge that planned a
  * follow-up update (an opt-out, a name carried to the survivor) sends it right after the merge,
  * or leaves it PENDING for the follow-up step when the merge's answer was lost.</li>
  * </ol>
- * A merge whose outcome cannot be known, a refused token, or failures past
+ * A merge whose answer was lost and that cannot be settled is UNSETTLED, and the run goes on: the
+ * settle step deals with it. A refused token, the unexpected, or failures (UNSETTLED included) past
  * {@code dedup.merge.max-failure-share} of the merges this execution tried stop the run.
  */
 class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 
-	private static final Logger log = LoggerFactory.getLogger(MergeWriter.class);
-
-	private final InventClient client;
+	private final MergeSender sender;
 
 	private final AuditRepository audit;
 
@@ -80,9 +69,9 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 
 	private long failed;
 
-	MergeWriter(InventClient client, AuditRepository audit, TransactionTemplate ownTransaction, MergeRun run,
+	MergeWriter(MergeSender sender, AuditRepository audit, TransactionTemplate ownTransaction, MergeRun run,
 			MergeProperties properties, FollowUpSender followUps, MeterRegistry meters) {
-		this.client = client;
+		this.sender = sender;
 		this.audit = audit;
 		this.ownTransaction = ownTransaction;
 		this.run = run;
@@ -123,20 +112,21 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 		if (sendings.isEmpty()) {
 			return;
 		}
-		List<Outcome> outcomes = Flux.fromIterable(sendings)
-			.flatMapSequential((sending) -> Mono.fromCallable(() -> send(sending))
+		List<MergeSender.Outcome> outcomes = Flux.fromIterable(sendings)
+			.flatMapSequential((sending) -> Mono.fromCallable(() -> this.sender.send(sending.row(), sending.resumed()))
 				.subscribeOn(Schedulers.boundedElastic()), this.run.concurrency())
 			.collectList()
 			.block(Duration.ofHours(1));
 		List<AuditRecord> completed = new ArrayList<>();
 		RuntimeException fatal = null;
-		for (Outcome outcome : outcomes) {
+		for (MergeSender.Outcome outcome : outcomes) {
+			AuditStatus status = outcome.row().status();
 			completed.add(outcome.row());
-			if (outcome.row().status().isFinal()) {
+			if (status.isFinal()) {
 				this.tried++;
-				this.failed += (outcome.row().status() == AuditStatus.FAILED) ? 1 : 0;
+				this.failed += (status == AuditStatus.FAILED || status == AuditStatus.UNSETTLED) ? 1 : 0;
 			}
-			if (outcome.row().status() != AuditStatus.MERGED && outcome.row().status() != AuditStatus.PENDING) {
+			if (status == AuditStatus.FAILED) {
 				this.mergesCounted--;
 			}
 			if (fatal == null && outcome.fatal() != null) {
@@ -202,65 +192,7 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 				null, planned.group().listedGroup(), this.run.policyJson(), plannedUpdate, followUp);
 	}
 
-	/**
-	 * Sends one group's merge, a call of at most 50 sources after another, and says what the API
-	 * confirmed. Never throws: a failure the run must stop for travels in the outcome, so that the
-	 * other groups of the chunk are still recorded.
-	 */
-	private Outcome send(Sending sending) {
-		AuditRecord row = sending.row();
-		List<String> merged = new ArrayList<>();
-		FollowUp.SurvivorState survivor = null;
-		try {
-			for (int from = 0; from < row.sourceIds().size(); from += MergePolicy.MAX_SOURCES_PER_CALL) {
-				List<String> call = row.sourceIds()
-					.subList(from, Math.min(from + MergePolicy.MAX_SOURCES_PER_CALL, row.sourceIds().size()));
-				MergeResult result = this.client.merge(this.run.orgId(), row.survivorId(), call, sending.resumed());
-				if (!Set.copyOf(result.mergedContactIds()).equals(Set.copyOf(call))) {
-					merged.addAll(result.mergedContactIds());
-					return new Outcome(row.completed(AuditStatus.FAILED, "unexpected-answer", merged, 200,
-							"asked to merge " + call + ", the API answered that it merged "
-									+ result.mergedContactIds()),
-							null);
-				}
-				merged.addAll(call);
-				survivor = result.survivor();
-			}
-			AuditRecord done = row.completed(AuditStatus.MERGED, null, merged, null, null);
-			if (row.plannedUpdate() != null && survivor != null) {
-				done = done.withFollowUp(this.followUps.send(done, survivor));
-			}
-			return new Outcome(done, null);
-		}
-		catch (InventAuthenticationException ex) {
-			return new Outcome(failed(row, merged, "unauthorized", null, ex.getMessage()), ex);
-		}
-		catch (InventApiException ex) {
-			return new Outcome(failed(row, merged, "merge-refused", ex.status(), ex.getMessage()), null);
-		}
-		catch (InventUnavailableException | MalformedAnswerException ex) {
-			return new Outcome(failed(row, merged, "api-unavailable", null, ex.getMessage()), null);
-		}
-		catch (RuntimeException ex) {
-			log.atError()
-				.addKeyValue("orgId", this.run.orgId())
-				.addKeyValue("groupKey", row.groupKey())
-				.addKeyValue("survivor", row.survivorId())
-				.log("Cannot tell what became of a merge; its audit row stays PENDING", ex);
-			return new Outcome(row, ex);
-		}
-	}
-
-	private static AuditRecord failed(AuditRecord row, List<String> merged, String reason, @Nullable Integer status,
-			String error) {
-		return row.completed(AuditStatus.FAILED, merged.isEmpty() ? reason : "partially-merged", merged, status,
-				error);
-	}
-
 	private record Sending(AuditRecord row, boolean resumed) {
-	}
-
-	private record Outcome(AuditRecord row, @Nullable RuntimeException fatal) {
 	}
 
 }

@@ -2,6 +2,7 @@ package io.inventdedup.job;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,12 +10,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.inventdedup.policy.MergePlan;
 import io.inventdedup.policy.MergePolicy;
 import io.inventdedup.simulator.Faults;
 import io.inventdedup.simulator.InventSimulator;
 import io.inventdedup.simulator.OrgGenerator;
 import io.inventdedup.simulator.SimContact;
 import io.inventdedup.simulator.SimOrg;
+import io.inventdedup.support.DatabaseCommand;
 import io.inventdedup.support.IntegrationTest;
 import io.inventdedup.support.RunAssertions;
 import io.inventdedup.support.TestInfrastructure;
@@ -107,22 +110,74 @@ class FaultToleranceTests {
 	}
 
 	@Test
-	void keepsTheRowPendingAndStopsWhenALostMergeCannotBeLookedUp(CapturedOutput output) {
+	void settlesLostMergesThroughTheContactListingWhenLookupsByIdAreRefused(CapturedOutput output) {
 		SimOrg org = this.simulator.org("faults-no-lookup");
-		List<List<SimContact>> groups = OrgGenerator.seeded(24).plainContacts().maxGroupSize(3).populate(org, 5, 0);
-		org.setFaults(Faults.NONE.withLostMergeAnswers(0, 1.0).withLookupsNotAllowed());
-		List<String> command = List.of("orgId=faults-no-lookup", "dryRun=false");
+		List<List<SimContact>> groups = OrgGenerator.seeded(24).maxGroupSize(4).populate(org, 60, 5);
+		org.setFaults(Faults.NONE.withLostMergeAnswers(0.2, 0.2).withLookupsNotAllowed());
+
+		assertThat(this.launcher.launch(List.of("orgId=faults-no-lookup", "dryRun=false"))).isZero();
+
+		assertThat(output).contains("Invent refuses to look contacts up by id");
+		assertThat(this.simulator.requests("faults-no-lookup", "SEARCH")).as("settled in the contact listing")
+			.isPositive();
+		this.runs.assertFinalState(org, groups, MergePolicy.defaults());
+		this.runs.assertAuditAgreesWithMergeLog("faults-no-lookup");
+		assertThat(this.runs.count("faults-no-lookup", "MERGED"))
+			.isEqualTo(RunAssertions.expectedMerges(groups, MergePolicy.defaults()));
+		assertThat(this.runs.count("faults-no-lookup", "PENDING") + this.runs.count("faults-no-lookup", "UNSETTLED"))
+			.isZero();
+	}
+
+	@Test
+	void goesOnWithTheOtherGroupsWhenALostMergeCannotBeSettledThenCompletesOnceAnOperatorSettlesIt(
+			CapturedOutput output) {
+		SimOrg org = this.simulator.org("faults-unsettled");
+		List<List<SimContact>> groups = OrgGenerator.seeded(25).plainContacts().maxGroupSize(3).populate(org, 30, 0);
+		String survivor = ((MergePlan.Merge) RunAssertions.expectedPlan(groups.get(7), MergePolicy.defaults()))
+			.survivorId();
+		org.setFaults(Faults.NONE.withLookupsNotAllowed());
+		org.refuseContactSearches(true);
+		org.loseTheAnswerOfMergesInto(survivor);
+		List<String> command = List.of("orgId=faults-unsettled", "dryRun=false");
 
 		assertThat(this.launcher.launch(command)).isEqualTo(1);
 
-		assertThat(output).contains("the contacts cannot be looked up");
-		assertThat(this.runs.count("faults-no-lookup", "PENDING")).isPositive();
-		assertThat(this.runs.count("faults-no-lookup", "MERGED")).isZero();
-		org.setFaults(Faults.NONE);
+		assertThat(this.runs.count("faults-unsettled", "MERGED")).isEqualTo(29);
+		assertThat(this.runs.count("faults-unsettled", "UNSETTLED")).isOne();
+		Map<String, Object> row = this.jdbc.queryForMap(
+				"SELECT group_key, reason, detail, job_execution_id FROM dedup_audit WHERE org_id = ? AND status = 'UNSETTLED'",
+				"faults-unsettled");
+		assertThat(row).containsEntry("reason", "merge-unconfirmed");
+		assertThat((String) row.get("detail")).contains("survivor " + survivor + " unknown");
+		String key = (String) row.get("group_key");
+		assertThat(output).contains("1 merges whose answer was lost cannot be settled from the API")
+			.contains("group " + key + " (survivor " + survivor)
+			.contains("--settle " + row.get("job_execution_id") + " GROUP_KEY merged|not-merged");
+		String execution = String.valueOf(row.get("job_execution_id"));
+
+		assertThat(this.launcher.launch(command)).as("nothing new to tell: still unsettled").isEqualTo(1);
+		assertThat(DatabaseCommand.run("--settle", execution, "no-such-key", "merged", "--reason=checked"))
+			.isEqualTo(2);
+		assertThat(DatabaseCommand.run("--settle", execution, key, "perhaps", "--reason=checked")).isEqualTo(2);
+		assertThat(DatabaseCommand.run("--settle", execution, key, "merged")).as("a reason is required").isEqualTo(2);
+		assertThat(this.runs.count("faults-unsettled", "UNSETTLED")).isOne();
+
+		assertThat(DatabaseCommand.run("--settle", execution, key, "merged",
+				"--reason=the sources are gone in Invent's UI", "--by=alice"))
+			.isZero();
+
+		assertThat(this.jdbc.queryForMap(
+				"SELECT status, settled_by, settled_reason FROM dedup_audit WHERE org_id = ? AND group_key = ?",
+				"faults-unsettled", key))
+			.containsEntry("status", "MERGED")
+			.containsEntry("settled_by", "alice")
+			.containsEntry("settled_reason", "the sources are gone in Invent's UI");
+		assertThat(DatabaseCommand.run("--settle", execution, key, "not-merged", "--reason=again"))
+			.as("only an UNSETTLED group can be settled")
+			.isEqualTo(2);
 		assertThat(this.launcher.launch(command)).isZero();
 		this.runs.assertFinalState(org, groups, MergePolicy.defaults());
-		this.runs.assertAuditAgreesWithMergeLog("faults-no-lookup");
-		assertThat(this.runs.count("faults-no-lookup", "PENDING")).isZero();
+		this.runs.assertAuditAgreesWithMergeLog("faults-unsettled");
 	}
 
 	@ParameterizedTest(name = "{0}")

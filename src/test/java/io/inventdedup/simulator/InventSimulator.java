@@ -33,8 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
  * pages describe it: bearer auth, {@code page}/{@code take} (at most 100) with the pagination
  * headers, duplicate groups computed from the live contacts, merge validation (1 to 50 sources,
  * 404 for an unknown contact, 400 for a survivor among its sources), merges that move channels and
- * segments to the survivor and delete the sources, {@code GET}/{@code PATCH} of one contact, and
- * a log of every applied merge. Faults ({@link Faults}) are set per organization.
+ * segments to the survivor and delete the sources, {@code GET}/{@code PATCH} of one contact, the
+ * contact listing filtered by {@code email}, {@code user_id} or {@code username}, and a log of every
+ * applied merge. Faults ({@link Faults}) and what the vendor's pages leave open (page sizes below
+ * {@code take}, missing headers, a refused lookup) are set per organization.
  */
 public final class InventSimulator implements AutoCloseable {
 
@@ -140,6 +142,9 @@ public final class InventSimulator implements AutoCloseable {
 		else if (method.equals("POST") && rest.size() == 2 && rest.get(1).equals("merge")) {
 			merge(exchange, org, rest.get(0), faults);
 		}
+		else if (method.equals("GET") && rest.isEmpty()) {
+			listContacts(exchange, org);
+		}
 		else if (method.equals("GET") && rest.size() == 1 && faults.lookupsNotAllowed()) {
 			send(exchange, 405, "{\"message\":\"method not allowed\"}");
 		}
@@ -208,6 +213,30 @@ public final class InventSimulator implements AutoCloseable {
 		send(exchange, 200, this.json.writeValueAsString(listed));
 	}
 
+	/**
+	 * {@code GET /orgs/{org}/contacts} with one of the filters {@code email}, {@code user_id},
+	 * {@code username} (an exact match on a channel), paged by {@code page} and {@code take}.
+	 */
+	private void listContacts(HttpExchange exchange, SimOrg org) throws IOException {
+		this.requestCounts.computeIfAbsent(org.id + " SEARCH", (key) -> new AtomicLong()).incrementAndGet();
+		if (org.contactSearchesRefused) {
+			send(exchange, 405, "{\"message\":\"method not allowed\"}");
+			return;
+		}
+		Map<String, String> query = query(exchange);
+		int page = Integer.parseInt(query.getOrDefault("page", "1"));
+		int take = Math.min(100, Integer.parseInt(query.getOrDefault("take", "100")));
+		List<SimContact> matching = List.of();
+		for (String filter : List.of("email", "user_id", "username")) {
+			if (query.containsKey(filter)) {
+				matching = org.contactsMatching(filter, query.get(filter));
+			}
+		}
+		int from = Math.min((page - 1) * take, matching.size());
+		send(exchange, 200, this.json.writeValueAsString(
+				matching.subList(from, Math.min(from + take, matching.size())).stream().map(this::contactJson).toList()));
+	}
+
 	private void merge(HttpExchange exchange, SimOrg org, String survivorId, Faults faults) throws IOException {
 		JsonNode body;
 		try (InputStream in = exchange.getRequestBody()) {
@@ -262,7 +291,7 @@ public final class InventSimulator implements AutoCloseable {
 			merged = org.merge(survivorId, sources);
 			this.mergeLog.add(new MergeRecord(org.id, survivorId, List.copyOf(sources)));
 		}
-		if (draw(faults.appliedThenBadGatewayShare())) {
+		if (org.lostAnswerSurvivors.contains(survivorId) || draw(faults.appliedThenBadGatewayShare())) {
 			send(exchange, 502, "<html><body>Bad Gateway</body></html>");
 			return;
 		}
@@ -326,6 +355,8 @@ public final class InventSimulator implements AutoCloseable {
 			c.put("id", channel.id());
 			c.put("type", channel.type());
 			c.put("user_id", channel.userId());
+			c.put("email", channel.field("email"));
+			c.put("username", channel.field("username"));
 			c.put("platform_data", Map.of());
 			c.put("created_at", contact.createdAt.toString());
 			c.put("updated_at", contact.createdAt.toString());

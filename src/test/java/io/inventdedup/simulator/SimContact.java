@@ -72,6 +72,16 @@ public final class SimContact {
 			return this.type + "\u0000" + this.userId;
 		}
 
+		/** {@code user_id}; {@code email} for an email channel, {@code username} for an Instagram one; or null. */
+		String field(String name) {
+			return switch (name) {
+				case "user_id" -> this.userId;
+				case "email" -> this.type.equals("email") ? this.userId : null;
+				case "username" -> this.type.equals("instagram") ? this.userId : null;
+				default -> null;
+			};
+		}
+
 	}
 
 }

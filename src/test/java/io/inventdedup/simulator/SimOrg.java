@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The contacts of one simulated organization, and the duplicate groups computed from them the way
@@ -42,6 +43,10 @@ public final class SimOrg {
 	volatile int pageOverlap;
 
 	volatile int countSurplus;
+
+	volatile boolean contactSearchesRefused;
+
+	final Set<String> lostAnswerSurvivors = ConcurrentHashMap.newKeySet();
 
 	volatile int unavailablePage;
 
@@ -115,6 +120,24 @@ public final class SimOrg {
 	/** Makes {@code GET /orgs/{org}/contacts/{id}} of an existing contact answer this body; null to stop. */
 	public void answerLookupsWith(String body) {
 		this.lookupOverride = body;
+	}
+
+	/** Makes {@code GET /orgs/{org}/contacts} (the contact listing and its filters) answer 405, or not. */
+	public void refuseContactSearches(boolean refuse) {
+		this.contactSearchesRefused = refuse;
+	}
+
+	/** Makes every merge into this survivor be applied, then answered 502: its answer is lost. */
+	public void loseTheAnswerOfMergesInto(String survivorId) {
+		this.lostAnswerSurvivors.add(survivorId);
+	}
+
+	/** The contacts having a channel whose {@code filter} field (email, user_id, username) is {@code value}. */
+	synchronized List<SimContact> contactsMatching(String filter, String value) {
+		return this.contacts.values()
+			.stream()
+			.filter((contact) -> contact.channels.stream().anyMatch((channel) -> value.equals(channel.field(filter))))
+			.toList();
 	}
 
 	/** Makes this page of the duplicate listing answer 503, every time; 0 for none. */

@@ -1,0 +1,139 @@
+package io.inventdedup.merge;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.inventdedup.audit.AuditRecord;
+import io.inventdedup.audit.AuditStatus;
+import io.inventdedup.invent.AmbiguousMergeException;
+import io.inventdedup.invent.InventApiException;
+import io.inventdedup.invent.InventAuthenticationException;
+import io.inventdedup.invent.InventClient;
+import io.inventdedup.invent.InventUnavailableException;
+import io.inventdedup.invent.MalformedAnswerException;
+import io.inventdedup.invent.MergeResult;
+import io.inventdedup.policy.FollowUp;
+import io.inventdedup.policy.MergePolicy;
+import io.inventdedup.policy.Settlement;
+
+/**
+ * Sends one group's merge and says what became of it, in this order:
+ * <ol>
+ * <li>the sources go out in calls of at most 50, one call after another;</li>
+ * <li>a call whose answer was lost is settled by looking its contacts up ({@link MergeSettler}):
+ * applied, it counts as merged; not applied, its own failure stands; undecidable, the group is
+ * UNSETTLED and no later call of it is sent;</li>
+ * <li>once every call is confirmed, the planned follow-up update is sent, or left PENDING for the
+ * follow-up step when the survivor's state is not known (a lost answer).</li>
+ * </ol>
+ * It never throws: a failure the run must stop for (a refused token, the unexpected) travels in
+ * the outcome, so that the other groups of the chunk are still recorded.
+ */
+class MergeSender {
+
+	private static final Logger log = LoggerFactory.getLogger(MergeSender.class);
+
+	private final InventClient client;
+
+	private final MergeSettler settler;
+
+	private final FollowUpSender followUps;
+
+	MergeSender(InventClient client, MergeSettler settler, FollowUpSender followUps) {
+		this.client = client;
+		this.settler = settler;
+		this.followUps = followUps;
+	}
+
+	/**
+	 * Sends the merge of a PENDING row.
+	 * @param resumed true when an earlier execution may have sent it already (a crash)
+	 */
+	Outcome send(AuditRecord row, boolean resumed) {
+		List<String> merged = new ArrayList<>();
+		FollowUp.SurvivorState survivor = null;
+		try {
+			for (int from = 0; from < row.sourceIds().size(); from += MergePolicy.MAX_SOURCES_PER_CALL) {
+				List<String> call = row.sourceIds()
+					.subList(from, Math.min(from + MergePolicy.MAX_SOURCES_PER_CALL, row.sourceIds().size()));
+				MergeResult result;
+				try {
+					result = this.client.merge(row.orgId(), row.survivorId(), call, resumed);
+				}
+				catch (AmbiguousMergeException lost) {
+					Settlement settlement = this.settler.settle(row, call);
+					if (settlement instanceof Settlement.Unknown unknown) {
+						log.atWarn()
+							.addKeyValue("orgId", row.orgId())
+							.addKeyValue("groupKey", row.groupKey())
+							.addKeyValue("survivor", row.survivorId())
+							.addKeyValue("detail", unknown.detail())
+							.log("Cannot tell whether a merge whose answer was lost was applied: the group is UNSETTLED");
+						return new Outcome(row.unsettled(merged, unknown.detail(), lost.getMessage()), null);
+					}
+					if (settlement instanceof Settlement.NotApplied) {
+						throw lost.lastFailure();
+					}
+					log.atInfo()
+						.addKeyValue("orgId", row.orgId())
+						.addKeyValue("survivor", row.survivorId())
+						.log("A merge whose answer was lost had been applied: its sources are gone and the survivor lives");
+					result = new MergeResult(call, true, null);
+				}
+				if (!Set.copyOf(result.mergedContactIds()).equals(Set.copyOf(call))) {
+					merged.addAll(result.mergedContactIds());
+					return new Outcome(row.completed(AuditStatus.FAILED, "unexpected-answer",
+							merged, 200, "asked to merge " + call + ", the API answered that it merged "
+									+ result.mergedContactIds()),
+							null);
+				}
+				merged.addAll(call);
+				survivor = result.survivor();
+			}
+			AuditRecord done = row.completed(AuditStatus.MERGED, null, merged, null, null);
+			if (row.plannedUpdate() != null && survivor != null) {
+				done = done.withFollowUp(this.followUps.send(done, survivor));
+			}
+			return new Outcome(done, null);
+		}
+		catch (InventAuthenticationException ex) {
+			return new Outcome(failed(row, merged, "unauthorized", null, ex.getMessage()), ex);
+		}
+		catch (InventApiException ex) {
+			return new Outcome(failed(row, merged, "merge-refused", ex.status(), ex.getMessage()), null);
+		}
+		catch (InventUnavailableException | MalformedAnswerException ex) {
+			return new Outcome(failed(row, merged, "api-unavailable", null, ex.getMessage()), null);
+		}
+		catch (RuntimeException ex) {
+			log.atError()
+				.addKeyValue("orgId", row.orgId())
+				.addKeyValue("groupKey", row.groupKey())
+				.addKeyValue("survivor", row.survivorId())
+				.log("Cannot tell what became of a merge; its audit row stays PENDING", ex);
+			return new Outcome(row, ex);
+		}
+	}
+
+	/** A failed row: {@code reason}, or {@code partially-merged} when earlier calls were applied. */
+	static AuditRecord failed(AuditRecord row, List<String> merged, String reason, @Nullable Integer status,
+			@Nullable String error) {
+		return row.completed(AuditStatus.FAILED, merged.isEmpty() ? reason : "partially-merged",
+				merged, status, error);
+	}
+
+	/**
+	 * What became of a group's merge.
+	 *
+	 * @param row its audit row, as it is to be recorded
+	 * @param fatal a failure the run must stop for, or null
+	 */
+	record Outcome(AuditRecord row, @Nullable RuntimeException fatal) {
+	}
+
+}
