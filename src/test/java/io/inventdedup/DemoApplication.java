@@ -2,6 +2,7 @@ package io.inventdedup;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -14,8 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The one-command demo ({@code ./mvnw spring-boot:test-run}): the real job against the Invent
  * simulator and an embedded PostgreSQL, nothing to install. It seeds an organization of 300
- * duplicate groups, runs the job as a dry run, then for real, and prints each run's summary and
- * the review queries' output. Extra {@code name=value} arguments go to both runs.
+ * duplicate groups and walks through "Review, then merge": a dry run (the plan), a rejection and a
+ * hold, a change in the org, then the apply run of the plan and its report, printing each run's
+ * summary and the review queries' output. Extra {@code name=value} arguments go to both runs.
  */
 public final class DemoApplication {
 
@@ -35,17 +37,42 @@ public final class DemoApplication {
 		System.setProperty("invent.api.rate-limit-per-minute", "3000");
 		DataSource dataSource = TestInfrastructure.postgres().getPostgresDatabase();
 
-		int dryRun = InventDedupApplication.run(arguments(args, "dryRun=true"));
-		review(dataSource, "after the dry run", simulator);
-		int realRun = InventDedupApplication.run(arguments(args, "dryRun=false"));
-		review(dataSource, "after the real run", simulator);
-		System.out.printf("%nExit codes: dry run %d, real run %d%n", dryRun, realRun);
+		int dryRun = InventDedupApplication.run(arguments(args, "runKey=demo-plan", "dryRun=true"));
+		review(dataSource, "after the dry run (the plan)", simulator);
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		long plan = jdbc.queryForObject("SELECT max(job_execution_id) FROM dedup_audit WHERE org_id = ?", Long.class,
+				ORG_ID);
+		List<Map<String, Object>> planned = jdbc.queryForList("""
+				SELECT group_key, survivor_contact_id, source_contact_ids[1] AS source FROM dedup_audit
+				WHERE org_id = ? AND status = 'PLANNED' ORDER BY id LIMIT 3
+				""", ORG_ID);
+		step("Reject a planned group: --reject " + plan + " " + planned.get(0).get("group_key"));
+		InventDedupApplication.run("--reject", String.valueOf(plan), (String) planned.get(0).get("group_key"),
+				"--reason=the demo's reviewer says no", "--by=demo");
+		step("Hold a contact: --hold " + ORG_ID + " " + planned.get(1).get("source"));
+		InventDedupApplication.run("--hold", ORG_ID, (String) planned.get(1).get("source"), "--reason=VIP account",
+				"--by=demo");
+		step("The org changes: " + planned.get(2).get("survivor_contact_id") + " becomes an admin in Invent");
+		simulator.org(ORG_ID).change((String) planned.get(2).get("survivor_contact_id"), (c) -> c.admin(true));
+		step("Apply the reviewed plan: orgId=" + ORG_ID + " dryRun=false plan=" + plan);
+		int apply = InventDedupApplication.run(arguments(args, "runKey=demo-apply", "dryRun=false", "plan=" + plan));
+		review(dataSource, "after the apply run", simulator);
+		long applied = jdbc.queryForObject("SELECT max(job_execution_id) FROM dedup_audit WHERE org_id = ?",
+				Long.class, ORG_ID);
+		step("The apply run's report: --report " + applied);
+		InventDedupApplication.run("--report", String.valueOf(applied));
+		System.out.printf("%nExit codes: dry run %d, apply run %d%n", dryRun, apply);
 		simulator.close();
-		System.exit(Math.max(dryRun, realRun));
+		System.exit(Math.max(dryRun, apply));
 	}
 
-	private static String[] arguments(String[] extra, String dryRun) {
-		List<String> arguments = new ArrayList<>(List.of("orgId=" + ORG_ID, "runKey=demo", dryRun));
+	private static void step(String what) {
+		System.out.printf("%n=== %s ===%n", what);
+	}
+
+	private static String[] arguments(String[] extra, String... run) {
+		List<String> arguments = new ArrayList<>(List.of("orgId=" + ORG_ID));
+		arguments.addAll(List.of(run));
 		arguments.addAll(List.of(extra));
 		return arguments.toArray(String[]::new);
 	}

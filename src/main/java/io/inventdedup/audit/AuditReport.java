@@ -59,7 +59,9 @@ public class AuditReport {
 	public boolean printRun(long jobExecutionId) {
 		List<Map<String, Object>> runs = this.jdbc.queryForList("""
 				SELECT s.*, e.job_instance_id AS instance, e.start_time, e.end_time, e.status AS execution_status,
-				       e.exit_code, coalesce(s.org_id, l.org_id, o.parameter_value) AS org, l.announced, l.collected
+				       e.exit_code, coalesce(s.org_id, l.org_id, o.parameter_value) AS org, l.announced, l.collected,
+				       (SELECT p.parameter_value FROM batch_job_execution_params p
+				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = 'plan') AS plan
 				FROM batch_job_execution e
 				LEFT JOIN dedup_run_summary s ON s.job_instance_id = e.job_instance_id
 				LEFT JOIN dedup_listing l ON l.job_instance_id = e.job_instance_id
@@ -75,7 +77,8 @@ public class AuditReport {
 		row("job execution", jobExecutionId + " (" + run.get("execution_status") + ", exit status "
 				+ run.get("exit_code") + ")");
 		row("org", run.get("org"));
-		row("dry run", Boolean.TRUE.equals(run.get("dry_run")) ? "yes: nothing was merged" : "no");
+		row("dry run", Boolean.TRUE.equals(run.get("dry_run")) ? "yes: nothing was merged; a plan, applied with plan="
+				+ jobExecutionId : (run.get("plan") != null) ? "no: the apply of plan " + run.get("plan") : "no");
 		row("policy", run.get("policy"));
 		row("started / ended", run.get("start_time") + " / " + run.get("end_time"));
 		row("listing", (run.get("collected") == null) ? "not collected completely"
@@ -90,6 +93,12 @@ public class AuditReport {
 		row("pending", count(run, "pending"));
 		row("contacts merged away", count(run, "contacts_merged_away"));
 		row("by reason", run.get("reasons"));
+		if (run.get("plan") != null) {
+			row("review", "merged as reviewed " + count(run, "merged") + ", changed since review "
+					+ count(run, "changed_since_review") + ", rejected in review " + count(run, "rejected_in_review")
+					+ ", not in the plan " + count(run, "not_in_plan") + ", no longer listed "
+					+ count(run, "no_longer_listed"));
+		}
 		row("follow-up updates", "planned " + run.get("follow_ups_planned") + ", sent " + run.get("follow_ups_sent")
 				+ ", failed " + run.get("follow_ups_failed") + ", pending " + run.get("follow_ups_pending"));
 		this.out.printf("%nFailures (the first 50):%n");

@@ -186,6 +186,39 @@ public class AuditRepository {
 			.update() == 1;
 	}
 
+	/** The run (job instance) that this job execution belongs to, if there is such an execution. */
+	public Optional<Long> instanceOf(long jobExecutionId) {
+		return this.jdbcClient.sql("SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?")
+			.param(jobExecutionId)
+			.query(Long.class)
+			.optional();
+	}
+
+	/** The planned groups of a dry run, each with its members (survivor, sources and excluded). */
+	public Map<String, List<String>> plannedMembers(long planInstanceId) {
+		Map<String, List<String>> planned = new HashMap<>();
+		this.jdbcClient.sql("""
+				SELECT group_key, array_prepend(survivor_contact_id, source_contact_ids || excluded_contact_ids)
+				FROM dedup_audit WHERE job_instance_id = ? AND status = 'PLANNED'
+				""").param(planInstanceId).query((rs) -> {
+			planned.put(rs.getString(1), strings(rs.getArray(2)));
+		});
+		return planned;
+	}
+
+	/**
+	 * The planned groups of a dry run that a key names: the group of that {@code group_key}, or
+	 * every planned group that holds a contact of that id.
+	 */
+	public List<AuditRecord> findPlannedGroups(long planInstanceId, String keyOrContactId) {
+		return this.jdbcClient.sql("""
+				SELECT * FROM dedup_audit WHERE job_instance_id = :plan AND status = 'PLANNED'
+				AND (group_key = :key OR survivor_contact_id = :key OR :key = ANY (source_contact_ids)
+				     OR :key = ANY (excluded_contact_ids))
+				ORDER BY id
+				""").param("plan", planInstanceId).param("key", keyOrContactId).query(AuditRepository::read).list();
+	}
+
 	/** Whether the run's last execution is still going (or was left so by a process that died). */
 	public boolean runInProgress(long jobInstanceId) {
 		return this.jdbcClient.sql("""

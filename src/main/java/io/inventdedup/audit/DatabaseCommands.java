@@ -16,9 +16,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The jar's commands that need only the database, never the API token:
- * {@code --report [jobExecutionId] [--csv=audit.csv]} reviews runs, {@code --settle ID KEY
- * merged|not-merged --reason=TEXT [--by=NAME]} records what an operator found in Invent of a merge
- * the job could not settle. They start none of the job's beans.
+ * {@code --report [jobExecutionId] [--csv=audit.csv]} reviews runs; {@code --reject},
+ * {@code --unreject}, {@code --hold}, {@code --release} and {@code --holds} record the review
+ * ({@link ReviewCommand}); {@code --settle ID KEY merged|not-merged --reason=TEXT [--by=NAME]}
+ * records what an operator found in Invent of a merge the job could not settle. They start none of
+ * the job's beans.
  */
 public final class DatabaseCommands {
 
@@ -35,14 +37,81 @@ public final class DatabaseCommands {
 	public static boolean isRequested(String... args) {
 		return List.of(args)
 			.stream()
-			.anyMatch((arg) -> arg.equals("--report") || arg.startsWith("--report=") || arg.equals("--settle")
-					|| arg.startsWith("--settle="));
+			.anyMatch((arg) -> COMMANDS.stream()
+				.anyMatch((command) -> arg.equals("--" + command) || arg.startsWith("--" + command + "=")));
 	}
+
+	private static final List<String> COMMANDS = List.of("report", "settle", "reject", "unreject", "hold", "release",
+			"holds");
 
 	/** Runs the command the arguments ask for and answers the exit code (0, or 2 for a wrong command). */
 	public static int run(String... args) {
 		ApplicationArguments arguments = new DefaultApplicationArguments(args);
-		return arguments.containsOption("settle") ? settle(arguments, args) : report(arguments, args);
+		if (arguments.containsOption("settle")) {
+			return settle(arguments, args);
+		}
+		for (String command : List.of("reject", "unreject", "hold", "release", "holds")) {
+			if (arguments.containsOption(command)) {
+				return review(command, arguments, args);
+			}
+		}
+		return report(arguments, args);
+	}
+
+	private static int review(String command, ApplicationArguments arguments, String... args) {
+		List<String> words = words(arguments, command);
+		String reason = firstOf(arguments.getOptionValues("reason"));
+		boolean needsReason = command.equals("reject") || command.equals("hold");
+		int minimum = command.equals("holds") ? 1 : 2;
+		if (words.size() < minimum || (command.equals("holds") && words.size() > 1)
+				|| (needsReason && (reason == null || reason.isBlank()))) {
+			System.err.println("Usage: " + switch (command) {
+				case "reject" -> "--reject ID KEY... --reason=TEXT [--by=NAME], where ID is the job execution id of a "
+						+ "completed dry run (as --report takes it) and each KEY a group_key or a contact id";
+				case "unreject" -> "--unreject ID KEY...";
+				case "hold" -> "--hold ORG CONTACT... --reason=TEXT [--by=NAME]";
+				case "release" -> "--release ORG CONTACT...";
+				default -> "--holds ORG";
+			} + "; nothing was changed");
+			return 2;
+		}
+		Long planExecutionId = null;
+		if (command.equals("reject") || command.equals("unreject")) {
+			planExecutionId = executionId("--" + command, words.get(0));
+			if (planExecutionId == null) {
+				return 2;
+			}
+		}
+		List<String> keys = words.subList(1, words.size());
+		String by = by(arguments);
+		try (ConfigurableApplicationContext context = database(args)) {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			ReviewCommand review = new ReviewCommand(new AuditRepository(jdbc), new ReviewRepository(jdbc), System.out,
+					System.err);
+			return switch (command) {
+				case "reject" -> review.reject(planExecutionId, keys, reason.strip(), by);
+				case "unreject" -> review.unreject(planExecutionId, keys);
+				case "hold" -> review.hold(words.get(0), keys, reason.strip(), by);
+				case "release" -> review.release(words.get(0), keys);
+				default -> review.holds(words.get(0));
+			};
+		}
+	}
+
+	/** The command's words: its option's value, if given as {@code --command=VALUE}, then the others. */
+	private static List<String> words(ApplicationArguments arguments, String command) {
+		List<String> words = new ArrayList<>(arguments.getNonOptionArgs());
+		String given = firstOf(arguments.getOptionValues(command));
+		if (given != null && !given.isEmpty()) {
+			words.add(0, given);
+		}
+		return words;
+	}
+
+	/** Who records a decision: {@code --by}, else the OS user. */
+	private static String by(ApplicationArguments arguments) {
+		String by = firstOf(arguments.getOptionValues("by"));
+		return (by != null && !by.isBlank()) ? by.strip() : System.getProperty("user.name", "unknown");
 	}
 
 	private static int report(ApplicationArguments arguments, String... args) {
@@ -78,11 +147,7 @@ public final class DatabaseCommands {
 	}
 
 	private static int settle(ApplicationArguments arguments, String... args) {
-		List<String> words = new ArrayList<>(arguments.getNonOptionArgs());
-		String given = firstOf(arguments.getOptionValues("settle"));
-		if (given != null && !given.isEmpty()) {
-			words.add(0, given);
-		}
+		List<String> words = words(arguments, "settle");
 		String reason = firstOf(arguments.getOptionValues("reason"));
 		if (words.size() != 3 || !(words.get(2).equals("merged") || words.get(2).equals("not-merged"))
 				|| reason == null || reason.isBlank()) {
@@ -95,12 +160,11 @@ public final class DatabaseCommands {
 		if (jobExecutionId == null) {
 			return 2;
 		}
-		String by = firstOf(arguments.getOptionValues("by"));
 		try (ConfigurableApplicationContext context = database(args)) {
 			SettleCommand command = new SettleCommand(new AuditRepository(context.getBean(JdbcTemplate.class)),
 					System.out, System.err);
 			return command.settle(jobExecutionId, words.get(1), words.get(2).equals("merged"), reason.strip(),
-					(by != null && !by.isBlank()) ? by.strip() : System.getProperty("user.name", "unknown"));
+					by(arguments));
 		}
 	}
 

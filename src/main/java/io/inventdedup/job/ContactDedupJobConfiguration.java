@@ -22,13 +22,14 @@ class ContactDedupJobConfiguration {
 
 	@Bean
 	Job contactDedupJob(JobRepository jobRepository, Step collectStep, Step mergeStep, Step followUpStep,
-			Step settleStep,
+			Step noLongerListedStep, Step settleStep,
 			RunningExecution runningExecution, ProgressLog progressLog, RetentionPurge retentionPurge) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(runningExecution)
 			.listener(progressLog)
 			.listener(retentionPurge)
 			.start(collectStep)
 			.next(mergeStep)
+			.next(noLongerListedStep)
 			.next(followUpStep)
 			.next(settleStep)
 			.build();

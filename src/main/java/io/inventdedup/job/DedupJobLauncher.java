@@ -2,6 +2,8 @@ package io.inventdedup.job;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -19,6 +21,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,11 +70,17 @@ public class DedupJobLauncher {
 	public int launch(List<String> args) {
 		JobParameters parameters;
 		try {
-			parameters = DedupParameters.resolve(args, this.defaults, this.clock);
+			parameters = new PlanCheck(this.jobRepository, this.defaults.planMaxAge()).check(
+					DedupParameters.resolve(args, this.defaults, this.clock), DedupParameters.given(args),
+					LocalDateTime.now(this.clock.withZone(ZoneId.systemDefault())));
 		}
 		catch (InvalidParametersException ex) {
 			log.error("Invalid command, nothing was run: {}", ex.getMessage());
 			return ExitCodes.INVALID;
+		}
+		catch (DataAccessException ex) {
+			log.error("The database cannot be reached, nothing was run: {}", ex.getMessage());
+			return ExitCodes.FAILED;
 		}
 		String orgId = parameters.getString(DedupParameters.ORG_ID);
 		OrgLock lock;
@@ -146,7 +155,9 @@ public class DedupJobLauncher {
 		text.append(String.format("%nRun %d (job execution %d) for org %s: %s%s%n", execution.getJobInstanceId(),
 				execution.getId(), parameters.getString(DedupParameters.ORG_ID), execution.getStatus(),
 				Boolean.TRUE.equals(parameters.getParameter(DedupParameters.DRY_RUN).value())
-						? " (dry run: nothing was merged)" : ""));
+						? " (dry run: nothing was merged; apply it with plan=" + execution.getId() + ")"
+						: (parameters.getLong(DedupParameters.PLAN) != null)
+								? " (the apply of plan " + parameters.getLong(DedupParameters.PLAN) + ")" : ""));
 		this.stagedGroups.listing(execution.getJobInstanceId())
 			.ifPresent((listing) -> text.append(String.format("  listing: %s%n", listing.describe())));
 		text.append(String.format(

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.inventdedup.policy.SurvivorRule;
@@ -45,8 +46,14 @@ final class DedupParameters {
 
 	static final String FILL_NAME = "fillName";
 
+	static final String PLAN = "plan";
+
 	static final List<String> NAMES = List.of(ORG_ID, RUN_KEY, DRY_RUN, SURVIVOR, SKIP_ADMINS, SKIP_BLOCKED,
-			SKIP_UNSUBSCRIBED, MAX_GROUP_SIZE, MAX_MERGES, CARRY_OPT_OUT, FILL_NAME);
+			SKIP_UNSUBSCRIBED, MAX_GROUP_SIZE, MAX_MERGES, CARRY_OPT_OUT, FILL_NAME, PLAN);
+
+	/** The parameters that make the merge policy: an apply run takes them from its plan. */
+	static final List<String> POLICY = List.of(SURVIVOR, SKIP_ADMINS, SKIP_BLOCKED, SKIP_UNSUBSCRIBED, MAX_GROUP_SIZE,
+			CARRY_OPT_OUT, FILL_NAME);
 
 	/** An org id is one path segment: letters, digits, '-' and '_' (the API's own ids, or 'c'). */
 	private static final Pattern ORG_ID_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
@@ -87,7 +94,12 @@ final class DedupParameters {
 		if (maxMerges < 0) {
 			throw new InvalidParametersException("maxMerges must be 0 (no cap) or more, was " + maxMerges);
 		}
-		return new JobParametersBuilder().addString(ORG_ID, orgId)
+		long plan = longValue(given, PLAN, 0);
+		if (plan < 0) {
+			throw new InvalidParametersException("plan must be the job execution id of a completed dry run (see "
+					+ "--report), was " + plan);
+		}
+		JobParametersBuilder parameters = new JobParametersBuilder().addString(ORG_ID, orgId)
 			.addString(RUN_KEY, runKey)
 			.addJobParameter(DRY_RUN, booleanValue(given, DRY_RUN, defaults.dryRun()), Boolean.class)
 			.addString(SURVIVOR, survivor)
@@ -98,8 +110,18 @@ final class DedupParameters {
 			.addLong(MAX_GROUP_SIZE, maxGroupSize)
 			.addLong(MAX_MERGES, maxMerges)
 			.addJobParameter(CARRY_OPT_OUT, booleanValue(given, CARRY_OPT_OUT, defaults.carryOptOut()), Boolean.class)
-			.addJobParameter(FILL_NAME, booleanValue(given, FILL_NAME, defaults.fillName()), Boolean.class)
-			.toJobParameters();
+			.addJobParameter(FILL_NAME, booleanValue(given, FILL_NAME, defaults.fillName()), Boolean.class);
+		if (plan > 0) {
+			// Only an apply run has one: the runs of other commands keep the parameters, and so the
+			// identity, they had before plans existed.
+			parameters.addLong(PLAN, plan);
+		}
+		return parameters.toJobParameters();
+	}
+
+	/** The names of the parameters the operator gave (the others took their defaults). */
+	static Set<String> given(List<String> args) {
+		return parse(args).keySet();
 	}
 
 	private static Map<String, String> parse(List<String> args) {

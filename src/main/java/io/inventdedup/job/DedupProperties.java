@@ -29,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
  * @param progressInterval how often a run logs how far it is
  * @param retentionDays audit rows and staged groups older than this are deleted at the end of each
  * run; 0 keeps everything
+ * @param planMaxAge an apply run refuses a plan (a completed dry run) that ended longer ago than this
  */
 @Validated
 @ConfigurationProperties("dedup")
@@ -38,5 +39,5 @@ public record DedupProperties(@DefaultValue("true") boolean dryRun,
 		@Min(2) @Max(10_000) @DefaultValue("20") int maxGroupSize, @Min(0) @DefaultValue("0") long maxMerges,
 		@NotNull @DefaultValue("25s") Duration stopTimeout, @DefaultValue("true") boolean carryOptOut,
 		@DefaultValue("true") boolean fillName, @NotNull @DefaultValue("30s") Duration progressInterval,
-		@Min(0) @DefaultValue("0") int retentionDays) {
+		@Min(0) @DefaultValue("0") int retentionDays, @NotNull @DefaultValue("7d") Duration planMaxAge) {
 }

@@ -40,16 +40,24 @@ class FollowUpSender {
 		return followUp.isEmpty() ? null : this.jsonMapper.writeValueAsString(followUp.planned().body());
 	}
 
+	/** The follow-up that a recorded {@code planned_update} stands for; none when it is null. */
+	FollowUp recorded(@Nullable String plannedUpdate) {
+		if (plannedUpdate == null) {
+			return FollowUp.NONE;
+		}
+		JsonNode planned = this.jsonMapper.readTree(plannedUpdate);
+		return FollowUp.of(new FollowUp.Update(planned.path("unsubscribed").asBoolean(false),
+				planned.path("blocked").asBoolean(false),
+				planned.hasNonNull("name") ? planned.get("name").asString() : null));
+	}
+
 	/**
 	 * Sends what the survivor lacks of the row's planned update.
 	 * @param survivor the survivor as the merge answered it, or null to look it up now (by id, or
 	 * in the contact listing under the channels it was listed with)
 	 */
 	AuditRecord.FollowUpRecord send(AuditRecord row, FollowUp.@Nullable SurvivorState survivor) {
-		JsonNode planned = this.jsonMapper.readTree(row.plannedUpdate());
-		FollowUp followUp = FollowUp.of(new FollowUp.Update(planned.path("unsubscribed").asBoolean(false),
-				planned.path("blocked").asBoolean(false),
-				planned.hasNonNull("name") ? planned.get("name").asString() : null));
+		FollowUp followUp = recorded(row.plannedUpdate());
 		try {
 			FollowUp.SurvivorState state = survivor;
 			if (state == null) {

@@ -1,13 +1,17 @@
 package io.inventdedup.merge;
 
 import java.util.List;
+import java.util.Set;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.inventdedup.audit.ReviewRepository;
 import io.inventdedup.collect.StagedGroup;
 import io.inventdedup.invent.GroupDecoder;
 import io.inventdedup.invent.InvalidGroupException;
+import io.inventdedup.policy.Contact;
+import io.inventdedup.policy.DuplicateGroup;
 import io.inventdedup.policy.MergePlan;
 import io.inventdedup.policy.MergePlanner;
 import io.inventdedup.policy.SkipReason;
@@ -15,8 +19,10 @@ import io.inventdedup.policy.SkipReason;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Decodes a staged group and applies the merge policy to it. A group the job cannot trust
- * becomes a skip ({@code invalid-group}) that says what is wrong: the run goes on.
+ * Decodes a staged group and applies the merge policy to it, in this order: the group decoded (a
+ * group the job cannot trust becomes a skip, {@code invalid-group}, that says what is wrong: the
+ * run goes on); the holds on its members read now, so that a hold added during a long run applies
+ * to the groups not planned yet; the plan; the review gate of an apply run ({@link ReviewGate}).
  */
 class MergePlanProcessor implements ItemProcessor<StagedGroup, PlannedGroup> {
 
@@ -24,15 +30,28 @@ class MergePlanProcessor implements ItemProcessor<StagedGroup, PlannedGroup> {
 
 	private final JsonMapper jsonMapper;
 
-	MergePlanProcessor(MergePlanner planner, JsonMapper jsonMapper) {
+	private final ReviewRepository reviews;
+
+	private final String orgId;
+
+	private final ReviewGate gate;
+
+	MergePlanProcessor(MergePlanner planner, JsonMapper jsonMapper, ReviewRepository reviews, String orgId,
+			ReviewGate gate) {
 		this.planner = planner;
 		this.jsonMapper = jsonMapper;
+		this.reviews = reviews;
+		this.orgId = orgId;
+		this.gate = gate;
 	}
 
 	@Override
 	public PlannedGroup process(StagedGroup group) {
 		try {
-			return new PlannedGroup(group, this.planner.plan(GroupDecoder.decode(this.jsonMapper.readTree(group.listedGroup()))));
+			DuplicateGroup decoded = GroupDecoder.decode(this.jsonMapper.readTree(group.listedGroup()));
+			Set<String> held = this.reviews.heldAmong(this.orgId,
+					decoded.members().stream().map(Contact::id).toList());
+			return new PlannedGroup(group, this.gate.check(decoded, this.planner.plan(decoded, held)));
 		}
 		catch (InvalidGroupException | JacksonException ex) {
 			return new PlannedGroup(group, new MergePlan.Skip(SkipReason.INVALID_GROUP, ex.getMessage(), List.of()));

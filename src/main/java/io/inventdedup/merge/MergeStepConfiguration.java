@@ -4,9 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.inventdedup.audit.AuditRepository;
+import io.inventdedup.audit.ReviewRepository;
 import io.inventdedup.collect.StagedGroup;
 import io.inventdedup.collect.StagedGroups;
 import io.inventdedup.invent.ContactLocator;
@@ -92,8 +94,27 @@ public class MergeStepConfiguration {
 
 	@Bean
 	@StepScope
-	MergePlanProcessor mergePlanProcessor(MergeRun mergeRun, JsonMapper jsonMapper) {
-		return new MergePlanProcessor(new MergePlanner(mergeRun.policy()), jsonMapper);
+	MergePlanProcessor mergePlanProcessor(MergeRun mergeRun, JsonMapper jsonMapper, ReviewRepository reviewRepository,
+			AuditRepository auditRepository, FollowUpSender followUpSender,
+			@Value("#{jobParameters['plan']}") @Nullable Long plan) {
+		ReviewGate gate = ReviewGate.open();
+		if (plan != null && plan != 0) {
+			long planInstanceId = auditRepository.instanceOf(plan)
+				.orElseThrow(() -> new IllegalStateException("the plan's job execution " + plan + " is gone"));
+			gate = ReviewGate.of(planInstanceId, auditRepository, reviewRepository.rejections(planInstanceId),
+					jsonMapper, followUpSender);
+		}
+		return new MergePlanProcessor(new MergePlanner(mergeRun.policy()), jsonMapper, reviewRepository,
+				mergeRun.orgId(), gate);
+	}
+
+	/** In an apply run, records the planned groups no longer listed, so that every one is accounted for. */
+	@Bean
+	Step noLongerListedStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			AuditRepository auditRepository, StagedGroups stagedGroups, JsonMapper jsonMapper) {
+		return new StepBuilder("noLongerListed", jobRepository)
+			.tasklet(new NoLongerListedTasklet(auditRepository, stagedGroups, jsonMapper), transactionManager)
+			.build();
 	}
 
 	@Bean

@@ -3,7 +3,10 @@ package io.inventdedup.policy;
 /** Why a contact of a group is kept out of its merge. */
 public enum ExclusionReason {
 
-	ADMIN("admin"), BLOCKED("blocked"), UNSUBSCRIBED("unsubscribed");
+	ADMIN("admin"), BLOCKED("blocked"), UNSUBSCRIBED("unsubscribed"),
+
+	/** An operator holds the contact ({@code --hold}): never merged, whatever the policy. */
+	HELD("held");
 
 	private final String code;
 

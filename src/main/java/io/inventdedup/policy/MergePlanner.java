@@ -3,6 +3,7 @@ package io.inventdedup.policy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Applies a {@link MergePolicy} to a {@link DuplicateGroup}. Pure and deterministic: the same
@@ -17,6 +18,14 @@ public final class MergePlanner {
 	}
 
 	public MergePlan plan(DuplicateGroup group) {
+		return plan(group, Set.of());
+	}
+
+	/**
+	 * The plan of a group some of whose contacts may be held by an operator: a held contact is
+	 * excluded (reason {@code held}, before any other), never a survivor, never a source.
+	 */
+	public MergePlan plan(DuplicateGroup group, Set<String> held) {
 		List<Contact> members = group.members();
 		if (members.size() > this.policy.maxGroupSize()) {
 			return new MergePlan.Skip(SkipReason.TOO_LARGE,
@@ -25,7 +34,8 @@ public final class MergePlanner {
 		List<Exclusion> excluded = new ArrayList<>();
 		List<Contact> eligible = new ArrayList<>();
 		for (Contact member : members) {
-			ExclusionReason reason = this.policy.exclusionOf(member);
+			ExclusionReason reason = held.contains(member.id()) ? ExclusionReason.HELD
+					: this.policy.exclusionOf(member);
 			if (reason != null) {
 				excluded.add(new Exclusion(member.id(), reason));
 			}

@@ -13,7 +13,19 @@ public enum SkipReason {
 	MAX_MERGES_REACHED("max-merges-reached"),
 
 	/** The API listed the group with data the job cannot trust. */
-	INVALID_GROUP("invalid-group");
+	INVALID_GROUP("invalid-group"),
+
+	/** An apply run: the group's plan, recomputed now, is not the one that was reviewed. */
+	CHANGED_SINCE_REVIEW("changed-since-review"),
+
+	/** An apply run: the group was planned, and rejected in review. */
+	REJECTED_IN_REVIEW("rejected-in-review"),
+
+	/** An apply run: the group is listed now but was not planned in the reviewed run. */
+	NOT_IN_PLAN("not-in-plan"),
+
+	/** An apply run: the group was planned, and no group listed now holds any of its members. */
+	NO_LONGER_LISTED("no-longer-listed");
 
 	private final String code;
 

@@ -29,9 +29,9 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -92,10 +92,11 @@ class KubernetesManifestsTests {
 			.isEqualTo(Files.readString(Path.of("config", "application.yml")));
 	}
 
-	@Test
-	void theManualJobRunsThePodOfTheCronJobWithParametersOfItsOwn() throws IOException {
+	@ParameterizedTest(name = "k8s/manual/{0}")
+	@ValueSource(strings = { "job.yaml", "apply-plan.yaml" })
+	void theManualJobsRunThePodOfTheCronJobWithParametersOfTheirOwn(String file) throws IOException {
 		List<HasMetadata> deployed = render("k8s/overlays/merge");
-		Job manual = parseStrictly(Files.readString(Path.of("k8s", "manual", "job.yaml")), Job.class);
+		Job manual = parseStrictly(Files.readString(Path.of("k8s", "manual", file)), Job.class);
 		assertJobRunsTheJarSafely(manual.getSpec(), deployed);
 		PodSpec manualPod = manual.getSpec().getTemplate().getSpec();
 		PodSpec cronPod = only(deployed, CronJob.class).getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
@@ -103,6 +104,9 @@ class KubernetesManifestsTests {
 			.ignoringFields("containers.args")
 			.as("the manual Job's pod is the CronJob's, but for its arguments")
 			.isEqualTo(cronPod);
+		if (file.equals("apply-plan.yaml")) {
+			assertThat(manualPod.getContainers().get(0).getArgs()).contains("dryRun=false").anyMatch((arg) -> arg.startsWith("plan="));
+		}
 	}
 
 	@Test

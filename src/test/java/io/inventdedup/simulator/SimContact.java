@@ -17,7 +17,7 @@ public final class SimContact {
 
 	Instant updatedAt;
 
-	final boolean admin;
+	boolean admin;
 
 	boolean blocked;
 
@@ -59,6 +59,16 @@ public final class SimContact {
 
 	public Instant createdAt() {
 		return this.createdAt;
+	}
+
+	/** Makes the contact an admin of the org, or not. */
+	public void admin(boolean admin) {
+		this.admin = admin;
+	}
+
+	/** Makes the contact unsubscribed, or not. */
+	public void unsubscribed(boolean unsubscribed) {
+		this.unsubscribed = unsubscribed;
 	}
 
 	public List<SimChannel> channels() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -143,6 +144,17 @@ public final class SimOrg {
 	/** Makes this page of the duplicate listing answer 503, every time; 0 for none. */
 	public void makePageUnavailable(int page) {
 		this.unavailablePage = page;
+	}
+
+	/** Changes a contact as an admin of the org would in Invent's UI: the listing follows. */
+	public synchronized void change(String contactId, Consumer<SimContact> change) {
+		change.accept(this.contacts.get(contactId));
+		this.groups = null;
+	}
+
+	/** Merges contacts the way someone would by hand in Invent's UI: not in the API's merge log. */
+	public void mergeByHand(String survivorId, List<String> sourceIds) {
+		merge(survivorId, sourceIds);
 	}
 
 	public synchronized SimContact contact(String contactId) {

@@ -1,0 +1,103 @@
+package io.inventdedup.merge;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import io.inventdedup.audit.AuditRecord;
+import io.inventdedup.audit.AuditRepository;
+import io.inventdedup.invent.GroupDecoder;
+import io.inventdedup.policy.DuplicateGroup;
+import io.inventdedup.policy.MergePlan;
+import io.inventdedup.policy.PlanReview;
+import io.inventdedup.policy.SkipReason;
+
+/**
+ * The gate of an apply run ({@code plan=ID}): a group listed now is merged only when it is a
+ * planned group of the reviewed dry run, not rejected in review, and its plan recomputed now is
+ * the reviewed one ({@link PlanReview}). A listed group is the planned group that shares members
+ * with it (group keys change when a contact joins or leaves a group). Every other group becomes a
+ * skip that says why: {@code not-in-plan}, {@code rejected-in-review}, {@code changed-since-review}.
+ * A run without a plan passes every plan through.
+ */
+class ReviewGate {
+
+	private final long planInstanceId;
+
+	private final Map<String, String> planKeyOfMember;
+
+	private final Map<String, String> rejections;
+
+	private final AuditRepository audit;
+
+	private final JsonMapper jsonMapper;
+
+	private final FollowUpSender followUps;
+
+	private ReviewGate(long planInstanceId, Map<String, String> planKeyOfMember, Map<String, String> rejections,
+			AuditRepository audit, JsonMapper jsonMapper, FollowUpSender followUps) {
+		this.planInstanceId = planInstanceId;
+		this.planKeyOfMember = planKeyOfMember;
+		this.rejections = rejections;
+		this.audit = audit;
+		this.jsonMapper = jsonMapper;
+		this.followUps = followUps;
+	}
+
+	/** The gate of a run without a plan: every plan passes. */
+	static ReviewGate open() {
+		return new ReviewGate(0, Map.of(), Map.of(), null, null, null);
+	}
+
+	/** The gate of an apply run of the dry run {@code planInstanceId}, with its rejections as of now. */
+	static ReviewGate of(long planInstanceId, AuditRepository audit, Map<String, String> rejections,
+			JsonMapper jsonMapper, FollowUpSender followUps) {
+		Map<String, String> planKeyOfMember = new HashMap<>();
+		audit.plannedMembers(planInstanceId)
+			.forEach((key, members) -> members.forEach((member) -> planKeyOfMember.put(member, key)));
+		return new ReviewGate(planInstanceId, planKeyOfMember, Map.copyOf(rejections), audit, jsonMapper, followUps);
+	}
+
+	/** The plan to carry out for a group listed now: {@code now} itself, or the skip that says why not. */
+	MergePlan check(DuplicateGroup current, MergePlan now) {
+		if (this.audit == null) {
+			return now;
+		}
+		Set<String> planKeys = new TreeSet<>();
+		current.members().forEach((member) -> {
+			String key = this.planKeyOfMember.get(member.id());
+			if (key != null) {
+				planKeys.add(key);
+			}
+		});
+		if (planKeys.isEmpty()) {
+			return skip(SkipReason.NOT_IN_PLAN, "listed now, not planned in the reviewed run " + this.planInstanceId
+					+ ": an apply run merges only what was reviewed", now);
+		}
+		if (planKeys.size() > 1) {
+			return skip(SkipReason.CHANGED_SINCE_REVIEW, "the group now joins the planned groups " + planKeys, now);
+		}
+		String planKey = planKeys.iterator().next();
+		String rejection = this.rejections.get(planKey);
+		if (rejection != null) {
+			return skip(SkipReason.REJECTED_IN_REVIEW, "planned group " + planKey + " rejected in review " + rejection,
+					now);
+		}
+		AuditRecord reviewed = this.audit.findByGroupKeys(this.planInstanceId, List.of(planKey)).get(planKey);
+		DuplicateGroup reviewedGroup = GroupDecoder.decode(this.jsonMapper.readTree(reviewed.listedGroup()));
+		MergePlan.Merge reviewedPlan = new MergePlan.Merge(reviewed.survivorId(), reviewed.sourceIds(),
+				reviewed.excluded(), this.followUps.recorded(reviewed.plannedUpdate()));
+		return PlanReview.changes(reviewedGroup, reviewedPlan, current, now)
+			.<MergePlan>map((changes) -> skip(SkipReason.CHANGED_SINCE_REVIEW, changes, now))
+			.orElse(now);
+	}
+
+	private static MergePlan.Skip skip(SkipReason reason, String detail, MergePlan now) {
+		return new MergePlan.Skip(reason, detail, now.excluded());
+	}
+
+}
