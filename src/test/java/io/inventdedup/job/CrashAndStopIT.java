@@ -1,8 +1,10 @@
 package io.inventdedup.job;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -13,9 +15,11 @@ import org.junit.jupiter.api.Test;
 import io.inventdedup.policy.MergePolicy;
 import io.inventdedup.simulator.Faults;
 import io.inventdedup.simulator.InventSimulator;
+import io.inventdedup.simulator.MergeRecord;
 import io.inventdedup.simulator.OrgGenerator;
 import io.inventdedup.simulator.SimContact;
 import io.inventdedup.simulator.SimOrg;
+import io.inventdedup.support.DatabaseCommand;
 import io.inventdedup.support.JobProcess;
 import io.inventdedup.support.RunAssertions;
 import io.inventdedup.support.TestInfrastructure;
@@ -110,6 +114,47 @@ class CrashAndStopIT {
 		this.runs.assertFinalState(org, groups, MergePolicy.defaults());
 		this.runs.assertAuditAgreesWithMergeLog(orgId);
 		assertThat(this.runs.count(orgId, "PENDING")).isZero();
+	}
+
+	@Test
+	void resumesAnApplyRunKilledMidWayToExactlyTheReviewedMerges() {
+		String orgId = "crash-apply";
+		SimOrg org = this.simulator.org(orgId);
+		OrgGenerator.seeded(32).plainContacts().maxGroupSize(4).populate(org, 300, 0);
+		org.setFaults(Faults.NONE.withLatency(Duration.ofMillis(5), Duration.ofMillis(20)));
+		JobProcess dryRun = JobProcess.start("crash-apply",
+				new String[] { "orgId=" + orgId, "runKey=plan", "--invent.api.rate-limit-per-minute=60000" });
+		assertThat(dryRun.waitFor(120)).as(dryRun.output()).isZero();
+		long plan = this.jdbc.queryForObject("SELECT max(job_execution_id) FROM dedup_audit WHERE org_id = ?",
+				Long.class, orgId);
+		String rejected = this.jdbc.queryForObject(
+				"SELECT group_key FROM dedup_audit WHERE org_id = ? AND status = 'PLANNED' ORDER BY id LIMIT 1",
+				String.class, orgId);
+		assertThat(DatabaseCommand.run("--reject", String.valueOf(plan), rejected, "--reason=not this one")).isZero();
+		Set<MergeRecord> reviewed = new HashSet<>();
+		this.jdbc.query("SELECT survivor_contact_id, source_contact_ids FROM dedup_audit WHERE org_id = ? "
+				+ "AND status = 'PLANNED' AND group_key <> ?", (rs) -> {
+					reviewed.add(new MergeRecord(orgId, rs.getString(1), List.of((String[]) rs.getArray(2).getArray())));
+				}, orgId, rejected);
+		String[] apply = { "orgId=" + orgId, "dryRun=false", "plan=" + plan, "runKey=apply",
+				"--invent.api.rate-limit-per-minute=60000" };
+
+		JobProcess job = JobProcess.start("crash-apply", apply);
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+			.until(() -> merged(orgId) >= 60 || !job.isAlive());
+		assertThat(job.isAlive()).as("killed mid-way").isTrue();
+		job.kill();
+		job.waitFor(30);
+		assertThat(merged(orgId)).isLessThan(reviewed.size());
+
+		JobProcess resumed = JobProcess.start("crash-apply", apply);
+		assertThat(resumed.waitFor(120)).as(resumed.output()).isZero();
+		assertThat(new HashSet<>(this.simulator.mergeLog(orgId))).isEqualTo(reviewed);
+		this.runs.assertAuditAgreesWithMergeLog(orgId);
+		assertThat(this.runs.count(orgId, "PENDING")).isZero();
+		assertThat(this.jdbc.queryForObject(
+				"SELECT count(*) FROM dedup_audit WHERE org_id = ? AND reason = 'rejected-in-review'", Long.class,
+				orgId)).isOne();
 	}
 
 	private long merged(String orgId) {

@@ -3,6 +3,7 @@ package io.inventdedup.policy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -175,6 +176,23 @@ class MergePlannerTests {
 		assertThat(followUp.updateFor(new FollowUp.SurvivorState("Ann", true, true)).isEmpty()).isTrue();
 	}
 
+	@Test
+	void excludesAHeldContactBeforeAnyOtherReasonAndNeverMakesItTheSurvivor() {
+		DuplicateGroup group = group(contact("a").createdAt("2020-01-01").admin(), contact("b").createdAt("2021-01-01"),
+				contact("c").createdAt("2022-01-01"), contact("d").createdAt("2023-01-01"));
+		MergePlan plan = new MergePlanner(MergePolicy.defaults()).plan(group, Set.of("a", "b"));
+		assertThat(plan).isEqualTo(new MergePlan.Merge("c", List.of("d"),
+				List.of(new Exclusion("a", ExclusionReason.HELD), new Exclusion("b", ExclusionReason.HELD))));
+	}
+
+	@Test
+	void skipsAGroupWhoseHoldsLeaveFewerThanTwoEligible() {
+		DuplicateGroup group = group(contact("a"), contact("b"));
+		MergePlan plan = new MergePlanner(MergePolicy.defaults()).plan(group, Set.of("b"));
+		assertThat(plan).isEqualTo(new MergePlan.Skip(SkipReason.FEWER_THAN_TWO_ELIGIBLE, "1 of 2 members eligible",
+				List.of(new Exclusion("b", ExclusionReason.HELD))));
+	}
+
 	private static MergePlan plan(DuplicateGroup group, MergePolicy policy) {
 		return new MergePlanner(policy).plan(group);
 	}
@@ -187,7 +205,7 @@ class MergePlannerTests {
 		return new MergePlan.Merge(survivor, sources, List.of());
 	}
 
-	private static DuplicateGroup group(TestContact primary, TestContact... duplicates) {
+	static DuplicateGroup group(TestContact primary, TestContact... duplicates) {
 		return new DuplicateGroup(primary.build(), List.of(duplicates).stream().map(TestContact::build).toList());
 	}
 
