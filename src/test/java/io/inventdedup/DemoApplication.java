@@ -1,5 +1,6 @@
 package io.inventdedup;
 
+import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The one-command demo ({@code ./mvnw spring-boot:test-run}): the real job against the Invent
  * simulator and an embedded PostgreSQL, nothing to install. It seeds an organization of 300
  * duplicate groups and walks through "Review, then merge": a dry run (the plan), a rejection and a
- * hold, a change in the org, then the apply run of the plan and its report, printing each run's
+ * hold, a change in the org, then the apply run of the plan, its report and the page of each run, printing each run's
  * summary and the review queries' output. Extra {@code name=value} arguments go to both runs.
  */
 public final class DemoApplication {
@@ -61,6 +62,12 @@ public final class DemoApplication {
 				Long.class, ORG_ID);
 		step("The apply run's report: --report " + applied);
 		InventDedupApplication.run("--report", String.valueOf(applied));
+		for (long execution : new long[] { plan, applied }) {
+			step("The run's page: --report " + execution + " --html=target/demo/run-" + execution + ".html");
+			new File("target/demo").mkdirs();
+			InventDedupApplication.run("--report", String.valueOf(execution),
+					"--html=target/demo/run-" + execution + ".html");
+		}
 		System.out.printf("%nExit codes: dry run %d, apply run %d%n", dryRun, apply);
 		simulator.close();
 		System.exit(Math.max(dryRun, apply));

@@ -10,8 +10,13 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -31,6 +36,8 @@ public class AuditReport {
 	private final JdbcTemplate jdbc;
 
 	private final PrintStream out;
+
+	private final JsonMapper json = JsonMapper.builder().build();
 
 	public AuditReport(JdbcTemplate jdbc, PrintStream out) {
 		this.jdbc = jdbc;
@@ -57,22 +64,10 @@ public class AuditReport {
 	 * @return false when there is no such execution with audit rows
 	 */
 	public boolean printRun(long jobExecutionId) {
-		List<Map<String, Object>> runs = this.jdbc.queryForList("""
-				SELECT s.*, e.job_instance_id AS instance, e.start_time, e.end_time, e.status AS execution_status,
-				       e.exit_code, coalesce(s.org_id, l.org_id, o.parameter_value) AS org, l.announced, l.collected,
-				       (SELECT p.parameter_value FROM batch_job_execution_params p
-				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = 'plan') AS plan
-				FROM batch_job_execution e
-				LEFT JOIN dedup_run_summary s ON s.job_instance_id = e.job_instance_id
-				LEFT JOIN dedup_listing l ON l.job_instance_id = e.job_instance_id
-				LEFT JOIN batch_job_execution_params o
-				       ON o.job_execution_id = e.job_execution_id AND o.parameter_name = 'orgId'
-				WHERE e.job_execution_id = ?
-				""", jobExecutionId);
-		if (runs.isEmpty()) {
+		Map<String, Object> run = run(jobExecutionId);
+		if (run == null) {
 			return false;
 		}
-		Map<String, Object> run = runs.get(0);
 		row("run (job instance)", run.get("instance"));
 		row("job execution", jobExecutionId + " (" + run.get("execution_status") + ", exit status "
 				+ run.get("exit_code") + ")");
@@ -112,14 +107,40 @@ public class AuditReport {
 		return true;
 	}
 
-	/** Writes the audit rows of the run that this job execution belongs to as CSV (RFC 4180). */
+	/**
+	 * The facts of the run that this job execution belongs to: its summary, listing, plan and the
+	 * execution's status and times; null when there is no such execution.
+	 */
+	Map<String, Object> run(long jobExecutionId) {
+		List<Map<String, Object>> runs = this.jdbc.queryForList("""
+				SELECT s.*, e.job_instance_id AS instance, e.start_time, e.end_time, e.status AS execution_status,
+				       e.exit_code, coalesce(s.org_id, l.org_id, o.parameter_value) AS org, l.announced, l.collected,
+				       (SELECT p.parameter_value FROM batch_job_execution_params p
+				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = 'plan') AS plan
+				FROM batch_job_execution e
+				LEFT JOIN dedup_run_summary s ON s.job_instance_id = e.job_instance_id
+				LEFT JOIN dedup_listing l ON l.job_instance_id = e.job_instance_id
+				LEFT JOIN batch_job_execution_params o
+				       ON o.job_execution_id = e.job_execution_id AND o.parameter_name = 'orgId'
+				WHERE e.job_execution_id = ?
+				""", jobExecutionId);
+		return runs.isEmpty() ? null : runs.get(0);
+	}
+
+	/**
+	 * Writes the audit rows of the run that this job execution belongs to as CSV (RFC 4180), with
+	 * the survivor's and the sources' names and emails as listed. A spreadsheet runs a cell that
+	 * starts with {@code = + - @}, a tab or a carriage return as a formula, and names and emails are
+	 * set by the public: such a cell is written with a leading {@code '} (as OWASP advises), so it
+	 * opens as text.
+	 */
 	public long exportCsv(long jobExecutionId, Path file) {
 		try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-			writer.write(AUDIT_COLUMNS.replaceAll("\\s+", "") + "\r\n");
+			writer.write(AUDIT_COLUMNS.replaceAll("\\s+", "") + ",survivor_name,survivor_email,source_names,source_emails\r\n");
 			long[] rows = { 0 };
-			this.jdbc.query("SELECT " + AUDIT_COLUMNS + " FROM dedup_audit WHERE job_instance_id = "
-					+ "(SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?) ORDER BY id",
-					(ResultSet rs) -> {
+			this.jdbc.query("SELECT " + AUDIT_COLUMNS + ", listed_group::text AS listed FROM dedup_audit WHERE "
+					+ "job_instance_id = (SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?) "
+					+ "ORDER BY id", (ResultSet rs) -> {
 						writeRow(writer, rs);
 						rows[0]++;
 					}, jobExecutionId);
@@ -130,16 +151,28 @@ public class AuditReport {
 		}
 	}
 
-	private static void writeRow(Writer writer, ResultSet rs) throws SQLException {
+	private void writeRow(Writer writer, ResultSet rs) throws SQLException {
 		ResultSetMetaData meta = rs.getMetaData();
+		List<String> cells = new ArrayList<>();
+		for (int column = 1; column < meta.getColumnCount(); column++) {
+			cells.add(rs.getString(column));
+		}
+		Map<String, String[]> contacts = contacts(rs.getString("listed"));
+		String survivor = rs.getString("survivor_contact_id");
+		List<String> sources = (rs.getArray("source_contact_ids") != null)
+				? List.of((String[]) rs.getArray("source_contact_ids").getArray()) : List.of();
+		cells.add(field(contacts, survivor, 0));
+		cells.add(field(contacts, survivor, 1));
+		cells.add(String.join("; ", sources.stream().map((id) -> String.valueOf(field(contacts, id, 0))).toList()));
+		cells.add(String.join("; ", sources.stream().map((id) -> String.valueOf(field(contacts, id, 1))).toList()));
 		StringBuilder line = new StringBuilder();
-		for (int column = 1; column <= meta.getColumnCount(); column++) {
-			if (column > 1) {
+		for (int i = 0; i < cells.size(); i++) {
+			if (i > 0) {
 				line.append(',');
 			}
-			String value = rs.getString(column);
+			String value = cells.get(i);
 			if (value != null) {
-				line.append('"').append(value.replace("\"", "\"\"")).append('"');
+				line.append('"').append(neutralised(value).replace("\"", "\"\"")).append('"');
 			}
 		}
 		try {
@@ -148,6 +181,38 @@ public class AuditReport {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** A cell a spreadsheet would run as a formula, made text. */
+	static String neutralised(String cell) {
+		return (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) ? "'" + cell : cell;
+	}
+
+	/** The listed group's contacts by id: their name and first email, as listed. */
+	private Map<String, String[]> contacts(String listedGroup) {
+		Map<String, String[]> contacts = new HashMap<>();
+		JsonNode group = this.json.readTree(listedGroup);
+		List<JsonNode> members = new ArrayList<>();
+		members.add(group.path("primary"));
+		group.path("duplicates").forEach(members::add);
+		for (JsonNode member : members) {
+			if (member.path("id").isString()) {
+				String email = null;
+				for (JsonNode channel : member.path("channels")) {
+					if (email == null && channel.path("email").isString()) {
+						email = channel.path("email").stringValue();
+					}
+				}
+				contacts.put(member.path("id").stringValue(),
+						new String[] { member.path("name").isString() ? member.path("name").stringValue() : null, email });
+			}
+		}
+		return contacts;
+	}
+
+	private static String field(Map<String, String[]> contacts, String id, int which) {
+		String[] contact = (id != null) ? contacts.get(id) : null;
+		return (contact != null) ? contact[which] : null;
 	}
 
 	private static Object count(Map<String, Object> run, String column) {

@@ -1,7 +1,14 @@
 package io.inventdedup.audit;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The jar's commands that need only the database, never the API token:
- * {@code --report [jobExecutionId] [--csv=audit.csv]} reviews runs; {@code --reject},
+ * {@code --report [jobExecutionId] [--csv=audit.csv] [--html=page.html|-]} reviews runs; {@code --reject},
  * {@code --unreject}, {@code --hold}, {@code --release} and {@code --holds} record the review
  * ({@link ReviewCommand}); {@code --settle ID KEY merged|not-merged --reason=TEXT [--by=NAME]}
  * records what an operator found in Invent of a merge the job could not settle. They start none of
@@ -40,6 +47,9 @@ public final class DatabaseCommands {
 			.anyMatch((arg) -> COMMANDS.stream()
 				.anyMatch((command) -> arg.equals("--" + command) || arg.startsWith("--" + command + "=")));
 	}
+
+	/** The most groups a run's page shows: past them it says how many it left out (the CSV has all). */
+	private static final int DEFAULT_HTML_LIMIT = 20_000;
 
 	private static final List<String> COMMANDS = List.of("report", "settle", "reject", "unreject", "hold", "release",
 			"holds");
@@ -126,8 +136,21 @@ public final class DatabaseCommands {
 				return 2;
 			}
 		}
-		try (ConfigurableApplicationContext context = database(args)) {
-			AuditReport report = new AuditReport(context.getBean(JdbcTemplate.class), System.out);
+		String html = firstOf(arguments.getOptionValues("html"));
+		Integer htmlLimit = htmlLimit(arguments);
+		if (htmlLimit == null || (html != null && (html.isBlank() || jobExecutionId == null))) {
+			System.err.println("Usage: --report ID --html=FILE|- [--html-limit=N]: the page of one run (ID a job "
+					+ "execution id, as --report lists them), written to FILE or, with -, to standard output");
+			return 2;
+		}
+		// A page written to standard output must be the page alone: no log line in it.
+		Map<String, Object> quiet = "-".equals(html) ? Map.of("logging.threshold.console", "OFF") : Map.of();
+		try (ConfigurableApplicationContext context = database(quiet, args)) {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			if ("-".equals(html)) {
+				return page(jdbc, jobExecutionId, System.out, htmlLimit);
+			}
+			AuditReport report = new AuditReport(jdbc, System.out);
 			if (jobExecutionId == null) {
 				report.printRuns(20);
 				return 0;
@@ -137,12 +160,43 @@ public final class DatabaseCommands {
 						+ ": run --report alone to list the last runs");
 				return 2;
 			}
+			if (html != null) {
+				try (OutputStream file = Files.newOutputStream(Path.of(html))) {
+					page(jdbc, jobExecutionId, file, htmlLimit);
+				}
+				catch (IOException ex) {
+					System.err.println("Cannot write " + html + ": " + ex.getMessage());
+					return 1;
+				}
+				System.out.printf("%nWrote the run's page to %s: open it in a browser%n", html);
+			}
 			String csv = firstOf(arguments.getOptionValues("csv"));
 			if (csv != null) {
 				long rows = report.exportCsv(jobExecutionId, Path.of(csv));
 				System.out.printf("%nWrote %d audit rows to %s%n", rows, csv);
 			}
 			return 0;
+		}
+	}
+
+	/** Writes the run's page; exit code 2 when there is no such run. */
+	private static int page(JdbcTemplate jdbc, long jobExecutionId, OutputStream out, int limit) {
+		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+		if (new HtmlReport(jdbc).write(jobExecutionId, writer, limit) < 0) {
+			System.err.println("No run has job execution " + jobExecutionId + ": run --report alone to list the last runs");
+			return 2;
+		}
+		return 0;
+	}
+
+	private static Integer htmlLimit(ApplicationArguments arguments) {
+		String limit = firstOf(arguments.getOptionValues("html-limit"));
+		try {
+			int value = (limit != null) ? Integer.parseInt(limit) : DEFAULT_HTML_LIMIT;
+			return (value >= 1) ? value : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
 		}
 	}
 
@@ -169,10 +223,16 @@ public final class DatabaseCommands {
 	}
 
 	private static ConfigurableApplicationContext database(String... args) {
+		return database(Map.of(), args);
+	}
+
+	private static ConfigurableApplicationContext database(Map<String, Object> properties, String... args) {
 		SpringApplication application = new SpringApplication(DatabaseContext.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
-		application.setDefaultProperties(Map.of("logging.level.root", "WARN"));
+		Map<String, Object> defaults = new HashMap<>(properties);
+		defaults.put("logging.level.root", "WARN");
+		application.setDefaultProperties(defaults);
 		return application.run(args);
 	}
 

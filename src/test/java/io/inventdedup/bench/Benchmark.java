@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +31,7 @@ import io.inventdedup.simulator.Faults;
 import io.inventdedup.simulator.InventSimulator;
 import io.inventdedup.simulator.OrgGenerator;
 import io.inventdedup.simulator.SimOrg;
+import io.inventdedup.support.Browser;
 import io.inventdedup.support.JobProcess;
 import io.inventdedup.support.TestInfrastructure;
 
@@ -37,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The benchmark suite of docs/benchmarks.md: the packaged jar run as its own process, the way an
  * operator runs it, against the simulator and an embedded PostgreSQL on this machine. Run with
- * {@code ./mvnw -Pbench verify -Dbench.scenarios=limit,cost,scale,baseline}; prints a table and
+ * {@code ./mvnw -Pbench verify -Dbench.scenarios=limit,cost,scale,baseline,page}; prints a table and
  * writes it to {@code target/bench/results.md}. {@code -Dbench.repeat=3} runs each scenario three
  * times, {@code -Dbench.scale.sizes=10000} chooses the scale scenario's sizes, and
  * {@code -Dbench.job.jvm-options="-XX:StartFlightRecording=filename=target/bench/job.jfr"} profiles
@@ -70,6 +73,7 @@ public final class Benchmark {
 					case "cost" -> benchmark.ourOwnCost(run);
 					case "scale" -> benchmark.scale(run);
 					case "baseline" -> benchmark.sequentialBaseline(run);
+					case "page" -> benchmark.page(run);
 					default -> throw new IllegalArgumentException("unknown scenario " + scenario);
 				}
 			}
@@ -125,6 +129,46 @@ public final class Benchmark {
 					groups, job.jobSeconds(), groups / job.jobSeconds(), job.cpuSeconds(), job.peakRssMb(),
 					job.peakHeapMb(), job.exitCode()));
 			this.simulator.org(orgId).answerListingWith("[]");
+		}
+	}
+
+	/**
+	 * Scenario 5: the page of a 50,000-group dry run ({@code --report ID --html=FILE}), whole and at
+	 * the default cap of 20,000 groups: the jar's time to write it, its size, and headless Chromium's
+	 * time to first paint and until the page is ready to filter.
+	 */
+	private void page(int run) throws Exception {
+		String orgId = "bench-page-" + run;
+		int groups = Integer.getInteger("bench.page.groups", 50_000);
+		OrgGenerator.seeded(500 + run).maxGroupSize(4).populate(this.simulator.org(orgId), groups, 0);
+		Measured dryRun = runJob(orgId, List.of("-Xmx256m"), "orgId=" + orgId,
+				"--invent.api.rate-limit-per-minute=100000000");
+		long execution = this.jdbc.queryForObject("SELECT max(job_execution_id) FROM dedup_audit WHERE org_id = ?",
+				Long.class, orgId);
+		for (int limit : new int[] { groups, 20_000 }) {
+			Path page = Path.of("target", "bench", orgId + "-" + limit + ".html").toAbsolutePath();
+			long started = System.nanoTime();
+			JobProcess writer = JobProcess.start(Path.of("target", "bench", orgId + "-page.log"),
+					TestInfrastructure.jdbcUrl(), List.of("-Xmx256m"),
+					List.of("--report", String.valueOf(execution), "--html=" + page, "--html-limit=" + limit));
+			int exit = writer.waitFor(600);
+			double writeSeconds = (System.nanoTime() - started) / 1e9;
+			try (Browser browser = Browser.offline()) {
+				long opened = System.nanoTime();
+				ChromeDriver driver = browser.open(page);
+				double readySeconds = (System.nanoTime() - opened) / 1e9;
+				Object paint = driver.executeScript("var p = performance.getEntriesByName('first-contentful-paint');"
+						+ "return p.length ? p[0].startTime : -1;");
+				long searchStarted = System.nanoTime();
+				driver.findElement(By.id("search")).sendKeys("ct_");
+				double searchSeconds = (System.nanoTime() - searchStarted) / 1e9;
+				row("page", run, String.format(Locale.ROOT,
+						"%,d-group dry run (%.1f s), page of %,d groups: written in %.1f s (exit %d, JVM start "
+								+ "included), %.1f MB; Chromium: first paint %.0f ms, ready to filter %.1f s, a search "
+								+ "over every group %.2f s",
+						groups, dryRun.jobSeconds(), Math.min(limit, groups), writeSeconds, exit,
+						Files.size(page) / 1e6, ((Number) paint).doubleValue(), readySeconds, searchSeconds));
+			}
 		}
 	}
 

@@ -1,0 +1,319 @@
+package io.inventdedup.audit;
+
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * One self-contained HTML page for a run ({@code --report ID --html=FILE}): its facts, its outcome
+ * at a glance, and a card per group with the survivor and each source side by side, filters, a
+ * search, and for a dry run the {@code --reject} command of the groups a reviewer selects.
+ * <p>
+ * Everything a contact carries is set by the public, so nothing of the run is ever written as
+ * HTML: the page's script and style are fixed resources, allowed by their hashes in the page's
+ * Content-Security-Policy (nothing else may run or load, and the page needs no network); the run's
+ * data travels as JSON in a {@code <script type="application/json">} element, with every {@code <},
+ * {@code >} and {@code &} escaped, and the script puts it on the page as text only. The data is
+ * streamed from the database, the groups that need a look first (failed, pending, unsettled,
+ * changed since review, planned and merged); past {@code limit} groups the page says how many it
+ * left out.
+ */
+public class HtmlReport {
+
+	/** The longest text of a contact's field shown on the page; the CSV has every field whole. */
+	private static final int MAX_TEXT = 300;
+
+	private final JdbcTemplate jdbc;
+
+	private final AuditReport report;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	public HtmlReport(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+		this.report = new AuditReport(jdbc, System.out);
+	}
+
+	/**
+	 * Writes the page of the run that this job execution belongs to.
+	 * @return how many groups the page shows, or -1 when there is no such execution
+	 */
+	public long write(long jobExecutionId, Writer out, int limit) {
+		Map<String, Object> run = this.report.run(jobExecutionId);
+		if (run == null) {
+			return -1;
+		}
+		String style = resource("run.css");
+		String script = resource("run.js");
+		String[] page = resource("run.html").replace("${scriptHash}", hash(script))
+			.replace("${styleHash}", hash(style))
+			.replace("${style}", style)
+			.replace("${script}", script)
+			.split("\\$\\{data}", 2);
+		try {
+			out.write(page[0]);
+			long shown = writeData(jobExecutionId, run, new ScriptSafeWriter(out), limit);
+			out.write(page[1]);
+			out.flush();
+			return shown;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private long writeData(long jobExecutionId, Map<String, Object> run, Writer out, int limit) {
+		long instance = ((Number) run.get("instance")).longValue();
+		long total = this.jdbc.queryForObject("SELECT count(*) FROM dedup_audit WHERE job_instance_id = ?", Long.class,
+				instance);
+		long shown = Math.min(total, limit);
+		try (JsonGenerator data = this.json.createGenerator(out)) {
+			data.writeStartObject();
+			writeRun(data, jobExecutionId, run);
+			data.writeName("counts");
+			data.writeStartObject();
+			counts(data, "byStatus", "SELECT status, count(*) FROM dedup_audit WHERE job_instance_id = ? GROUP BY status",
+					instance);
+			counts(data, "byReason", """
+					SELECT reason, count(*) FROM dedup_audit WHERE job_instance_id = ? AND reason IS NOT NULL
+					GROUP BY reason""", instance);
+			counts(data, "followUps", """
+					SELECT s, n FROM (SELECT 'planned' AS s, count(*) FILTER (WHERE planned_update IS NOT NULL) AS n,
+					    job_instance_id FROM dedup_audit GROUP BY job_instance_id
+					  UNION ALL SELECT lower(update_status), count(*), job_instance_id FROM dedup_audit
+					    WHERE update_status IS NOT NULL GROUP BY update_status, job_instance_id) f
+					WHERE job_instance_id = ?""", instance);
+			data.writeEndObject();
+			data.writeNumberProperty("total", total);
+			data.writeNumberProperty("shown", shown);
+			data.writeNumberProperty("omitted", total - shown);
+			data.writeStringProperty("csvCommand",
+					"java -jar target/invent-dedup.jar --report " + jobExecutionId + " --csv=run-" + jobExecutionId + ".csv");
+			data.writeName("groups");
+			data.writeStartArray();
+			this.jdbc.query("""
+					SELECT group_key, status, reason, detail, http_status, error, survivor_contact_id,
+					       source_contact_ids, excluded_contact_ids, exclusion_reasons, planned_update::text,
+					       update_status, sent_update::text, listed_group::text
+					FROM dedup_audit WHERE job_instance_id = ?
+					ORDER BY CASE WHEN status IN ('FAILED', 'PENDING', 'UNSETTLED') THEN 0
+					              WHEN reason = 'changed-since-review' THEN 1
+					              WHEN status IN ('PLANNED', 'MERGED') THEN 2 ELSE 3 END, id
+					LIMIT ?
+					""", (ResultSet rs) -> {
+				writeGroup(data, rs);
+			}, instance, shown);
+			data.writeEndArray();
+			data.writeEndObject();
+		}
+		return shown;
+	}
+
+	private void writeRun(JsonGenerator data, long jobExecutionId, Map<String, Object> run) {
+		boolean dryRun = Boolean.TRUE.equals(run.get("dry_run"));
+		Object plan = run.get("plan");
+		LocalDateTime started = (LocalDateTime) value(run.get("start_time"));
+		LocalDateTime ended = (LocalDateTime) value(run.get("end_time"));
+		data.writeName("run");
+		data.writeStartObject();
+		data.writeStringProperty("org", String.valueOf(run.get("org")));
+		data.writeStringProperty("run", String.valueOf(run.get("instance")));
+		data.writeStringProperty("execution", String.valueOf(jobExecutionId));
+		data.writeBooleanProperty("dryRun", dryRun);
+		data.writeStringProperty("kind", dryRun ? "dry run (a plan: apply it with plan=" + jobExecutionId + ")"
+				: (plan != null) ? "apply of plan " + plan : "real run");
+		data.writeStringProperty("status", run.get("execution_status") + " (exit status " + run.get("exit_code") + ")");
+		data.writeStringProperty("started", String.valueOf(started));
+		data.writeStringProperty("ended", (ended != null) ? ended.toString() : "not ended");
+		data.writeStringProperty("duration", (started != null && ended != null)
+				? Duration.between(started, ended).toString().substring(2).toLowerCase() : "");
+		data.writeStringProperty("policy", String.valueOf(run.get("policy")));
+		data.writeStringProperty("listing", (run.get("collected") == null) ? "not collected completely"
+				: run.get("announced") + " announced (pagination-count), " + run.get("collected") + " collected");
+		data.writeEndObject();
+	}
+
+	private void counts(JsonGenerator data, String name, String sql, long instance) {
+		data.writeName(name);
+		data.writeStartObject();
+		this.jdbc.query(sql, (ResultSet rs) -> {
+			data.writeNumberProperty(rs.getString(1), rs.getLong(2));
+		}, instance);
+		data.writeEndObject();
+	}
+
+	private void writeGroup(JsonGenerator data, ResultSet rs) throws SQLException {
+		data.writeStartObject();
+		data.writeStringProperty("k", rs.getString("group_key"));
+		data.writeStringProperty("s", rs.getString("status"));
+		data.writeStringProperty("r", rs.getString("reason"));
+		data.writeStringProperty("d", rs.getString("detail"));
+		data.writeStringProperty("h", rs.getString("http_status"));
+		data.writeStringProperty("e", cut(rs.getString("error")));
+		data.writeStringProperty("sv", rs.getString("survivor_contact_id"));
+		data.writeName("src");
+		data.writeStartArray();
+		for (String id : strings(rs.getArray("source_contact_ids"))) {
+			data.writeString(id);
+		}
+		data.writeEndArray();
+		List<String> excluded = strings(rs.getArray("excluded_contact_ids"));
+		List<String> reasons = strings(rs.getArray("exclusion_reasons"));
+		data.writeName("ex");
+		data.writeStartObject();
+		for (int i = 0; i < excluded.size(); i++) {
+			data.writeStringProperty(excluded.get(i), reasons.get(i));
+		}
+		data.writeEndObject();
+		data.writeStringProperty("fu", rs.getString("planned_update"));
+		data.writeStringProperty("us", rs.getString("update_status"));
+		data.writeStringProperty("su", rs.getString("sent_update"));
+		data.writeName("m");
+		data.writeStartArray();
+		JsonNode group = this.json.readTree(rs.getString("listed_group"));
+		writeContact(data, group.get("primary"));
+		JsonNode duplicates = group.get("duplicates");
+		if (duplicates != null && duplicates.isArray()) {
+			duplicates.forEach((duplicate) -> writeContact(data, duplicate));
+		}
+		data.writeEndArray();
+		data.writeEndObject();
+	}
+
+	/** A listed contact, as much of it as can be read: the page shows what is there, never guesses. */
+	private static void writeContact(JsonGenerator data, JsonNode contact) {
+		if (contact == null || !contact.isObject()) {
+			return;
+		}
+		data.writeStartObject();
+		data.writeStringProperty("id", text(contact.get("id")));
+		data.writeStringProperty("n", text(contact.get("name")));
+		data.writeStringProperty("c", text(contact.get("created_at")));
+		data.writeBooleanProperty("a", contact.path("is_admin").asBoolean(false));
+		data.writeBooleanProperty("b", contact.path("blocked").asBoolean(false));
+		data.writeBooleanProperty("u", contact.path("unsubscribed").asBoolean(false));
+		data.writeName("ch");
+		data.writeStartArray();
+		for (JsonNode channel : contact.path("channels")) {
+			String value = null;
+			for (String field : List.of("email", "phone", "username", "user_id")) {
+				value = (value != null) ? value : text(channel.get(field));
+			}
+			data.writeStartArray();
+			data.writeString(String.valueOf(text(channel.get("type"))));
+			data.writeString(String.valueOf(value));
+			data.writeEndArray();
+		}
+		data.writeEndArray();
+		data.writeName("sg");
+		data.writeStartArray();
+		for (JsonNode segment : contact.path("segments")) {
+			String name = text(segment.get("name"));
+			if (name != null) {
+				data.writeString(name);
+			}
+		}
+		data.writeEndArray();
+		data.writeEndObject();
+	}
+
+	private static String text(JsonNode node) {
+		return (node != null && (node.isString() || node.isNumber())) ? cut(node.asString()) : null;
+	}
+
+	private static String cut(String text) {
+		return (text == null || text.length() <= MAX_TEXT) ? text : text.substring(0, MAX_TEXT) + "…";
+	}
+
+	private static Object value(Object timestamp) {
+		return (timestamp instanceof java.sql.Timestamp sql) ? sql.toLocalDateTime() : timestamp;
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		return (array != null) ? Arrays.asList((String[]) array.getArray()) : List.of();
+	}
+
+	private static String resource(String name) {
+		try (InputStream in = HtmlReport.class.getResourceAsStream("/report/" + name)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("the page's resource " + name + " is missing from the jar", ex);
+		}
+	}
+
+	/** The CSP source that allows exactly this inline code. */
+	private static String hash(String code) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
+			return "sha256-" + Base64.getEncoder().encodeToString(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+		}
+	}
+
+	/**
+	 * Escapes what could end the {@code <script>} element that holds the data or open a comment in
+	 * it: JSON allows {@code \\u003c} for {@code <} inside its strings, the only place these appear.
+	 */
+	private static final class ScriptSafeWriter extends FilterWriter {
+
+		ScriptSafeWriter(Writer out) {
+			super(out);
+		}
+
+		@Override
+		public void write(int c) throws IOException {
+			switch (c) {
+				case '<' -> this.out.write("\\u003c");
+				case '>' -> this.out.write("\\u003e");
+				case '&' -> this.out.write("\\u0026");
+				case '\u2028' -> this.out.write("\\u2028");
+				case '\u2029' -> this.out.write("\\u2029");
+				default -> this.out.write(c);
+			}
+		}
+
+		@Override
+		public void write(char[] buffer, int offset, int length) throws IOException {
+			for (int i = offset; i < offset + length; i++) {
+				write(buffer[i]);
+			}
+		}
+
+		@Override
+		public void write(String text, int offset, int length) throws IOException {
+			for (int i = offset; i < offset + length; i++) {
+				write(text.charAt(i));
+			}
+		}
+
+		@Override
+		public void close() throws IOException {
+			flush();
+		}
+
+	}
+
+}

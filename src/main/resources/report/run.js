@@ -1,0 +1,250 @@
+(function () {
+  'use strict';
+  var PAGE = 50;
+  var data = JSON.parse(document.getElementById('run-data').textContent);
+  var groups = data.groups;
+  var selected = {};
+  var matching = groups;
+  var page = 0;
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  function fact(list, label, value) {
+    list.appendChild(el('dt', null, label));
+    list.appendChild(el('dd', null, value));
+  }
+
+  function renderHeader() {
+    var run = data.run;
+    document.getElementById('title').textContent = 'Run ' + run.run + ' of org ' + run.org + ': ' + run.kind;
+    var facts = document.getElementById('facts');
+    fact(facts, 'org', run.org);
+    fact(facts, 'run (job instance)', run.run);
+    fact(facts, 'job execution', run.execution);
+    fact(facts, 'kind', run.kind);
+    fact(facts, 'status', run.status);
+    fact(facts, 'started', run.started);
+    fact(facts, 'ended', run.ended);
+    fact(facts, 'duration', run.duration);
+    fact(facts, 'policy', run.policy);
+    fact(facts, 'listing', run.listing);
+    if (data.omitted > 0) {
+      var notice = document.getElementById('notice');
+      notice.textContent = 'This page shows ' + data.shown + ' of the run\u2019s ' + data.total + ' groups: the failed, '
+        + 'pending, unsettled, changed-since-review, planned and merged groups first. The ' + data.omitted
+        + ' left out are all in the CSV: ' + data.csvCommand;
+      notice.hidden = false;
+    }
+  }
+
+  function countsTable(title, counts) {
+    var box = el('div');
+    box.appendChild(el('h2', null, title));
+    var table = el('table', 'counts');
+    Object.keys(counts).sort().forEach(function (name) {
+      var row = el('tr');
+      row.appendChild(el('td', null, name));
+      var n = el('td', 'n', counts[name]);
+      n.setAttribute('data-count', name);
+      row.appendChild(n);
+      table.appendChild(row);
+    });
+    box.appendChild(table);
+    return box;
+  }
+
+  function chart(counts) {
+    var ns = 'http://www.w3.org/2000/svg';
+    var names = Object.keys(counts).sort();
+    var max = Math.max.apply(null, names.map(function (n) { return counts[n]; }).concat([1]));
+    var svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('class', 'chart');
+    svg.setAttribute('width', '360');
+    svg.setAttribute('height', String(names.length * 22 + 4));
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', 'groups by status');
+    names.forEach(function (name, i) {
+      var label = document.createElementNS(ns, 'text');
+      label.setAttribute('x', '0');
+      label.setAttribute('y', String(i * 22 + 15));
+      label.textContent = name;
+      var bar = document.createElementNS(ns, 'rect');
+      bar.setAttribute('x', '90');
+      bar.setAttribute('y', String(i * 22 + 3));
+      bar.setAttribute('height', '16');
+      bar.setAttribute('width', String(Math.max(1, Math.round(200 * counts[name] / max))));
+      bar.setAttribute('class', 'bar-' + name);
+      var value = document.createElementNS(ns, 'text');
+      value.setAttribute('x', String(96 + Math.round(200 * counts[name] / max)));
+      value.setAttribute('y', String(i * 22 + 15));
+      value.textContent = String(counts[name]);
+      svg.appendChild(label);
+      svg.appendChild(bar);
+      svg.appendChild(value);
+    });
+    return svg;
+  }
+
+  function renderGlance() {
+    var glance = document.getElementById('glance');
+    var byStatus = countsTable('Groups by status', data.counts.byStatus);
+    byStatus.id = 'by-status';
+    byStatus.appendChild(chart(data.counts.byStatus));
+    glance.appendChild(byStatus);
+    var byReason = countsTable('Skipped and failed, by reason', data.counts.byReason);
+    byReason.id = 'by-reason';
+    glance.appendChild(byReason);
+    var followUps = countsTable('Follow-up updates', data.counts.followUps);
+    followUps.id = 'follow-ups';
+    glance.appendChild(followUps);
+  }
+
+  function options(select, values) {
+    values.forEach(function (value) {
+      var option = el('option', null, value);
+      option.value = value;
+      select.appendChild(option);
+    });
+  }
+
+  function contactCard(contact, role, extra) {
+    var card = el('div', 'contact ' + role);
+    card.setAttribute('data-contact', contact.id);
+    card.appendChild(el('div', 'role', extra ? role + ' (' + extra + ')' : role));
+    card.appendChild(el('div', 'name', (contact.n === null || contact.n === undefined || contact.n === '') ? '(no name)' : contact.n));
+    card.appendChild(el('div', 'id', contact.id));
+    card.appendChild(el('div', 'when', 'created ' + contact.c));
+    var flags = el('div');
+    if (contact.a) { flags.appendChild(el('span', 'flag', 'admin')); }
+    if (contact.b) { flags.appendChild(el('span', 'flag', 'blocked')); }
+    if (contact.u) { flags.appendChild(el('span', 'flag', 'unsubscribed')); }
+    card.appendChild(flags);
+    if (contact.ch.length > 0) {
+      var channels = el('ul');
+      contact.ch.forEach(function (channel) { channels.appendChild(el('li', null, channel[0] + ': ' + channel[1])); });
+      card.appendChild(channels);
+    }
+    if (contact.sg.length > 0) {
+      card.appendChild(el('div', 'when', 'segments: ' + contact.sg.join(', ')));
+    }
+    return card;
+  }
+
+  function groupCard(group) {
+    var card = el('article', 'card');
+    card.setAttribute('data-key', group.k);
+    card.setAttribute('data-status', group.s);
+    card.setAttribute('data-reason', group.r || '');
+    var head = el('div', 'head');
+    if (data.run.dryRun && group.s === 'PLANNED') {
+      var box = el('input');
+      box.type = 'checkbox';
+      box.className = 'pick';
+      box.checked = !!selected[group.k];
+      box.setAttribute('aria-label', 'select group ' + group.k + ' for rejection');
+      box.addEventListener('change', function () {
+        if (box.checked) { selected[group.k] = true; } else { delete selected[group.k]; }
+        document.getElementById('picked').textContent = Object.keys(selected).length + ' selected';
+      });
+      head.appendChild(box);
+    }
+    head.appendChild(el('span', 'status ' + group.s, group.s));
+    if (group.r) { head.appendChild(el('span', 'reason', group.r)); }
+    head.appendChild(el('span', 'key', group.k));
+    card.appendChild(head);
+    if (group.d) { card.appendChild(el('div', 'detail', group.d)); }
+    if (group.h || group.e) { card.appendChild(el('div', 'error', (group.h ? 'HTTP ' + group.h + ': ' : '') + (group.e || ''))); }
+    var members = el('div', 'members');
+    var byId = {};
+    group.m.forEach(function (contact) { byId[contact.id] = contact; });
+    var shown = {};
+    function show(id, role, extra) {
+      if (shown[id]) { return; }
+      shown[id] = true;
+      members.appendChild(contactCard(byId[id] || { id: id, n: null, c: '?', ch: [], sg: [] }, role, extra));
+    }
+    if (group.sv) { show(group.sv, 'survivor'); }
+    group.src.forEach(function (id) { show(id, 'source'); });
+    Object.keys(group.ex).forEach(function (id) { show(id, 'excluded', group.ex[id]); });
+    group.m.forEach(function (contact) { show(contact.id, 'member'); });
+    card.appendChild(members);
+    if (group.fu) {
+      var text = 'follow-up update planned: ' + group.fu;
+      if (group.us) { text += '; ' + group.us + (group.su ? ': sent ' + group.su : ''); }
+      card.appendChild(el('div', 'followup', text));
+    }
+    return card;
+  }
+
+  function renderList() {
+    var list = document.getElementById('groups');
+    list.textContent = '';
+    var pages = Math.max(1, Math.ceil(matching.length / PAGE));
+    page = Math.min(page, pages - 1);
+    matching.slice(page * PAGE, page * PAGE + PAGE).forEach(function (group) { list.appendChild(groupCard(group)); });
+    document.getElementById('matching').textContent = matching.length + ' groups match';
+    document.getElementById('page').textContent = 'page ' + (page + 1) + ' of ' + pages;
+    document.getElementById('previous').disabled = page === 0;
+    document.getElementById('next').disabled = page >= pages - 1;
+  }
+
+  function applyFilters() {
+    var status = document.getElementById('status').value;
+    var reason = document.getElementById('reason').value;
+    var query = document.getElementById('search').value.trim().toLowerCase();
+    matching = groups.filter(function (group) {
+      return (status === '' || group.s === status) && (reason === '' || group.r === reason)
+        && (query === '' || group.q.indexOf(query) >= 0);
+    });
+    page = 0;
+    renderList();
+  }
+
+  function shellQuoted(text) {
+    return '\'' + text.replace(/'/g, '\'\\\'\'') + '\'';
+  }
+
+  function rejectCommand() {
+    var keys = Object.keys(selected).sort();
+    var reason = document.getElementById('reject-reason').value;
+    var output = document.getElementById('reject-command');
+    if (keys.length === 0 || reason.trim() === '') {
+      output.value = 'Select planned groups and give a reason first.';
+      return;
+    }
+    output.value = 'java -jar target/invent-dedup.jar --reject ' + data.run.execution + ' ' + keys.join(' ')
+      + ' --reason=' + shellQuoted(reason.trim());
+    output.select();
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(output.value).catch(function () { });
+    }
+  }
+
+  groups.forEach(function (group) {
+    var words = [group.k, group.sv || ''];
+    group.m.forEach(function (contact) {
+      words.push(contact.id, contact.n || '');
+      contact.ch.forEach(function (channel) { words.push(channel[1]); });
+    });
+    group.q = words.join('\n').toLowerCase();
+  });
+  renderHeader();
+  renderGlance();
+  options(document.getElementById('status'), Object.keys(data.counts.byStatus).sort());
+  options(document.getElementById('reason'), Object.keys(data.counts.byReason).sort());
+  ['status', 'reason'].forEach(function (id) { document.getElementById(id).addEventListener('change', applyFilters); });
+  document.getElementById('search').addEventListener('input', applyFilters);
+  document.getElementById('previous').addEventListener('click', function () { page--; renderList(); });
+  document.getElementById('next').addEventListener('click', function () { page++; renderList(); });
+  if (data.run.dryRun) {
+    document.getElementById('reject').className = 'reject on';
+    document.getElementById('copy-reject').addEventListener('click', rejectCommand);
+  }
+  renderList();
+  document.body.setAttribute('data-ready', 'true');
+}());
