@@ -1,5 +1,8 @@
 package io.inventdedup;
 
+import java.util.List;
+import java.util.Map;
+
 import io.inventdedup.audit.DatabaseCommands;
 import io.inventdedup.job.ExitCodes;
 import io.inventdedup.job.StartupCheck;
@@ -29,6 +32,13 @@ public class InventDedupApplication {
 		try {
 			SpringApplication application = new SpringApplication(InventDedupApplication.class);
 			application.addListeners(new StartupCheck());
+			// Metrics pushed at the end of a run are kept per org: each org's CronJob pushes to a group of its own.
+			List.of(args)
+				.stream()
+				.filter((arg) -> arg.startsWith("orgId="))
+				.findFirst()
+				.ifPresent((orgId) -> application.setDefaultProperties(Map.of(
+						"management.prometheus.metrics.export.pushgateway.grouping-key.org", orgId.substring(6))));
 			return SpringApplication.exit(application.run(args));
 		}
 		catch (RuntimeException ex) {

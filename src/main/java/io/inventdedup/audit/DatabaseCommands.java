@@ -31,6 +31,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class DatabaseCommands {
 
+	/** The most groups a run's page shows: past them it says how many it left out (the CSV has all). */
+	private static final int DEFAULT_HTML_LIMIT = 20_000;
+
+	private static final List<String> COMMANDS = List.of("report", "settle", "reject", "unreject", "hold", "release",
+			"holds");
+
 	private DatabaseCommands() {
 	}
 
@@ -47,12 +53,6 @@ public final class DatabaseCommands {
 			.anyMatch((arg) -> COMMANDS.stream()
 				.anyMatch((command) -> arg.equals("--" + command) || arg.startsWith("--" + command + "=")));
 	}
-
-	/** The most groups a run's page shows: past them it says how many it left out (the CSV has all). */
-	private static final int DEFAULT_HTML_LIMIT = 20_000;
-
-	private static final List<String> COMMANDS = List.of("report", "settle", "reject", "unreject", "hold", "release",
-			"holds");
 
 	/** Runs the command the arguments ask for and answers the exit code (0, or 2 for a wrong command). */
 	public static int run(String... args) {

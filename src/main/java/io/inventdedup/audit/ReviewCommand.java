@@ -35,10 +35,7 @@ class ReviewCommand {
 
 	int reject(long planExecutionId, List<String> keys, String reason, String by) {
 		Optional<Long> plan = this.audit.instanceOf(planExecutionId);
-		if (plan.isEmpty()) {
-			return refuse("No run has job execution " + planExecutionId + ": --report lists the runs");
-		}
-		Map<String, AuditRecord> groups = planned(plan.get(), keys);
+		Map<String, AuditRecord> groups = planned(planExecutionId, plan, keys);
 		if (groups == null) {
 			return 2;
 		}
@@ -54,10 +51,7 @@ class ReviewCommand {
 
 	int unreject(long planExecutionId, List<String> keys) {
 		Optional<Long> plan = this.audit.instanceOf(planExecutionId);
-		if (plan.isEmpty()) {
-			return refuse("No run has job execution " + planExecutionId + ": --report lists the runs");
-		}
-		Map<String, AuditRecord> groups = planned(plan.get(), keys);
+		Map<String, AuditRecord> groups = planned(planExecutionId, plan, keys);
 		if (groups == null) {
 			return 2;
 		}
@@ -99,8 +93,16 @@ class ReviewCommand {
 		return 0;
 	}
 
-	/** The planned groups the keys name, by group key; null (and a message) when a key names none. */
-	private Map<String, AuditRecord> planned(long planInstanceId, List<String> keys) {
+	/**
+	 * The planned groups the keys name, by group key; null (and a message) when there is no such
+	 * run or a key names none.
+	 */
+	private Map<String, AuditRecord> planned(long planExecutionId, Optional<Long> plan, List<String> keys) {
+		if (plan.isEmpty()) {
+			refuse("No run has job execution " + planExecutionId + ": --report lists the runs");
+			return null;
+		}
+		long planInstanceId = plan.get();
 		Map<String, AuditRecord> groups = new LinkedHashMap<>();
 		List<String> unmatched = new ArrayList<>();
 		for (String key : keys) {

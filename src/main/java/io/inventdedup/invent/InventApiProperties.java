@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,7 +20,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param baseUrl the API's address
  * @param token the API key; never logged, never stored
- * @param rateLimitPerMinute requests per minute across every call of the job
+ * @param rateLimitPerMinute requests per minute across every call of every run on the same budget
+ * @param budget the name of the budget the runs that leave through one IP address share
  * @param connectTimeout how long to wait for a connection
  * @param readTimeout how long to wait for an answer once connected
  * @param maxAttempts attempts per call on transient failures, the first one included
@@ -32,7 +34,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("invent.api")
 public record InventApiProperties(@NotNull @DefaultValue("https://api.useinvent.com") URI baseUrl,
 		@NotBlank(message = "is required: set the environment variable INVENT_API_TOKEN") String token,
-		@Min(1) @DefaultValue("500") int rateLimitPerMinute, @NotNull @DefaultValue("5s") Duration connectTimeout,
+		@Min(1) @DefaultValue("500") int rateLimitPerMinute,
+		@NotBlank @Size(max = 100) @DefaultValue("default") String budget, @NotNull @DefaultValue("5s") Duration connectTimeout,
 		@NotNull @DefaultValue("30s") Duration readTimeout, @Min(1) @Max(20) @DefaultValue("6") int maxAttempts,
 		@NotNull @DefaultValue("500ms") Duration initialBackoff, @NotNull @DefaultValue("30s") Duration maxBackoff,
 		@Min(1) @Max(64) @DefaultValue("8") int concurrency, @NotNull @DefaultValue("16MB") DataSize maxResponseSize) {

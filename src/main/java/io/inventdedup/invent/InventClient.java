@@ -12,8 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.netty.handler.timeout.ReadTimeoutException;
@@ -35,8 +33,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
- * The calls this job makes to Invent. Every call goes through one rate limiter shared by the
- * whole job, has a timeout, and is retried with exponential backoff and jitter when the failure is
+ * The calls this job makes to Invent. Every attempt of every call takes a permit from the
+ * {@link ApiBudget} that the runs on one address share, has a timeout, and is retried with exponential backoff and jitter when the failure is
  * transient (429, 5xx, timeouts, dropped connections); 401 and 403 stop the run.
  */
 public class InventClient {
@@ -45,7 +43,7 @@ public class InventClient {
 
 	private final WebClient webClient;
 
-	private final RateLimiter rateLimiter;
+	private final ApiBudget budget;
 
 	private final JsonMapper jsonMapper;
 
@@ -56,10 +54,10 @@ public class InventClient {
 	/** The most contacts one channel may match in the contact listing. */
 	private static final int MAX_MATCHES = 1_000;
 
-	public InventClient(WebClient webClient, RateLimiter rateLimiter, JsonMapper jsonMapper,
+	public InventClient(WebClient webClient, ApiBudget budget, JsonMapper jsonMapper,
 			InventApiProperties properties, MeterRegistry meters) {
 		this.webClient = webClient;
-		this.rateLimiter = rateLimiter;
+		this.budget = budget;
 		this.jsonMapper = jsonMapper;
 		this.properties = properties;
 		this.meters = meters;
@@ -201,11 +199,12 @@ public class InventClient {
 				long started = System.nanoTime();
 				return attempt.doFinally((signal) -> latency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
 			}))
-			.transformDeferred(RateLimiterOperator.of(this.rateLimiter))
+			.transformDeferred((attempt) -> this.budget.permit().then(attempt))
 			.retryWhen(Retry.from((signals) -> signals.concatMap((signal) -> {
 				Throwable failure = signal.failure();
 				if (failure instanceof InventApiException api && api.status() == 429) {
 					this.meters.counter("invent.dedup.api.rate.limited").increment();
+					this.budget.rateLimited();
 				}
 				if (isAmbiguous(failure)) {
 					ambiguous.set(true);

@@ -1,9 +1,10 @@
 package io.inventdedup.invent;
 
-import java.time.Duration;
+import javax.sql.DataSource;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
@@ -28,7 +29,7 @@ public class InventClientConfiguration {
 
 	@Bean
 	InventClient inventClient(WebClient.Builder builder, JsonMapper jsonMapper, InventApiProperties properties,
-			MeterRegistry meterRegistry) {
+			ApiBudget apiBudget, MeterRegistry meterRegistry) {
 		DefaultUriBuilderFactory uris = new DefaultUriBuilderFactory(properties.baseUrl().toString());
 		uris.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.TEMPLATE_AND_VALUES);
 		HttpClient httpClient = HttpClient.create()
@@ -41,24 +42,19 @@ public class InventClientConfiguration {
 			.defaultHeader(HttpHeaders.ACCEPT, "application/json")
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize((int) properties.maxResponseSize().toBytes()))
 			.build();
-		return new InventClient(webClient, rateLimiter(properties), jsonMapper, properties, meterRegistry);
+		return new InventClient(webClient, apiBudget, jsonMapper, properties, meterRegistry);
 	}
 
-	/**
-	 * A steady pace of {@code rate-limit-per-minute}, handed out as a few permits at a time
-	 * (5 every 600 ms at 500 a minute) so that a short pause between two chunks is caught up at
-	 * once, while no minute ever sees more than the limit.
-	 */
-	static RateLimiter rateLimiter(InventApiProperties properties) {
-		int permits = Math.max(1, Math.round(properties.rateLimitPerMinute() / 100f));
-		Duration period = Duration
-			.ofNanos(Duration.ofMinutes(1).toNanos() * permits / properties.rateLimitPerMinute());
-		RateLimiterConfig config = RateLimiterConfig.custom()
-			.limitRefreshPeriod(period)
-			.limitForPeriod(permits)
-			.timeoutDuration(Duration.ofMinutes(10))
+	/** The budget of requests this run shares with every run on the same {@code invent.api.budget}. */
+	@Bean
+	ApiBudget apiBudget(DataSource dataSource, InventApiProperties properties, MeterRegistry meterRegistry) {
+		ProxyManager<String> buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+			.primaryKeyMapper(PrimaryKeyMapper.STRING)
+			.table("dedup_api_budget")
+			.idColumn("id")
+			.stateColumn("state")
 			.build();
-		return RateLimiter.of("invent-api", config);
+		return new ApiBudget(buckets, properties.budget(), properties.rateLimitPerMinute(), meterRegistry);
 	}
 
 	@Bean

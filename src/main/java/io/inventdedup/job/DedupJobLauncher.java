@@ -50,11 +50,13 @@ public class DedupJobLauncher {
 
 	private final StagedGroups stagedGroups;
 
+	private final RunOutcomeMetrics outcomes;
+
 	private final Clock clock;
 
 	public DedupJobLauncher(JobOperator jobOperator, JobRepository jobRepository, Job contactDedupJob,
 			DataSource dataSource, DedupProperties defaults, AuditRepository auditRepository,
-			RunningExecution runningExecution, StagedGroups stagedGroups) {
+			RunningExecution runningExecution, StagedGroups stagedGroups, RunOutcomeMetrics outcomes) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.contactDedupJob = contactDedupJob;
@@ -63,11 +65,18 @@ public class DedupJobLauncher {
 		this.auditRepository = auditRepository;
 		this.runningExecution = runningExecution;
 		this.stagedGroups = stagedGroups;
+		this.outcomes = outcomes;
 		this.clock = Clock.systemUTC();
 	}
 
 	/** Runs the job for the operator's {@code name=value} arguments and answers the exit code. */
 	public int launch(List<String> args) {
+		int exitCode = launchChecked(args);
+		this.outcomes.record(exitCode);
+		return exitCode;
+	}
+
+	private int launchChecked(List<String> args) {
 		JobParameters parameters;
 		try {
 			parameters = new PlanCheck(this.jobRepository, this.defaults.planMaxAge()).check(

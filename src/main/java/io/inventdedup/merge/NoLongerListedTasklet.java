@@ -1,7 +1,6 @@
 package io.inventdedup.merge;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +54,7 @@ class NoLongerListedTasklet implements Tasklet {
 		long planInstanceId = this.audit.instanceOf(plan)
 			.orElseThrow(() -> new IllegalStateException("the plan's job execution " + plan + " is gone"));
 		long jobInstanceId = step.getJobExecution().getJobInstanceId();
-		Map<String, String> planKeyOfMember = new HashMap<>();
-		Map<String, List<String>> planned = this.audit.plannedMembers(planInstanceId);
-		planned.forEach((key, members) -> members.forEach((member) -> planKeyOfMember.put(member, key)));
+		Map<String, String> planKeyOfMember = ReviewGate.planKeyOfMember(this.audit, planInstanceId);
 		Set<String> listed = new HashSet<>();
 		this.stagedGroups.forEachListedGroup(jobInstanceId, (json) -> {
 			for (String member : GroupDecoder.memberIds(this.jsonMapper.readTree(json))) {
@@ -67,7 +64,7 @@ class NoLongerListedTasklet implements Tasklet {
 				}
 			}
 		});
-		List<String> gone = new ArrayList<>(planned.keySet());
+		Set<String> gone = new HashSet<>(planKeyOfMember.values());
 		gone.removeAll(listed);
 		List<AuditRecord> rows = new ArrayList<>();
 		this.audit.findByGroupKeys(planInstanceId, gone).values().forEach((reviewed) -> rows.add(new AuditRecord(

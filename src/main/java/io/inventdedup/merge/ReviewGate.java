@@ -56,15 +56,21 @@ class ReviewGate {
 	/** The gate of an apply run of the dry run {@code planInstanceId}, with its rejections as of now. */
 	static ReviewGate of(long planInstanceId, AuditRepository audit, Map<String, String> rejections,
 			JsonMapper jsonMapper, FollowUpSender followUps) {
+		return new ReviewGate(planInstanceId, planKeyOfMember(audit, planInstanceId), Map.copyOf(rejections), audit,
+				jsonMapper, followUps);
+	}
+
+	/** Every member of a planned group of the plan, with its group's key. */
+	static Map<String, String> planKeyOfMember(AuditRepository audit, long planInstanceId) {
 		Map<String, String> planKeyOfMember = new HashMap<>();
 		audit.plannedMembers(planInstanceId)
 			.forEach((key, members) -> members.forEach((member) -> planKeyOfMember.put(member, key)));
-		return new ReviewGate(planInstanceId, planKeyOfMember, Map.copyOf(rejections), audit, jsonMapper, followUps);
+		return planKeyOfMember;
 	}
 
 	/** The plan to carry out for a group listed now: {@code now} itself, or the skip that says why not. */
 	MergePlan check(DuplicateGroup current, MergePlan now) {
-		if (this.audit == null) {
+		if (this.planInstanceId == 0) {
 			return now;
 		}
 		Set<String> planKeys = new TreeSet<>();

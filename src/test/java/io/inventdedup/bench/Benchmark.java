@@ -74,6 +74,7 @@ public final class Benchmark {
 					case "scale" -> benchmark.scale(run);
 					case "baseline" -> benchmark.sequentialBaseline(run);
 					case "page" -> benchmark.page(run);
+					case "agency" -> benchmark.agency(run);
 					default -> throw new IllegalArgumentException("unknown scenario " + scenario);
 				}
 			}
@@ -130,6 +131,87 @@ public final class Benchmark {
 					job.peakHeapMb(), job.exitCode()));
 			this.simulator.org(orgId).answerListingWith("[]");
 		}
+	}
+
+	/**
+	 * Scenario 6: an agency's three orgs at once, three job processes started together, against
+	 * one simulator that allows 500 requests a minute per client address over every org (as the API
+	 * does), 300 ms a call: the requests a second of all runs together, the share answered 429,
+	 * the groups that failed, each run's exit code, and the most requests in any 60 s.
+	 */
+	private void agency(int run) throws Exception {
+		int orgs = Integer.getInteger("bench.agency.orgs", 3);
+		int groups = Integer.getInteger("bench.agency.groups", 200);
+		this.simulator.limitEachClientAddress(500, Duration.ofMinutes(1));
+		List<String> orgIds = new ArrayList<>();
+		for (int i = 1; i <= orgs; i++) {
+			String orgId = "bench-agency-" + run + "-" + i;
+			SimOrg org = this.simulator.org(orgId);
+			OrgGenerator.seeded(600 + 10 * run + i).plainContacts().maxGroupSize(2).populate(org, groups, 0);
+			org.setFaults(Faults.NONE.withLatency(Duration.ofMillis(300), Duration.ZERO));
+			orgIds.add(orgId);
+		}
+		long started = System.nanoTime();
+		List<JobProcess> jobs = new ArrayList<>();
+		for (String orgId : orgIds) {
+			jobs.add(JobProcess.start(Path.of("target", "bench", orgId + ".log"), TestInfrastructure.jdbcUrl(),
+					List.of("-Xmx256m"), List.of("orgId=" + orgId, "dryRun=false")));
+		}
+		List<Integer> exits = new ArrayList<>();
+		for (JobProcess job : jobs) {
+			exits.add(job.waitFor(1800));
+		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+		long requests = 0;
+		long rejected = 0;
+		for (String orgId : orgIds) {
+			requests += this.simulator.requests(orgId, "GET") + this.simulator.requests(orgId, "POST")
+					+ this.simulator.requests(orgId, "PATCH");
+			rejected += this.simulator.requests(orgId, "429");
+		}
+		long failed = this.jdbc.queryForObject(
+				"SELECT count(*) FROM dedup_audit WHERE org_id LIKE ? AND status IN ('FAILED', 'PENDING', 'UNSETTLED')",
+				Long.class, "bench-agency-" + run + "-%");
+		List<Long> arrivals = this.simulator.arrivals(orgIds.toArray(String[]::new));
+		double busySeconds = (arrivals.get(arrivals.size() - 1) - arrivals.get(0)) / 1e9;
+		double perSecond = (requests - rejected) / busySeconds;
+		row("agency", run, String.format(Locale.ROOT,
+				"%d orgs x %d groups at once: %d requests (%d answered 429 = %.1f%%) in %.1f s from the first request "
+						+ "to the last (%.1f s with the JVMs' start): %.2f accepted req/s = %.1f%% of the ceiling; at "
+						+ "most %d requests in any 60 s; least share of an org in any 60 s while all ran: %.0f%% of an "
+						+ "equal share; %d groups FAILED/PENDING/UNSETTLED; exit codes %s",
+				orgs, groups, requests, rejected, 100.0 * rejected / requests, busySeconds, seconds, perSecond,
+				100 * perSecond / CEILING_PER_SECOND,
+				this.simulator.mostRequestsInAnyWindow(Duration.ofMinutes(1), orgIds.toArray(String[]::new)),
+				100 * leastShare(orgIds), failed, exits));
+		this.simulator.limitEachClientAddress(0, Duration.ofMinutes(1));
+	}
+
+	/**
+	 * Over every 60 s window (sliding by a second) in which every org was still sending, the
+	 * smallest count of one org's requests as a share of an equal share of the window's requests.
+	 */
+	private double leastShare(List<String> orgIds) {
+		long from = Long.MIN_VALUE;
+		long to = Long.MAX_VALUE;
+		List<List<Long>> perOrg = new ArrayList<>();
+		for (String orgId : orgIds) {
+			List<Long> arrivals = this.simulator.arrivals(orgId);
+			perOrg.add(arrivals);
+			from = Math.max(from, arrivals.get(0));
+			to = Math.min(to, arrivals.get(arrivals.size() - 1));
+		}
+		long window = Duration.ofMinutes(1).toNanos();
+		double least = 1;
+		for (long start = from; start + window <= to; start += Duration.ofSeconds(1).toNanos()) {
+			long end = start + window;
+			List<Long> counts = perOrg.stream()
+				.map((arrivals) -> arrivals.stream().filter((at) -> at >= end - window && at < end).count())
+				.toList();
+			double equal = counts.stream().mapToLong(Long::longValue).sum() / (double) counts.size();
+			least = Math.min(least, counts.stream().mapToLong(Long::longValue).min().orElse(0) / equal);
+		}
+		return least;
 	}
 
 	/**

@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -128,6 +129,60 @@ class KubernetesManifestsTests {
 		}
 		assertThat(template.getStringData().keySet()).isEqualTo(read).contains("INVENT_API_TOKEN");
 		assertThat(template.getStringData().values()).allMatch((value) -> value.startsWith("<"));
+	}
+
+	@Test
+	void deploysEachOrgOfAFolderAsACronJobOfItsOwnWithEveryObjectNamedAfterTheOrg() {
+		List<HasMetadata> objects = render("k8s/orgs");
+
+		assertThat(objects.stream().map((object) -> object.getKind() + "/" + object.getMetadata().getName()))
+			.as("every object named per org")
+			.doesNotHaveDuplicates();
+		List<CronJob> cronJobs = objects.stream().filter(CronJob.class::isInstance).map(CronJob.class::cast).toList();
+		assertThat(cronJobs).extracting((cronJob) -> cronJob.getMetadata().getName())
+			.containsExactlyInAnyOrder("invent-dedup-acme", "invent-dedup-globex");
+		for (CronJob cronJob : cronJobs) {
+			String org = cronJob.getMetadata().getName().substring("invent-dedup-".length());
+			JobSpec job = cronJob.getSpec().getJobTemplate().getSpec();
+			assertJobRunsTheJarSafely(job, objects);
+			ConfigMap run = configMap(objects,
+					job.getTemplate().getSpec().getContainers().get(0).getEnvFrom().get(0).getConfigMapRef().getName());
+			assertThat(run.getData()).containsEntry("ORG_ID", org);
+			assertThat(cronJob.getSpec().getSchedule()).isEqualTo(run.getData().get("SCHEDULE"));
+			assertThat(cronJob.getMetadata().getLabels()).containsEntry("app.kubernetes.io/instance", org);
+			assertThat(job.getTemplate().getMetadata().getLabels()).containsEntry("app.kubernetes.io/instance", org);
+			assertThat(job.getTemplate().getSpec().getServiceAccountName()).isEqualTo("invent-dedup-" + org);
+			assertThat(job.getTemplate().getSpec().getVolumes())
+				.anyMatch((volume) -> volume.getConfigMap() != null
+						&& volume.getConfigMap().getName().equals("invent-dedup-config-" + org));
+		}
+		assertThat(configMap(objects, "invent-dedup-run-acme").getData()).containsEntry("DRY_RUN", "true");
+		assertThat(configMap(objects, "invent-dedup-run-globex").getData()).containsEntry("DRY_RUN", "false");
+	}
+
+	@Test
+	void alertsOnAnOrgWithoutACompletedRunFor36HoursAndOnAFailedRunAsPromtoolTestsThem() throws Exception {
+		GenericKubernetesResource rule = serialization.unmarshal(
+				Files.readString(Path.of("k8s", "monitoring", "prometheusrule.yaml")), GenericKubernetesResource.class);
+		assertThat(rule.getKind()).isEqualTo("PrometheusRule");
+		Path rules = Files.createTempDirectory("rules");
+		Files.writeString(rules.resolve("rules.yaml"), serialization.asYaml(rule.getAdditionalProperties().get("spec")));
+		Files.copy(Path.of("k8s", "monitoring", "rules-test.yaml"), rules.resolve("rules-test.yaml"));
+
+		Process promtool;
+		try {
+			promtool = new ProcessBuilder("promtool", "test", "rules", "rules-test.yaml").directory(rules.toFile())
+				.redirectErrorStream(true)
+				.start();
+		}
+		catch (IOException ex) {
+			throw new AssertionError("promtool is needed to test the alert rules and was not found on the PATH: "
+					+ "apt-get install prometheus (.ci/run installs it when it is missing)", ex);
+		}
+		String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(promtool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(promtool.exitValue()).as(output).isZero();
+		assertThat(output).contains("SUCCESS");
 	}
 
 	private static void assertJobRunsTheJarSafely(JobSpec job, List<HasMetadata> objects) {

@@ -54,9 +54,16 @@ public final class InventSimulator implements AutoCloseable {
 
 	private final Map<String, AtomicLong> requestCounts = new ConcurrentHashMap<>();
 
+	private final Map<String, List<Long>> arrivals = new ConcurrentHashMap<>();
+
 	private final Map<String, Deque<Long>> windows = new ConcurrentHashMap<>();
 
 	private final Random random = new Random(42);
+
+	/** The API's own limit: requests per window per client address, over the whole API (0: none). */
+	private volatile int limitPerAddress;
+
+	private volatile Duration limitWindow = Duration.ofMinutes(1);
 
 	private InventSimulator(String token) throws IOException {
 		// The JDK server writes an answer's headers and body apart: without TCP_NODELAY, Nagle's
@@ -84,6 +91,15 @@ public final class InventSimulator implements AutoCloseable {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
+	/**
+	 * Limits every client address to this many requests a window over every org, as the API does
+	 * (500 a minute per IP): runs for several orgs from one address share it. 0 lifts the limit.
+	 */
+	public void limitEachClientAddress(int requests, Duration window) {
+		this.limitPerAddress = requests;
+		this.limitWindow = window;
+	}
+
 	/** The organization with this id, created empty on first use. */
 	public SimOrg org(String orgId) {
 		return this.orgs.computeIfAbsent(orgId, SimOrg::new);
@@ -98,6 +114,30 @@ public final class InventSimulator implements AutoCloseable {
 	public long requests(String orgId, String method) {
 		AtomicLong count = this.requestCounts.get(orgId + " " + method);
 		return (count != null) ? count.get() : 0;
+	}
+
+	/** When each request to these orgs arrived ({@link System#nanoTime()}), in order. */
+	public List<Long> arrivals(String... orgIds) {
+		List<Long> all = new ArrayList<>();
+		for (String orgId : orgIds) {
+			all.addAll(this.arrivals.getOrDefault(orgId, List.of()));
+		}
+		all.sort(null);
+		return all;
+	}
+
+	/** The most requests to these orgs that arrived within any {@code window}. */
+	public int mostRequestsInAnyWindow(Duration window, String... orgIds) {
+		List<Long> all = arrivals(orgIds);
+		int most = 0;
+		int first = 0;
+		for (int last = 0; last < all.size(); last++) {
+			while (all.get(last) - all.get(first) >= window.toNanos()) {
+				first++;
+			}
+			most = Math.max(most, last - first + 1);
+		}
+		return most;
 	}
 
 	@Override
@@ -116,6 +156,7 @@ public final class InventSimulator implements AutoCloseable {
 			String method = exchange.getRequestMethod();
 			SimOrg org = org(path.get(1));
 			this.requestCounts.computeIfAbsent(org.id + " " + method, (key) -> new AtomicLong()).incrementAndGet();
+			this.arrivals.computeIfAbsent(org.id, (key) -> new CopyOnWriteArrayList<>()).add(System.nanoTime());
 			Faults faults = org.faults;
 			if (faults.keyRevoked()
 					|| !("Bearer " + this.token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
@@ -388,25 +429,28 @@ public final class InventSimulator implements AutoCloseable {
 	}
 
 	private boolean rateLimited(HttpExchange exchange, SimOrg org, Faults faults) throws IOException {
-		if (faults.rateLimit() <= 0) {
+		boolean perAddress = this.limitPerAddress > 0;
+		int limit = perAddress ? this.limitPerAddress : faults.rateLimit();
+		if (limit <= 0) {
 			return false;
 		}
 		long now = System.nanoTime();
-		long minute = faults.rateWindow().toNanos();
-		Deque<Long> window = this.windows.computeIfAbsent(org.id, (id) -> new ArrayDeque<>());
+		long minute = (perAddress ? this.limitWindow : faults.rateWindow()).toNanos();
+		String key = perAddress ? "address " + exchange.getRemoteAddress().getAddress().getHostAddress() : org.id;
+		Deque<Long> window = this.windows.computeIfAbsent(key, (id) -> new ArrayDeque<>());
 		long retryAfterSeconds;
 		synchronized (window) {
 			while (!window.isEmpty() && now - window.peekFirst() >= minute) {
 				window.pollFirst();
 			}
-			if (window.size() < faults.rateLimit()) {
+			if (window.size() < limit) {
 				window.addLast(now);
 				return false;
 			}
 			retryAfterSeconds = Math.max(1,
 					(long) Math.ceil((minute - (now - window.peekFirst())) / (double) Duration.ofSeconds(1).toNanos()));
 		}
-		this.requestCounts.computeIfAbsent(org.id + " 429", (key) -> new AtomicLong()).incrementAndGet();
+		this.requestCounts.computeIfAbsent(org.id + " 429", (counter) -> new AtomicLong()).incrementAndGet();
 		exchange.getResponseHeaders().add("Retry-After", String.valueOf(retryAfterSeconds));
 		send(exchange, 429, "{\"message\":\"too many requests\"}");
 		return true;
