@@ -31,7 +31,7 @@ import org.springframework.util.Assert;
  * <li>{@code pagination-take} (or, without it, the largest page seen) and {@code pagination-count}
  * tell which pages exist: those are fetched a few at a time ahead of the reader, since nothing is
  * merged while it reads and the listing holds still (at 300 ms a call, one page after another would
- * leave the rate limiter idle);</li>
+ * leave the API budget idle);</li>
  * <li>the last {@code pagination-count} is kept in the step's context, for the cross-check of
  * {@link ListingCheck}.</li>
  * </ul>

@@ -33,6 +33,14 @@ final class PlanCheck {
 		this.maxAge = maxAge;
 	}
 
+	private static String readable(Duration duration) {
+		if (duration.toDays() > 0 && duration.equals(Duration.ofDays(duration.toDays()))) {
+			return duration.toDays() + " days";
+		}
+		return duration.equals(Duration.ofHours(duration.toHours())) ? duration.toHours() + " hours"
+				: duration.toString();
+	}
+
 	private @Nullable JobExecution execution(long id) {
 		try {
 			return this.jobRepository.getJobExecution(id);
@@ -74,7 +82,7 @@ final class PlanCheck {
 		}
 		if (Duration.between(last.getEndTime(), now).compareTo(this.maxAge) > 0) {
 			throw new InvalidParametersException("plan=" + plan + " ended at " + last.getEndTime()
-					+ ", longer ago than dedup.plan-max-age (" + this.maxAge + "): the org has changed since; "
+					+ ", longer ago than dedup.plan-max-age (" + readable(this.maxAge) + "): the org has changed since; "
 					+ "run a new dry run, review it and apply that one");
 		}
 		JobParametersBuilder applied = new JobParametersBuilder(resolved);

@@ -152,8 +152,12 @@ public final class Benchmark {
 			orgIds.add(orgId);
 		}
 		long started = System.nanoTime();
+		Duration late = Duration.ofSeconds(Integer.getInteger("bench.agency.late-seconds", 0));
 		List<JobProcess> jobs = new ArrayList<>();
 		for (String orgId : orgIds) {
+			if (orgId.equals(orgIds.get(orgIds.size() - 1)) && !late.isZero()) {
+				Thread.sleep(late.toMillis());
+			}
 			jobs.add(JobProcess.start(Path.of("target", "bench", orgId + ".log"), TestInfrastructure.jdbcUrl(),
 					List.of("-Xmx256m"), List.of("orgId=" + orgId, "dryRun=false")));
 		}
@@ -183,8 +187,31 @@ public final class Benchmark {
 				orgs, groups, requests, rejected, 100.0 * rejected / requests, busySeconds, seconds, perSecond,
 				100 * perSecond / CEILING_PER_SECOND,
 				this.simulator.mostRequestsInAnyWindow(Duration.ofMinutes(1), orgIds.toArray(String[]::new)),
-				100 * leastShare(orgIds), failed, exits));
+				100 * leastShare(orgIds), failed, exits)
+				+ (late.isZero() ? "" : String.format(Locale.ROOT, "; the last org started %d s late: %s",
+						late.toSeconds(), lateShare(orgIds))));
 		this.simulator.limitEachClientAddress(0, Duration.ofMinutes(1));
+	}
+
+	/**
+	 * How soon the org started last got its share: seconds from its first request to the end of the
+	 * first 10 s window in which it sent at least half an equal share of the window's requests.
+	 */
+	private String lateShare(List<String> orgIds) {
+		List<Long> late = this.simulator.arrivals(orgIds.get(orgIds.size() - 1));
+		List<Long> all = this.simulator.arrivals(orgIds.toArray(String[]::new));
+		long window = Duration.ofSeconds(10).toNanos();
+		for (long end = late.get(0) + window; end <= late.get(late.size() - 1); end += Duration.ofSeconds(1).toNanos()) {
+			long from = end - window;
+			long to = end;
+			long own = late.stream().filter((at) -> at >= from && at < to).count();
+			long total = all.stream().filter((at) -> at >= from && at < to).count();
+			if (own >= 0.5 * total / orgIds.size()) {
+				return String.format(Locale.ROOT, "half an equal share or more within %.0f s of its first request "
+						+ "(%d of %d requests in that 10 s window)", (end - late.get(0)) / 1e9, own, total);
+			}
+		}
+		return "never half an equal share in a 10 s window";
 	}
 
 	/**

@@ -118,6 +118,17 @@ class ReviewedPlanTests {
 		assertThat(apply(orgId, "plan=" + realRun, "dryRun=false")).isEqualTo(2);
 		assertThat(apply(orgId, "plan=" + plan)).as("an apply run merges").isEqualTo(2);
 		assertThat(apply(orgId, "plan=" + plan, "dryRun=false", "survivor=newest")).isEqualTo(2);
+		org.makePageUnavailable(1);
+		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "runKey=dry-failed"))).isEqualTo(1);
+		org.makePageUnavailable(0);
+		String failedPlan = String.valueOf(lastExecution(orgId));
+		requests = this.simulator.requests(orgId, "GET") + this.simulator.requests(orgId, "POST");
+		assertThat(apply(orgId, "plan=" + failedPlan, "dryRun=false")).isEqualTo(2);
+		this.jdbc.update("UPDATE batch_job_execution SET end_time = end_time - interval '8 days' "
+				+ "WHERE job_execution_id = ?", Long.parseLong(plan));
+		assertThat(apply(orgId, "plan=" + plan, "dryRun=false")).as("a stale plan").isEqualTo(2);
+		this.jdbc.update("UPDATE batch_job_execution SET end_time = end_time + interval '8 days' "
+				+ "WHERE job_execution_id = ?", Long.parseLong(plan));
 		assertThat(this.simulator.requests(orgId, "GET") + this.simulator.requests(orgId, "POST"))
 			.as("nothing was called")
 			.isEqualTo(requests);
@@ -129,7 +140,9 @@ class ReviewedPlanTests {
 			.contains("is a run of another org, not of another-org")
 			.contains("plan=" + realRun + " is not a dry run")
 			.contains("give dryRun=false")
-			.contains("survivor=newest disagrees with the plan's survivor=oldest");
+			.contains("survivor=newest disagrees with the plan's survivor=oldest")
+			.contains("plan=" + failedPlan + " is a dry run that did not complete (its last execution is FAILED)")
+			.contains("longer ago than dedup.plan-max-age (7 days)");
 		assertThat(DatabaseCommand.run("--reject", plan, "no-such-group", "--reason=x")).isEqualTo(2);
 		assertThat(DatabaseCommand.run("--reject", plan, "x")).as("a reason is required").isEqualTo(2);
 		assertThat(DatabaseCommand.run("--hold", orgId, " ", "--reason=x")).isEqualTo(2);
