@@ -99,8 +99,7 @@ class ListingPagingTests {
 		assertThat(this.runs.count(orgId, null)).isZero();
 		assertThat(output).contains("announced 210 groups (pagination-count) but the collect saw 200")
 			.contains("10 missing (4.8%) is more than dedup.collect.max-shortfall (1.0%)");
-		long execution = this.jdbc.queryForObject("SELECT max(job_execution_id) FROM batch_job_execution_params "
-				+ "WHERE parameter_name = 'orgId' AND parameter_value = ?", Long.class, orgId);
+		long execution = this.runs.lastExecution(orgId);
 		assertThat(DatabaseCommand.run("--report", String.valueOf(execution))).isZero();
 		assertThat(output).containsPattern("listing\\s+210 announced \\(pagination-count\\), 200 collected \\(10 short\\)");
 		long listed = this.simulator.requests(orgId, "GET");
@@ -141,6 +140,19 @@ class ListingPagingTests {
 		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false"))).isEqualTo(1);
 
 		assertThat(output).contains("answered page 2 with the same groups as page 1");
+		assertThat(this.simulator.requests(orgId, "POST")).isZero();
+	}
+
+	@Test
+	void stopsAListingWhoseCountKeepsGrowingWithoutMerging(CapturedOutput output) {
+		String orgId = "paging-growing";
+		this.simulator.org(orgId).listEndlessly();
+
+		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false"))).isEqualTo(1);
+
+		assertThat(output).contains("The duplicate listing of org paging-growing did not end: page 17 still holds "
+				+ "groups, although the listing first announced 200 groups");
+		assertThat(this.simulator.requests(orgId, "GET")).as("it stopped, not read forever").isLessThan(40);
 		assertThat(this.simulator.requests(orgId, "POST")).isZero();
 	}
 

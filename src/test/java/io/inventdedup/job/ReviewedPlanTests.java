@@ -63,7 +63,7 @@ class ReviewedPlanTests {
 		SimOrg org = this.simulator.org(orgId);
 		List<List<SimContact>> groups = OrgGenerator.seeded(70).plainContacts().maxGroupSize(3).populate(org, 40, 3);
 		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "runKey=review"))).isZero();
-		String plan = String.valueOf(lastExecution(orgId));
+		String plan = String.valueOf(this.runs.lastExecution(orgId));
 
 		assertThat(DatabaseCommand.run("--reject", plan, planned(groups.get(0)).get("group_key").toString(),
 				sourceOf(groups.get(1)), "--reason=not these two", "--by=bob"))
@@ -87,7 +87,7 @@ class ReviewedPlanTests {
 			applied.add(new MergeRecord(orgId, reviewed.survivorId(), reviewed.sources()));
 		}
 		assertThat(new HashSet<>(this.simulator.mergeLog(orgId))).as("merged exactly as reviewed").isEqualTo(applied);
-		long apply = lastExecution(orgId);
+		long apply = this.runs.lastExecution(orgId);
 		assertThat(reasons(apply)).containsEntry("rejected-in-review", 2L)
 			.containsEntry("changed-since-review", 4L)
 			.containsEntry("not-in-plan", 1L)
@@ -107,10 +107,10 @@ class ReviewedPlanTests {
 		SimOrg org = this.simulator.org(orgId);
 		OrgGenerator.seeded(71).plainContacts().maxGroupSize(3).populate(org, 5, 0);
 		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "runKey=dry"))).isZero();
-		String plan = String.valueOf(lastExecution(orgId));
+		String plan = String.valueOf(this.runs.lastExecution(orgId));
 		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "runKey=real", "dryRun=false", "maxMerges=1")))
 			.isZero();
-		String realRun = String.valueOf(lastExecution(orgId));
+		String realRun = String.valueOf(this.runs.lastExecution(orgId));
 		long requests = this.simulator.requests(orgId, "GET") + this.simulator.requests(orgId, "POST");
 
 		assertThat(apply(orgId, "plan=999999", "dryRun=false")).isEqualTo(2);
@@ -121,7 +121,7 @@ class ReviewedPlanTests {
 		org.makePageUnavailable(1);
 		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "runKey=dry-failed"))).isEqualTo(1);
 		org.makePageUnavailable(0);
-		String failedPlan = String.valueOf(lastExecution(orgId));
+		String failedPlan = String.valueOf(this.runs.lastExecution(orgId));
 		requests = this.simulator.requests(orgId, "GET") + this.simulator.requests(orgId, "POST");
 		assertThat(apply(orgId, "plan=" + failedPlan, "dryRun=false")).isEqualTo(2);
 		this.jdbc.update("UPDATE batch_job_execution SET end_time = end_time - interval '8 days' "
@@ -167,11 +167,6 @@ class ReviewedPlanTests {
 	private Map<String, Object> planned(List<SimContact> members) {
 		return this.jdbc.queryForMap("SELECT * FROM dedup_audit WHERE status = 'PLANNED' AND survivor_contact_id = ?",
 				expected(members).survivorId());
-	}
-
-	private long lastExecution(String orgId) {
-		return this.jdbc.queryForObject("SELECT max(job_execution_id) FROM batch_job_execution_params "
-				+ "WHERE parameter_name = 'orgId' AND parameter_value = ?", Long.class, orgId);
 	}
 
 	private Map<String, Long> reasons(long execution) {

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -236,6 +237,19 @@ public final class InventSimulator implements AutoCloseable {
 		String override = org.listingOverride;
 		if (override != null) {
 			send(exchange, 200, (page == 1 || org.listingOverrideOnEveryPage) ? override : "[]");
+			return;
+		}
+		if (org.endlessListing) {
+			List<Map<String, Object>> listed = new ArrayList<>();
+			for (int i = 0; i < take; i++) {
+				SimContact primary = new SimContact("endless-" + page + "-" + i + "-a", null, Instant.EPOCH, false,
+						false, false);
+				SimContact duplicate = new SimContact("endless-" + page + "-" + i + "-b", null, Instant.EPOCH, false,
+						false, false);
+				listed.add(groupJson(new SimOrg.SimGroup(primary, List.of(duplicate), List.of())));
+			}
+			exchange.getResponseHeaders().add("pagination-count", String.valueOf((long) (page + 1) * take));
+			send(exchange, 200, this.json.writeValueAsString(listed));
 			return;
 		}
 		List<SimOrg.SimGroup> groups = org.groups();

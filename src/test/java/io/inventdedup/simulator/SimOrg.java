@@ -47,6 +47,8 @@ public final class SimOrg {
 
 	volatile boolean contactSearchesRefused;
 
+	volatile boolean endlessListing;
+
 	final Set<String> lostAnswerSurvivors = ConcurrentHashMap.newKeySet();
 
 	volatile int unavailablePage;
@@ -111,6 +113,14 @@ public final class SimOrg {
 	 */
 	public void overlapPages(int groups) {
 		this.pageOverlap = groups;
+	}
+
+	/**
+	 * Makes every page of the listing hold new groups, the count growing ahead of the pages: a
+	 * listing that never ends, as a broken API's could.
+	 */
+	public void listEndlessly() {
+		this.endlessListing = true;
 	}
 
 	/** Makes {@code pagination-count} announce this many groups more than the listing holds. */

@@ -99,6 +99,12 @@ public final class RunAssertions {
 				: this.jdbc.queryForObject("SELECT count(*) FROM dedup_audit WHERE org_id = ?", Long.class, orgId);
 	}
 
+	/** The job execution of the org's last run, failed or not (what {@code --report} and {@code plan=} take). */
+	public long lastExecution(String orgId) {
+		return this.jdbc.queryForObject("SELECT max(job_execution_id) FROM batch_job_execution_params "
+				+ "WHERE parameter_name = 'orgId' AND parameter_value = ?", Long.class, orgId);
+	}
+
 	/** How many groups of the generated org the policy merges. */
 	public static long expectedMerges(List<List<SimContact>> groups, MergePolicy policy) {
 		return groups.stream().filter((members) -> expectedPlan(members, policy) instanceof MergePlan.Merge).count();
