@@ -19,8 +19,10 @@ import reactor.core.scheduler.Schedulers;
  * agency's orgs leave through one address. The budget is a token bucket kept in PostgreSQL, the
  * database the runs already share (Bucket4j, row {@code BUDGET:RATE} of {@code dedup_api_budget}):
  * <ul>
- * <li>it holds at most {@code rate / 100} permits (5 at 500 a minute) and refills the rest
- * steadily, so that no 60 seconds ever see more than the rate, the burst included;</li>
+ * <li>it holds at most {@code rate / 100} permits (5 at 500 a minute) and refills steadily the
+ * rest but {@code rate / 500} (494 a minute at 500), so that no 60 seconds ever hand out more than
+ * the rate less one, the burst included: the one kept back covers requests that reach the API a
+ * little closer together than their permits were handed out;</li>
  * <li>a permit is reserved in one round trip to the database, in the order asked, whatever the
  * run, and the caller waits its turn: the runs share the budget evenly, and a run that starts late
  * gets its turn at once;</li>
@@ -48,9 +50,9 @@ public class ApiBudget {
 
 	ApiBudget(ProxyManager<String> buckets, String name, int ratePerMinute, MeterRegistry meters) {
 		long capacity = Math.max(1, ratePerMinute / 100);
+		long refill = Math.max(1, ratePerMinute - capacity - Math.max(1, ratePerMinute / 500));
 		BucketConfiguration configuration = BucketConfiguration.builder()
-			.addLimit((limit) -> limit.capacity(capacity)
-				.refillGreedy(Math.max(1, ratePerMinute - capacity), Duration.ofMinutes(1)))
+			.addLimit((limit) -> limit.capacity(capacity).refillGreedy(refill, Duration.ofMinutes(1)))
 			.build();
 		this.bucket = buckets.builder().build(name + ":" + ratePerMinute, () -> configuration);
 		this.name = name;

@@ -34,12 +34,16 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 
 /**
  * The calls this job makes to Invent. Every attempt of every call takes a permit from the
- * {@link ApiBudget} that the runs on one address share, has a timeout, and is retried with exponential backoff and jitter when the failure is
- * transient (429, 5xx, timeouts, dropped connections); 401 and 403 stop the run.
+ * {@link ApiBudget} that the runs on one address share, has a timeout, and is retried with
+ * exponential backoff and jitter when the failure is transient (429, 5xx, timeouts, dropped
+ * connections); 401 and 403 stop the run.
  */
 public class InventClient {
 
 	private static final Logger log = LoggerFactory.getLogger(InventClient.class);
+
+	/** The most contacts one channel may match in the contact listing. */
+	private static final int MAX_MATCHES = 1_000;
 
 	private final WebClient webClient;
 
@@ -50,9 +54,6 @@ public class InventClient {
 	private final InventApiProperties properties;
 
 	private final MeterRegistry meters;
-
-	/** The most contacts one channel may match in the contact listing. */
-	private static final int MAX_MATCHES = 1_000;
 
 	public InventClient(WebClient webClient, ApiBudget budget, JsonMapper jsonMapper,
 			InventApiProperties properties, MeterRegistry meters) {

@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * own;</li>
  * <li>one still undecidable fails the run, with the list of those groups and the command that
  * records what an operator found in Invent ({@code --settle}); the same command then completes
- * the run.</li>
+ * the run; so does a follow-up update sent here that failed (the follow-up step of the next
+ * execution sends it).</li>
  * </ol>
  * It comes after the follow-up step, which runs again on every execution, so that updates due
  * elsewhere are never held up by a merge waiting for an operator.
@@ -58,6 +59,7 @@ class SettleTasklet implements Tasklet {
 		long jobInstanceId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstanceId();
 		long jobExecutionId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
 		List<AuditRecord> unsettled = new ArrayList<>();
+		long followUpsFailed = 0;
 		for (AuditRecord row : this.audit.findUnsettled(jobInstanceId)) {
 			AuditRecord resumed = row.resumedBy(jobExecutionId);
 			List<String> call = row.unsettledIds();
@@ -77,9 +79,16 @@ class SettleTasklet implements Tasklet {
 			}
 			AuditRecord recorded = settled;
 			this.ownTransaction.executeWithoutResult((tx) -> this.audit.complete(List.of(recorded)));
+			if (recorded.followUp() != null && recorded.followUp().status().equals("FAILED")) {
+				followUpsFailed++;
+			}
 		}
 		if (!unsettled.isEmpty()) {
 			throw new UnsettledMergesException(jobExecutionId, unsettled, LISTED);
+		}
+		if (followUpsFailed > 0) {
+			throw new IllegalStateException(followUpsFailed + " follow-up updates of merges found applied here could "
+					+ "not be sent; see update_error in dedup_audit, then re-run the same command to send them");
 		}
 		return RepeatStatus.FINISHED;
 	}

@@ -176,6 +176,10 @@ public final class Benchmark {
 		long failed = this.jdbc.queryForObject(
 				"SELECT count(*) FROM dedup_audit WHERE org_id LIKE ? AND status IN ('FAILED', 'PENDING', 'UNSETTLED')",
 				Long.class, "bench-agency-" + run + "-%");
+		List<String> endStates = new ArrayList<>();
+		for (String orgId : orgIds) {
+			endStates.add(count(orgId, "MERGED") + "/" + groups);
+		}
 		List<Long> arrivals = this.simulator.arrivals(orgIds.toArray(String[]::new));
 		double busySeconds = (arrivals.get(arrivals.size() - 1) - arrivals.get(0)) / 1e9;
 		double perSecond = (requests - rejected) / busySeconds;
@@ -183,11 +187,12 @@ public final class Benchmark {
 				"%d orgs x %d groups at once: %d requests (%d answered 429 = %.1f%%) in %.1f s from the first request "
 						+ "to the last (%.1f s with the JVMs' start): %.2f accepted req/s = %.1f%% of the ceiling; at "
 						+ "most %d requests in any 60 s; least share of an org in any 60 s while all ran: %.0f%% of an "
-						+ "equal share; %d groups FAILED/PENDING/UNSETTLED; exit codes %s",
+						+ "equal share; %d groups FAILED/PENDING/UNSETTLED; groups merged per org, every group "
+						+ "eligible: %s; exit codes %s",
 				orgs, groups, requests, rejected, 100.0 * rejected / requests, busySeconds, seconds, perSecond,
 				100 * perSecond / CEILING_PER_SECOND,
 				this.simulator.mostRequestsInAnyWindow(Duration.ofMinutes(1), orgIds.toArray(String[]::new)),
-				100 * leastShare(orgIds), failed, exits)
+				100 * leastShare(orgIds), failed, endStates, exits)
 				+ (late.isZero() ? "" : String.format(Locale.ROOT, "; the last org started %d s late: %s",
 						late.toSeconds(), lateShare(orgIds))));
 		this.simulator.limitEachClientAddress(0, Duration.ofMinutes(1));

@@ -1,6 +1,7 @@
 package io.inventdedup.job;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -178,6 +179,31 @@ class FaultToleranceTests {
 		assertThat(this.launcher.launch(command)).isZero();
 		this.runs.assertFinalState(org, groups, MergePolicy.defaults());
 		this.runs.assertAuditAgreesWithMergeLog("faults-unsettled");
+	}
+
+	@Test
+	void aMergeSettledByALaterRunGetsItsFollowUpAndAFailedOneFailsTheRunUntilItIsSent() {
+		SimOrg org = this.simulator.org("faults-settled-later");
+		org.addContact("s", "Sam", Instant.parse("2022-01-01T00:00:00Z"), false, false, false, "email:sam@example.test");
+		org.addContact("t", "Sam", Instant.parse("2023-01-01T00:00:00Z"), false, false, true, "email:sam@example.test");
+		org.setFaults(Faults.NONE.withLookupsNotAllowed());
+		org.refuseContactSearches(true);
+		org.loseTheAnswerOfMergesInto("s");
+		List<String> command = List.of("orgId=faults-settled-later", "dryRun=false");
+		assertThat(this.launcher.launch(command)).as("the lost merge cannot be settled").isEqualTo(1);
+
+		org.refuseContactSearches(false);
+		org.setFaults(Faults.NONE.withLookupsNotAllowed().withUpdatesUnavailable());
+		assertThat(this.launcher.launch(command)).as("settled now, but its opt-out cannot be sent").isEqualTo(1);
+		assertThat(this.runs.count("faults-settled-later", "MERGED")).isOne();
+		assertThat(org.contact("s").unsubscribed()).isFalse();
+
+		org.setFaults(Faults.NONE.withLookupsNotAllowed());
+		assertThat(this.launcher.launch(command)).isZero();
+		assertThat(org.contact("s").unsubscribed()).as("the survivor carries its source's opt-out").isTrue();
+		assertThat(this.jdbc.queryForObject("SELECT update_status FROM dedup_audit WHERE org_id = ?", String.class,
+				"faults-settled-later")).isEqualTo("SENT");
+		this.runs.assertAuditAgreesWithMergeLog("faults-settled-later");
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -17,10 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two runs of two orgs, two processes at once, on one API budget: together they never send more
  * than the budget allows in any window. The budget is a token bucket of {@code rate / 100} permits
- * refilled at the rest of the rate, so any window of {@code T} sees at most
- * {@code rate / 100 + (rate - rate / 100) * T / 60 s} requests: at 500 a minute, 500 in any 60 s.
- * Checked here at 600 a minute over 10 s windows, so that the test takes seconds, not minutes; the
- * same two runs on two budgets go past it, which shows the check can fail.
+ * refilled at {@code rate - rate / 100 - rate / 500} a minute, so any window of {@code T} hands out
+ * at most {@code rate / 100 + refill * T / 60 s} permits: at 500 a minute, 499 in any 60 s. Checked
+ * here at 600 a minute over 10 s windows, so that the test takes seconds, not minutes, counting the
+ * requests as the simulator receives them: they may arrive a little closer together than their
+ * permits were handed out (scheduling, connections), so half a second of the budget is allowed for
+ * that. The same two runs on two budgets go far past it, which shows the check can fail.
  */
 class SharedBudgetIT {
 
@@ -28,8 +30,8 @@ class SharedBudgetIT {
 
 	private static final Duration WINDOW = Duration.ofSeconds(10);
 
-	/** Most requests a 10 s window may see: 6 permits held, 594 a minute refilled. */
-	private static final int MOST = RATE / 100 + (RATE - RATE / 100) * 10 / 60;
+	/** Most requests a 10 s window may see: 6 permits held, 593 a minute refilled, over 10.5 s. */
+	private static final int MOST = RATE / 100 + (RATE - RATE / 100 - RATE / 500) * 105 / 600;
 
 	private final InventSimulator simulator = TestInfrastructure.simulator();
 
