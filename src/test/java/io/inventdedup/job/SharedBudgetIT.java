@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * at most {@code rate / 100 + refill * T / 60 s} permits: at 500 a minute, 499 in any 60 s. Checked
  * here at 600 a minute over 10 s windows, so that the test takes seconds, not minutes, counting the
  * requests as the simulator receives them: they may arrive a little closer together than their
- * permits were handed out (scheduling, connections), so half a second of the budget is allowed for
- * that. The same two runs on two budgets go far past it, which shows the check can fail.
+ * permits were handed out (scheduling, connections, a pause of a JVM on these two shared cores), so
+ * a second of the budget is allowed for that. The same two runs on two budgets go far past it, which shows the check can fail.
  */
 class SharedBudgetIT {
 
@@ -30,8 +30,8 @@ class SharedBudgetIT {
 
 	private static final Duration WINDOW = Duration.ofSeconds(10);
 
-	/** Most requests a 10 s window may see: 6 permits held, 593 a minute refilled, over 10.5 s. */
-	private static final int MOST = RATE / 100 + (RATE - RATE / 100 - RATE / 500) * 105 / 600;
+	/** Most requests a 10 s window may see: 6 permits held, 593 a minute refilled, over 11 s. */
+	private static final int MOST = RATE / 100 + (RATE - RATE / 100 - RATE / 500) * 110 / 600;
 
 	private final InventSimulator simulator = TestInfrastructure.simulator();
 
@@ -42,9 +42,9 @@ class SharedBudgetIT {
 		List<Integer> exits = runAtOnce(orgs, "it-shared", "it-shared");
 
 		assertThat(exits).containsExactly(0, 0);
-		assertThat(this.simulator.mostRequestsInAnyWindow(WINDOW, orgs.toArray(String[]::new)))
-			.as("requests of both runs in any %s", WINDOW)
-			.isLessThanOrEqualTo(MOST);
+		int most = this.simulator.mostRequestsInAnyWindow(WINDOW, orgs.toArray(String[]::new));
+		System.out.printf("one budget: %d requests in the busiest %s (at most %d)%n", most, WINDOW, MOST);
+		assertThat(most).as("requests of both runs in any %s", WINDOW).isLessThanOrEqualTo(MOST);
 		for (String org : orgs) {
 			assertThat(this.simulator.mergeLog(org)).hasSize(100);
 		}
@@ -57,7 +57,9 @@ class SharedBudgetIT {
 		List<Integer> exits = runAtOnce(orgs, "it-apart-1", "it-apart-2");
 
 		assertThat(exits).containsExactly(0, 0);
-		assertThat(this.simulator.mostRequestsInAnyWindow(WINDOW, orgs.toArray(String[]::new))).isGreaterThan(MOST);
+		int most = this.simulator.mostRequestsInAnyWindow(WINDOW, orgs.toArray(String[]::new));
+		System.out.printf("two budgets: %d requests in the busiest %s (one budget allows %d)%n", most, WINDOW, MOST);
+		assertThat(most).isGreaterThan(MOST);
 	}
 
 	private List<String> orgs(String prefix) {
