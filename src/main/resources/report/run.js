@@ -174,11 +174,25 @@
     group.m.forEach(function (contact) { show(contact.id, 'member'); });
     card.appendChild(members);
     if (group.fu) {
-      var text = 'follow-up update planned: ' + group.fu;
-      if (group.us) { text += '; ' + group.us + (group.su ? ': sent ' + group.su : ''); }
+      var text = 'After the merge, the survivor ' + followUp(group.fu);
+      if (group.us) {
+        text += ' \u2014 ' + ({ SENT: 'sent', NOT_NEEDED: 'not needed: the merged survivor had it',
+          PENDING: 'not sent yet', FAILED: 'FAILED: the same command sends it again' }[group.us] || group.us);
+      }
       card.appendChild(el('div', 'followup', text));
     }
     return card;
+  }
+
+  /** A planned follow-up update (its JSON body) in words: what the survivor is to carry. */
+  function followUp(body) {
+    var update;
+    try { update = JSON.parse(body); } catch (e) { return 'gets the update ' + body; }
+    var parts = [];
+    if (update.unsubscribed === true) { parts.push('is unsubscribed (a merged contact was)'); }
+    if (update.blocked === true) { parts.push('is blocked (a merged contact was)'); }
+    if (typeof update.name === 'string') { parts.push('gets the name \u201c' + update.name + '\u201d'); }
+    return parts.length ? parts.join(', ') : 'gets the update ' + body;
   }
 
   function renderList() {

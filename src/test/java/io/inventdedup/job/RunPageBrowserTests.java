@@ -87,6 +87,14 @@ class RunPageBrowserTests {
 					.getText()).isEqualTo(String.valueOf(row.get("n")));
 			}
 			assertThat(driver.findElements(By.cssSelector("svg.chart rect"))).isNotEmpty();
+			long unsubscribes = this.jdbc.queryForObject("SELECT count(*) FROM dedup_audit WHERE org_id = ? "
+					+ "AND (planned_update ->> 'unsubscribed')::boolean", Long.class, ORG);
+			assertThat(unsubscribes).as("the org plans opt-outs to carry").isPositive();
+			new Select(driver.findElement(By.id("status"))).selectByValue("PLANNED");
+			assertThat(driver.findElements(By.cssSelector("#groups .followup")))
+				.as("the planned follow-ups say in words what the survivor carries")
+				.anyMatch((line) -> line.getText().equals("After the merge, the survivor is unsubscribed (a merged "
+						+ "contact was)"));
 			Files.write(Path.of("target", "run-page", "screenshot.png"), driver.getScreenshotAs(OutputType.BYTES));
 		}
 	}
