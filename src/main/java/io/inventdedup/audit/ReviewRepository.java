@@ -52,14 +52,10 @@ public class ReviewRepository {
 			.listOfRows();
 	}
 
-	/** Which of these contacts of the org are held, read now. */
-	public Set<String> heldAmong(String orgId, Collection<String> contactIds) {
-		if (contactIds.isEmpty()) {
-			return Set.of();
-		}
-		return new HashSet<>(this.jdbc.sql("SELECT contact_id FROM dedup_hold WHERE org_id = :org AND contact_id IN (:ids)")
-			.param("org", orgId)
-			.param("ids", contactIds)
+	/** The org's held contacts. */
+	public Set<String> heldContacts(String orgId) {
+		return new HashSet<>(this.jdbc.sql("SELECT contact_id FROM dedup_hold WHERE org_id = ?")
+			.param(orgId)
 			.query(String.class)
 			.list());
 	}

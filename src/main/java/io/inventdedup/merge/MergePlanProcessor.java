@@ -1,5 +1,6 @@
 package io.inventdedup.merge;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -10,7 +11,6 @@ import io.inventdedup.audit.ReviewRepository;
 import io.inventdedup.collect.StagedGroup;
 import io.inventdedup.invent.GroupDecoder;
 import io.inventdedup.invent.InvalidGroupException;
-import io.inventdedup.policy.Contact;
 import io.inventdedup.policy.DuplicateGroup;
 import io.inventdedup.policy.MergePlan;
 import io.inventdedup.policy.MergePlanner;
@@ -21,10 +21,14 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 /**
  * Decodes a staged group and applies the merge policy to it, in this order: the group decoded (a
  * group the job cannot trust becomes a skip, {@code invalid-group}, that says what is wrong: the
- * run goes on); the holds on its members read now, so that a hold added during a long run applies
- * to the groups not planned yet; the plan; the review gate of an apply run ({@link ReviewGate}).
+ * run goes on); the org's holds, read again at most a second ago, so that a hold added during a
+ * long run applies to the groups not planned yet without a query per group; the plan; the review
+ * gate of an apply run ({@link ReviewGate}).
  */
 class MergePlanProcessor implements ItemProcessor<StagedGroup, PlannedGroup> {
+
+	/** How old the holds a group is planned with may be. */
+	private static final Duration HOLDS_FRESHNESS = Duration.ofSeconds(1);
 
 	private final MergePlanner planner;
 
@@ -35,6 +39,10 @@ class MergePlanProcessor implements ItemProcessor<StagedGroup, PlannedGroup> {
 	private final String orgId;
 
 	private final ReviewGate gate;
+
+	private Set<String> held = Set.of();
+
+	private long heldReadAt = System.nanoTime() - HOLDS_FRESHNESS.toNanos();
 
 	MergePlanProcessor(MergePlanner planner, JsonMapper jsonMapper, ReviewRepository reviews, String orgId,
 			ReviewGate gate) {
@@ -49,13 +57,20 @@ class MergePlanProcessor implements ItemProcessor<StagedGroup, PlannedGroup> {
 	public PlannedGroup process(StagedGroup group) {
 		try {
 			DuplicateGroup decoded = GroupDecoder.decode(this.jsonMapper.readTree(group.listedGroup()));
-			Set<String> held = this.reviews.heldAmong(this.orgId,
-					decoded.members().stream().map(Contact::id).toList());
-			return new PlannedGroup(group, this.gate.check(decoded, this.planner.plan(decoded, held)));
+			return new PlannedGroup(group, this.gate.check(decoded, this.planner.plan(decoded, held())));
 		}
 		catch (InvalidGroupException | JacksonException ex) {
 			return new PlannedGroup(group, new MergePlan.Skip(SkipReason.INVALID_GROUP, ex.getMessage(), List.of()));
 		}
+	}
+
+	private Set<String> held() {
+		long now = System.nanoTime();
+		if (now - this.heldReadAt >= HOLDS_FRESHNESS.toNanos()) {
+			this.held = this.reviews.heldContacts(this.orgId);
+			this.heldReadAt = now;
+		}
+		return this.held;
 	}
 
 }
