@@ -1,10 +1,12 @@
 package io.inventdedup.audit;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 import io.inventdedup.policy.Exclusion;
+import io.inventdedup.policy.MergePolicy;
 
 /**
  * One row of {@code dedup_audit}: one group of one run.
@@ -67,12 +69,28 @@ public record AuditRecord(long jobInstanceId, long jobExecutionId, String orgId,
 	}
 
 	/**
-	 * The sources of the call whose answer was lost, for an UNSETTLED row: the calls go out 50
-	 * sources at a time, in order, and stop at the lost one, so it is the call after those merged.
+	 * The sources of the call whose answer was lost, for an UNSETTLED row: the calls go out
+	 * {@value MergePolicy#MAX_SOURCES_PER_CALL} sources at a time, in order, and stop at the lost one,
+	 * so it is the call after those merged.
 	 */
 	public List<String> unsettledIds() {
 		int from = Math.min(this.mergedIds.size(), this.sourceIds.size());
-		return this.sourceIds.subList(from, Math.min(from + 50, this.sourceIds.size()));
+		return this.sourceIds.subList(from, Math.min(from + MergePolicy.MAX_SOURCES_PER_CALL, this.sourceIds.size()));
+	}
+
+	/**
+	 * This UNSETTLED row once its lost call turned out applied: MERGED when that call was the
+	 * group's last, else FAILED {@code partially-merged} (the calls after it were never sent).
+	 */
+	public AuditRecord lostCallApplied() {
+		List<String> merged = new ArrayList<>(this.mergedIds);
+		merged.addAll(unsettledIds());
+		if (merged.size() < this.sourceIds.size()) {
+			return completed(AuditStatus.FAILED, "partially-merged", merged, null,
+					"the merge stopped at a call whose answer was lost; that call was applied, the "
+							+ (this.sourceIds.size() - merged.size()) + " sources after it were never sent");
+		}
+		return completed(AuditStatus.MERGED, null, merged, null, null);
 	}
 
 	/** This row, with this detail. */

@@ -76,10 +76,7 @@ public class AuditReport {
 				+ jobExecutionId : (run.get("plan") != null) ? "no: the apply of plan " + run.get("plan") : "no");
 		row("policy", run.get("policy"));
 		row("started / ended", run.get("start_time") + " / " + run.get("end_time"));
-		row("listing", (run.get("collected") == null) ? "not collected completely"
-				: ((run.get("announced") != null) ? run.get("announced") + " announced (pagination-count), "
-						: "no count announced, ") + run.get("collected") + " collected"
-						+ shortfall(run.get("announced"), run.get("collected")));
+		row("listing", listing(run));
 		row("groups", count(run, "groups"));
 		row("planned", count(run, "planned"));
 		row("merged", count(run, "merged"));
@@ -191,11 +188,7 @@ public class AuditReport {
 	/** The listed group's contacts by id: their name and first email, as listed. */
 	private Map<String, String[]> contacts(String listedGroup) {
 		Map<String, String[]> contacts = new HashMap<>();
-		JsonNode group = this.json.readTree(listedGroup);
-		List<JsonNode> members = new ArrayList<>();
-		members.add(group.path("primary"));
-		group.path("duplicates").forEach(members::add);
-		for (JsonNode member : members) {
+		for (JsonNode member : listedContacts(this.json.readTree(listedGroup))) {
 			if (member.path("id").isString()) {
 				String email = null;
 				for (JsonNode channel : member.path("channels")) {
@@ -210,6 +203,16 @@ public class AuditReport {
 		return contacts;
 	}
 
+	/** The primary and the duplicates of a listed group, as listed (each may be anything). */
+	static List<JsonNode> listedContacts(JsonNode group) {
+		List<JsonNode> contacts = new ArrayList<>();
+		contacts.add(group.path("primary"));
+		if (group.path("duplicates").isArray()) {
+			group.path("duplicates").forEach(contacts::add);
+		}
+		return contacts;
+	}
+
 	private static String field(Map<String, String[]> contacts, String id, int which) {
 		String[] contact = (id != null) ? contacts.get(id) : null;
 		return (contact != null) ? contact[which] : null;
@@ -219,9 +222,16 @@ public class AuditReport {
 		return (run.get(column) != null) ? run.get(column) : 0;
 	}
 
-	private static String shortfall(Object announced, Object collected) {
+	/** What the run's collect read of the listing, beside what the listing announced (of {@link #run}). */
+	static String listing(Map<String, Object> run) {
+		Object announced = run.get("announced");
+		Object collected = run.get("collected");
+		if (collected == null) {
+			return "not collected completely";
+		}
 		long missing = (announced != null) ? ((Number) announced).longValue() - ((Number) collected).longValue() : 0;
-		return (missing > 0) ? " (" + missing + " short)" : "";
+		return ((announced != null) ? announced + " announced (pagination-count), " : "no count announced, ")
+				+ collected + " collected" + ((missing > 0) ? " (" + missing + " short)" : "");
 	}
 
 	private void row(String label, Object value) {

@@ -148,8 +148,7 @@ public class HtmlReport {
 		data.writeStringProperty("duration", (started != null && ended != null)
 				? Duration.between(started, ended).toString().substring(2).toLowerCase() : "");
 		data.writeStringProperty("policy", String.valueOf(run.get("policy")));
-		data.writeStringProperty("listing", (run.get("collected") == null) ? "not collected completely"
-				: run.get("announced") + " announced (pagination-count), " + run.get("collected") + " collected");
+		data.writeStringProperty("listing", AuditReport.listing(run));
 		data.writeEndObject();
 	}
 
@@ -190,12 +189,8 @@ public class HtmlReport {
 		data.writeStringProperty("su", rs.getString("sent_update"));
 		data.writeName("m");
 		data.writeStartArray();
-		JsonNode group = this.json.readTree(rs.getString("listed_group"));
-		writeContact(data, group.get("primary"));
-		JsonNode duplicates = group.get("duplicates");
-		if (duplicates != null && duplicates.isArray()) {
-			duplicates.forEach((duplicate) -> writeContact(data, duplicate));
-		}
+		AuditReport.listedContacts(this.json.readTree(rs.getString("listed_group")))
+			.forEach((contact) -> writeContact(data, contact));
 		data.writeEndArray();
 		data.writeEndObject();
 	}

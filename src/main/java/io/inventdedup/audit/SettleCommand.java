@@ -1,7 +1,6 @@
 package io.inventdedup.audit;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,16 +59,11 @@ class SettleCommand {
 		return 0;
 	}
 
-	/** Every source of the lost call merged: MERGED when it was the group's last call. */
+	/** Every source of the lost call merged; a MERGED row's planned follow-up is due. */
 	private static AuditRecord asMerged(AuditRecord row) {
-		List<String> mergedIds = new ArrayList<>(row.mergedIds());
-		mergedIds.addAll(row.unsettledIds());
-		if (mergedIds.size() < row.sourceIds().size()) {
-			return row.completed(AuditStatus.FAILED, "partially-merged", mergedIds, null, row.error());
-		}
-		AuditRecord done = row.completed(AuditStatus.MERGED, null, mergedIds, null, null);
-		return (row.plannedUpdate() != null && !row.dryRun()) ? done.withFollowUp(AuditRecord.FollowUpRecord.PENDING)
-				: done;
+		AuditRecord done = row.lostCallApplied();
+		return (done.status() == AuditStatus.MERGED && row.plannedUpdate() != null && !row.dryRun())
+				? done.withFollowUp(AuditRecord.FollowUpRecord.PENDING) : done;
 	}
 
 	private static AuditRecord asNotMerged(AuditRecord row) {

@@ -61,14 +61,21 @@ public final class GroupDecoder {
 	 */
 	public static List<String> memberIds(JsonNode group) {
 		TreeSet<String> ids = new TreeSet<>();
+		listedContacts(group).forEach((contact) -> addId(ids, contact));
+		return new ArrayList<>(ids);
+	}
+
+	/** The primary and the duplicates of a listed group as listed, whatever they are; none when it is no object. */
+	private static List<JsonNode> listedContacts(JsonNode group) {
+		List<JsonNode> contacts = new ArrayList<>();
 		if (group != null && group.isObject()) {
-			addId(ids, group.get("primary"));
+			contacts.add(group.get("primary"));
 			JsonNode duplicates = group.get("duplicates");
 			if (duplicates != null && duplicates.isArray()) {
-				duplicates.forEach((duplicate) -> addId(ids, duplicate));
+				duplicates.forEach(contacts::add);
 			}
 		}
-		return new ArrayList<>(ids);
+		return contacts;
 	}
 
 	/**
@@ -78,16 +85,7 @@ public final class GroupDecoder {
 	 */
 	public static Map<String, List<ContactFilter>> searchFilters(JsonNode group) {
 		Map<String, List<ContactFilter>> filters = new LinkedHashMap<>();
-		if (group == null || !group.isObject()) {
-			return filters;
-		}
-		List<JsonNode> members = new ArrayList<>();
-		members.add(group.get("primary"));
-		JsonNode duplicates = group.get("duplicates");
-		if (duplicates != null && duplicates.isArray()) {
-			duplicates.forEach(members::add);
-		}
-		for (JsonNode member : members) {
+		for (JsonNode member : listedContacts(group)) {
 			JsonNode id = (member != null && member.isObject()) ? member.get("id") : null;
 			if (id == null || !id.isString()) {
 				continue;

@@ -75,7 +75,7 @@ class SettleTasklet implements Tasklet {
 								+ row.error());
 			}
 			else {
-				settled = confirmed(resumed, call);
+				settled = confirmed(resumed);
 			}
 			AuditRecord recorded = settled;
 			this.ownTransaction.executeWithoutResult((tx) -> this.audit.complete(List.of(recorded)));
@@ -93,21 +93,15 @@ class SettleTasklet implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	/** The row of a lost call found applied: MERGED when it was the group's last call. */
-	private AuditRecord confirmed(AuditRecord row, List<String> call) {
-		List<String> merged = new ArrayList<>(row.mergedIds());
-		merged.addAll(call);
+	/** The row of a lost call found applied, with its follow-up update sent when it is MERGED. */
+	private AuditRecord confirmed(AuditRecord row) {
 		log.atInfo()
 			.addKeyValue("orgId", row.orgId())
 			.addKeyValue("groupKey", row.groupKey())
 			.log("An unsettled merge turned out applied: its sources are gone and the survivor lives");
-		if (merged.size() < row.sourceIds().size()) {
-			return row.completed(AuditStatus.FAILED, "partially-merged", merged, null,
-					"the merge stopped at a call whose answer was lost; that call was applied, the "
-							+ (row.sourceIds().size() - merged.size()) + " sources after it were never sent");
-		}
-		AuditRecord done = row.completed(AuditStatus.MERGED, null, merged, null, null);
-		return (row.plannedUpdate() != null) ? done.withFollowUp(this.followUps.send(done, null)) : done;
+		AuditRecord done = row.lostCallApplied();
+		return (done.status() == AuditStatus.MERGED && row.plannedUpdate() != null)
+				? done.withFollowUp(this.followUps.send(done, null)) : done;
 	}
 
 }
