@@ -31,49 +31,78 @@ import reactor.core.scheduler.Schedulers;
  * at the budget's pace as the debt is repaid, so that 429s that keep coming keep the shared rate
  * down and their end lets it recover; logged at most once a minute, counted in
  * {@code invent_dedup_api_budget_backoffs_total};</li>
- * <li>when the database cannot be reached, no permit is handed out: the call fails.</li>
+ * <li>a permit waits at most {@code invent.api.budget-timeout} (2 s) for the database (a
+ * connection of the budget's own small pool, then the answer), never the main pool's 30 s: when it
+ * cannot be had, the call fails with {@link ApiBudgetUnavailableException} and is not sent, so a
+ * run that lost its database stops at its first permit;</li>
+ * <li>waiting for the budget itself (other runs using it) is no failure and holds no connection:
+ * the permit is reserved in one round trip, then the caller waits off the database.</li>
  * </ul>
  */
-public class ApiBudget {
+public class ApiBudget implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiBudget.class);
 
 	private final BucketProxy bucket;
 
+	private final AutoCloseable connections;
+
 	private final String name;
 
 	private final long debt;
+
+	private final Duration timeout;
 
 	private final Counter backoffs;
 
 	private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - Duration.ofMinutes(2).toNanos());
 
-	ApiBudget(ProxyManager<String> buckets, String name, int ratePerMinute, MeterRegistry meters) {
+	ApiBudget(ProxyManager<String> buckets, AutoCloseable connections, String name, int ratePerMinute,
+			Duration timeout, MeterRegistry meters) {
 		long capacity = Math.max(1, ratePerMinute / 100);
 		long refill = Math.max(1, ratePerMinute - capacity - Math.max(1, ratePerMinute / 500));
 		BucketConfiguration configuration = BucketConfiguration.builder()
 			.addLimit((limit) -> limit.capacity(capacity).refillGreedy(refill, Duration.ofMinutes(1)))
 			.build();
 		this.bucket = buckets.builder().build(name + ":" + ratePerMinute, () -> configuration);
+		this.connections = connections;
 		this.name = name;
 		this.debt = Math.max(1, ratePerMinute / 60);
+		this.timeout = timeout;
 		this.backoffs = meters.counter("invent.dedup.api.budget.backoffs");
 	}
 
-	/** One permit to send one request, once the budget has it (the wait runs off the caller's thread). */
+	/**
+	 * One permit to send one request, once the budget has it (the wait runs off the caller's thread).
+	 * Fails with {@link ApiBudgetUnavailableException} when the database does not answer in time.
+	 */
 	Mono<Void> permit() {
 		return Mono.<Void>fromCallable(() -> {
-			this.bucket.asBlocking().consume(1);
+			try {
+				this.bucket.asBlocking().consume(1);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw ex;
+			}
+			catch (RuntimeException ex) {
+				throw new ApiBudgetUnavailableException(this.name, this.timeout, ex);
+			}
 			return null;
 		}).subscribeOn(Schedulers.boundedElastic());
 	}
 
 	/** Invent answered 429 although the budget allowed the request: every run on the budget pauses. */
 	void rateLimited() {
-		if (this.bucket.getAvailableTokens() < 0) {
-			return;
+		try {
+			if (this.bucket.getAvailableTokens() < 0) {
+				return;
+			}
+			this.bucket.consumeIgnoringRateLimits(this.debt);
 		}
-		this.bucket.consumeIgnoringRateLimits(this.debt);
+		catch (RuntimeException ex) {
+			throw new ApiBudgetUnavailableException(this.name, this.timeout, ex);
+		}
 		this.backoffs.increment();
 		long now = System.nanoTime();
 		long last = this.lastLogged.get();
@@ -84,6 +113,12 @@ public class ApiBudget {
 				.log("Invent answered 429 within the budget (another client on the same address?): every run on "
 						+ "this budget pauses while a second of its permits is repaid; logged once a minute");
 		}
+	}
+
+	/** Closes the budget's own connections. */
+	@Override
+	public void close() throws Exception {
+		this.connections.close();
 	}
 
 }

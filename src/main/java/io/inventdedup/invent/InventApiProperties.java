@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param token the API key; never logged, never stored
  * @param rateLimitPerMinute requests per minute across every call of every run on the same budget
  * @param budget the name of the budget the runs that leave through one IP address share
+ * @param budgetTimeout how long taking a permit may wait for the database (a connection of the
+ * budget's own pool, then its answer); past it the call is not sent and the run stops
  * @param connectTimeout how long to wait for a connection
  * @param readTimeout how long to wait for an answer once connected
  * @param maxAttempts attempts per call on transient failures, the first one included
@@ -35,7 +37,8 @@ import org.springframework.validation.annotation.Validated;
 public record InventApiProperties(@NotNull @DefaultValue("https://api.useinvent.com") URI baseUrl,
 		@NotBlank(message = "is required: set the environment variable INVENT_API_TOKEN") String token,
 		@Min(1) @DefaultValue("500") int rateLimitPerMinute,
-		@NotBlank @Size(max = 100) @DefaultValue("default") String budget, @NotNull @DefaultValue("5s") Duration connectTimeout,
+		@NotBlank @Size(max = 100) @DefaultValue("default") String budget,
+		@NotNull @DefaultValue("2s") Duration budgetTimeout, @NotNull @DefaultValue("5s") Duration connectTimeout,
 		@NotNull @DefaultValue("30s") Duration readTimeout, @Min(1) @Max(20) @DefaultValue("6") int maxAttempts,
 		@NotNull @DefaultValue("500ms") Duration initialBackoff, @NotNull @DefaultValue("30s") Duration maxBackoff,
 		@Min(1) @Max(64) @DefaultValue("8") int concurrency, @NotNull @DefaultValue("16MB") DataSize maxResponseSize) {

@@ -111,7 +111,7 @@ public class InventClient {
 		try {
 			return send(call, request, ambiguous).block();
 		}
-		catch (InventAuthenticationException ex) {
+		catch (InventAuthenticationException | ApiBudgetUnavailableException ex) {
 			throw ex;
 		}
 		catch (RuntimeException ex) {

@@ -1,7 +1,6 @@
 package io.inventdedup.invent;
 
-import javax.sql.DataSource;
-
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -11,6 +10,7 @@ import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -45,16 +45,29 @@ public class InventClientConfiguration {
 		return new InventClient(webClient, apiBudget, jsonMapper, properties, meterRegistry);
 	}
 
-	/** The budget of requests this run shares with every run on the same {@code invent.api.budget}. */
+	/**
+	 * The budget of requests this run shares with every run on the same {@code invent.api.budget}. Its
+	 * permits come through a small pool of their own on the job's database, whose waits are bounded by
+	 * {@code invent.api.budget-timeout} (for a connection, then for each answer), so that a lost
+	 * database stops the sending within seconds, not after the main pool's 30 s per permit.
+	 */
 	@Bean
-	ApiBudget apiBudget(DataSource dataSource, InventApiProperties properties, MeterRegistry meterRegistry) {
-		ProxyManager<String> buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+	ApiBudget apiBudget(DataSourceProperties dataSource, InventApiProperties properties, MeterRegistry meterRegistry) {
+		HikariDataSource permits = dataSource.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+		permits.setPoolName("invent-dedup-api-budget");
+		permits.setMaximumPoolSize(properties.concurrency() + 4);
+		permits.setMinimumIdle(1);
+		permits.setConnectionTimeout(Math.max(250, properties.budgetTimeout().toMillis()));
+		permits.addDataSourceProperty("socketTimeout",
+				String.valueOf(Math.max(1, (properties.budgetTimeout().toMillis() + 999) / 1000)));
+		ProxyManager<String> buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(permits)
 			.primaryKeyMapper(PrimaryKeyMapper.STRING)
 			.table("dedup_api_budget")
 			.idColumn("id")
 			.stateColumn("state")
 			.build();
-		return new ApiBudget(buckets, properties.budget(), properties.rateLimitPerMinute(), meterRegistry);
+		return new ApiBudget(buckets, permits, properties.budget(), properties.rateLimitPerMinute(),
+				properties.budgetTimeout(), meterRegistry);
 	}
 
 	@Bean

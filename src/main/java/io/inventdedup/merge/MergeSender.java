@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import io.inventdedup.audit.AuditRecord;
 import io.inventdedup.audit.AuditStatus;
 import io.inventdedup.invent.AmbiguousMergeException;
+import io.inventdedup.invent.ApiBudgetUnavailableException;
 import io.inventdedup.invent.InventApiException;
 import io.inventdedup.invent.InventAuthenticationException;
 import io.inventdedup.invent.InventClient;
@@ -31,8 +32,11 @@ import io.inventdedup.policy.Settlement;
  * <li>once every call is confirmed, the planned follow-up update is sent, or left PENDING for the
  * follow-up step when the survivor's state is not known (a lost answer).</li>
  * </ol>
- * It never throws: a failure the run must stop for (a refused token, the unexpected) travels in
- * the outcome, so that the other groups of the chunk are still recorded.
+ * It never throws: a failure the run must stop for (a refused token, no permit from the API
+ * budget, the unexpected) travels in the outcome, so that the groups already sent are still
+ * recorded. A merge stopped for want of a permit stays PENDING (some of its calls may have been
+ * applied): the next run sends it again as one that may have been; a merge confirmed whose
+ * follow-up update got no permit is MERGED with its update PENDING, for the follow-up step.
  */
 class MergeSender {
 
@@ -97,9 +101,21 @@ class MergeSender {
 			}
 			AuditRecord done = row.completed(AuditStatus.MERGED, null, merged, null, null);
 			if (row.plannedUpdate() != null && survivor != null) {
-				done = done.withFollowUp(this.followUps.send(done, survivor));
+				try {
+					done = done.withFollowUp(this.followUps.send(done, survivor));
+				}
+				catch (ApiBudgetUnavailableException ex) {
+					return new Outcome(done, ex);
+				}
 			}
 			return new Outcome(done, null);
+		}
+		catch (ApiBudgetUnavailableException ex) {
+			log.atWarn()
+				.addKeyValue("orgId", row.orgId())
+				.addKeyValue("groupKey", row.groupKey())
+				.log("No permit from the API budget: the merge stays PENDING for the next run");
+			return new Outcome(row, ex);
 		}
 		catch (InventAuthenticationException ex) {
 			return new Outcome(failed(row, merged, "unauthorized", null, ex.getMessage()), ex);

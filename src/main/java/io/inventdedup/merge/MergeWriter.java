@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -40,8 +41,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * or leaves it PENDING for the follow-up step when the merge's answer was lost.</li>
  * </ol>
  * A merge whose answer was lost and that cannot be settled is UNSETTLED, and the run goes on: the
- * settle step deals with it. A refused token, the unexpected, or failures (UNSETTLED included) past
- * {@code dedup.merge.max-failure-share} of the merges this execution tried stop the run.
+ * settle step deals with it. A refused token, no permit from the API budget (its database lost),
+ * the unexpected, or failures (UNSETTLED included) past {@code dedup.merge.max-failure-share} of
+ * the merges this execution tried stop the run; the first of the three stops the chunk's sending
+ * at once, leaving the merges not started PENDING for the resume.
  */
 class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 
@@ -112,8 +115,9 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 		if (sendings.isEmpty()) {
 			return;
 		}
+		AtomicReference<RuntimeException> stop = new AtomicReference<>();
 		List<MergeSender.Outcome> outcomes = Flux.fromIterable(sendings)
-			.flatMapSequential((sending) -> Mono.fromCallable(() -> this.sender.send(sending.row(), sending.resumed()))
+			.flatMapSequential((sending) -> Mono.fromCallable(() -> send(sending, stop))
 				.subscribeOn(Schedulers.boundedElastic()), this.run.concurrency())
 			.collectList()
 			.block(Duration.ofHours(1));
@@ -139,6 +143,22 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 			throw fatal;
 		}
 		checkFailureShare();
+	}
+
+	/**
+	 * Sends one group's merge, unless a failure the run stops for (a refused token, a lost database)
+	 * came first: from then on no merge of the chunk is started, and those not sent stay PENDING
+	 * (null: no outcome, the group is left out of the chunk's outcomes).
+	 */
+	private MergeSender.@Nullable Outcome send(Sending sending, AtomicReference<RuntimeException> stop) {
+		if (stop.get() != null) {
+			return null;
+		}
+		MergeSender.Outcome outcome = this.sender.send(sending.row(), sending.resumed());
+		if (outcome.fatal() != null) {
+			stop.compareAndSet(null, outcome.fatal());
+		}
+		return outcome;
 	}
 
 	/**
