@@ -36,7 +36,7 @@
     if (data.omitted > 0) {
       var notice = document.getElementById('notice');
       notice.textContent = 'This page shows ' + data.shown + ' of the run\u2019s ' + data.total + ' groups: the failed, '
-        + 'pending, unsettled, changed-since-review, planned and merged groups first. The ' + data.omitted
+        + 'pending, unsettled, changed-since-review, waiting-for-review, planned and merged groups first. The ' + data.omitted
         + ' left out are all in the CSV: ' + data.csvCommand;
       notice.hidden = false;
     }
@@ -112,6 +112,17 @@
     });
   }
 
+  var matchedOn = [];
+
+  /** Whether Invent grouped the contacts on this channel ([type, shown value, user_id]). */
+  function sharedChannel(channel) {
+    return matchedOn.some(function (matched) { return matched[0] === channel[0] && matched[1] === channel[2]; });
+  }
+
+  function selectable(group) {
+    return (data.run.dryRun && group.s === 'PLANNED') || group.s === 'NEEDS_REVIEW';
+  }
+
   function contactCard(contact, role, extra) {
     var card = el('div', 'contact ' + role);
     card.setAttribute('data-contact', contact.id);
@@ -126,7 +137,11 @@
     card.appendChild(flags);
     if (contact.ch.length > 0) {
       var channels = el('ul');
-      contact.ch.forEach(function (channel) { channels.appendChild(el('li', null, channel[0] + ': ' + channel[1])); });
+      contact.ch.forEach(function (channel) {
+        var shared = sharedChannel(channel);
+        var text = (shared ? 'shared \u2014 ' : '') + channel[0] + (channel[1] === null ? '' : ': ' + channel[1]);
+        channels.appendChild(el('li', shared ? 'shared' : null, text));
+      });
       card.appendChild(channels);
     }
     if (contact.sg.length > 0) {
@@ -141,14 +156,14 @@
     card.setAttribute('data-status', group.s);
     card.setAttribute('data-reason', group.r || '');
     var head = el('div', 'head');
-    if (data.run.dryRun && group.s === 'PLANNED') {
+    if (selectable(group)) {
       var box = el('input');
       box.type = 'checkbox';
       box.className = 'pick';
       box.checked = !!selected[group.k];
-      box.setAttribute('aria-label', 'select group ' + group.k + ' for rejection');
+      box.setAttribute('aria-label', 'select group ' + group.k + ' for a decision');
       box.addEventListener('change', function () {
-        if (box.checked) { selected[group.k] = true; } else { delete selected[group.k]; }
+        if (box.checked) { selected[group.k] = group.s; } else { delete selected[group.k]; }
         document.getElementById('picked').textContent = Object.keys(selected).length + ' selected';
       });
       head.appendChild(box);
@@ -158,11 +173,17 @@
     head.appendChild(el('span', 'key', group.k));
     card.appendChild(head);
     if (group.d) { card.appendChild(el('div', 'detail', group.d)); }
+    if (group.mo.length > 0) {
+      card.appendChild(el('div', 'matched', 'Invent grouped them on: ' + group.mo.map(function (matched) {
+        return matched[0] + ' ' + matched[1];
+      }).join(', ')));
+    }
     if (group.h || group.e) { card.appendChild(el('div', 'error', (group.h ? 'HTTP ' + group.h + ': ' : '') + (group.e || ''))); }
     var members = el('div', 'members');
     var byId = {};
     group.m.forEach(function (contact) { byId[contact.id] = contact; });
     var shown = {};
+    matchedOn = group.mo;
     function show(id, role, extra) {
       if (shown[id]) { return; }
       shown[id] = true;
@@ -223,15 +244,20 @@
     return '\'' + text.replace(/'/g, '\'\\\'\'') + '\'';
   }
 
-  function rejectCommand() {
+  /** The command that records the decision on the selected groups: --reject, or --approve (queued groups only). */
+  function decisionCommand(command) {
     var keys = Object.keys(selected).sort();
     var reason = document.getElementById('reject-reason').value;
     var output = document.getElementById('reject-command');
     if (keys.length === 0 || reason.trim() === '') {
-      output.value = 'Select planned groups and give a reason first.';
+      output.value = 'Select groups and give a reason first.';
       return;
     }
-    output.value = 'java -jar target/invent-dedup.jar --reject ' + data.run.execution + ' ' + keys.join(' ')
+    if (command === 'approve' && keys.some(function (key) { return selected[key] !== 'NEEDS_REVIEW'; })) {
+      output.value = 'Only groups that wait for review (NEEDS_REVIEW) can be approved: unselect the others.';
+      return;
+    }
+    output.value = 'java -jar target/invent-dedup.jar --' + command + ' ' + data.run.execution + ' ' + keys.join(' ')
       + ' --reason=' + shellQuoted(reason.trim());
     output.select();
     if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -255,9 +281,10 @@
   document.getElementById('search').addEventListener('input', applyFilters);
   document.getElementById('previous').addEventListener('click', function () { page--; renderList(); });
   document.getElementById('next').addEventListener('click', function () { page++; renderList(); });
-  if (data.run.dryRun) {
+  if (groups.some(selectable)) {
     document.getElementById('reject').className = 'reject on';
-    document.getElementById('copy-reject').addEventListener('click', rejectCommand);
+    document.getElementById('copy-reject').addEventListener('click', function () { decisionCommand('reject'); });
+    document.getElementById('copy-approve').addEventListener('click', function () { decisionCommand('approve'); });
   }
   renderList();
   document.body.setAttribute('data-ready', 'true');

@@ -18,7 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * simulator and an embedded PostgreSQL, nothing to install. It seeds an organization of 300
  * duplicate groups and walks through "Review, then merge": a dry run (the plan), a rejection and a
  * hold, a change in the org, then the apply run of the plan, its report and the page of each run, printing each run's
- * summary and the review queries' output. Extra {@code name=value} arguments go to both runs.
+ * summary and the review queries' output; one group the dry run queued for a person (its names
+ * disagree) is approved, and the apply run merges it. Extra {@code name=value} arguments go to both
+ * runs.
  */
 public final class DemoApplication {
 
@@ -50,6 +52,14 @@ public final class DemoApplication {
 		step("Reject a planned group: --reject " + plan + " " + planned.get(0).get("group_key"));
 		InventDedupApplication.run("--reject", String.valueOf(plan), (String) planned.get(0).get("group_key"),
 				"--reason=the demo's reviewer says no", "--by=demo");
+		List<String> queued = jdbc.queryForList("SELECT group_key FROM dedup_audit WHERE org_id = ? AND status = "
+				+ "'NEEDS_REVIEW' ORDER BY id LIMIT 1", String.class, ORG_ID);
+		if (!queued.isEmpty()) {
+			step("Approve a group that waits for a person (its names disagree): --approve " + plan + " "
+					+ queued.get(0));
+			InventDedupApplication.run("--approve", String.valueOf(plan), queued.get(0),
+					"--reason=the demo's reviewer knows them: one customer", "--by=demo");
+		}
 		step("Hold a contact: --hold " + ORG_ID + " " + planned.get(1).get("source"));
 		InventDedupApplication.run("--hold", ORG_ID, (String) planned.get(1).get("source"), "--reason=VIP account",
 				"--by=demo");

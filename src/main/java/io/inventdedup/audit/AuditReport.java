@@ -83,6 +83,10 @@ public class AuditReport {
 		row("skipped", count(run, "skipped"));
 		row("failed", count(run, "failed"));
 		row("pending", count(run, "pending"));
+		row("needs review", count(run, "needs_review") + ((((Number) count(run, "needs_review")).longValue() > 0)
+				? ": nothing of them merged; approve with --approve " + jobExecutionId
+						+ " KEY... --reason=TEXT (or --reject), and the next real run merges what was approved"
+				: ""));
 		row("contacts merged away", count(run, "contacts_merged_away"));
 		row("by reason", run.get("reasons"));
 		if (run.get("plan") != null) {

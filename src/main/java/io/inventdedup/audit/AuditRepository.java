@@ -194,29 +194,68 @@ public class AuditRepository {
 			.optional();
 	}
 
-	/** The planned groups of a dry run, each with its members (survivor, sources and excluded). */
-	public Map<String, List<String>> plannedMembers(long planInstanceId) {
-		Map<String, List<String>> planned = new HashMap<>();
-		this.jdbcClient.sql("""
-				SELECT group_key, array_prepend(survivor_contact_id, source_contact_ids || excluded_contact_ids)
-				FROM dedup_audit WHERE job_instance_id = ? AND status = 'PLANNED'
-				""").param(planInstanceId).query((rs) -> {
-			planned.put(rs.getString(1), strings(rs.getArray(2)));
-		});
-		return planned;
+	/**
+	 * The keys of the groups of a dry run, planned or left for a person to decide, that hold any of
+	 * these contacts: one query through an index, never the plan in memory.
+	 */
+	public List<String> planGroupsHolding(long planInstanceId, Collection<String> memberIds) {
+		return this.jdbcClient.sql("""
+				SELECT group_key FROM dedup_audit
+				 WHERE job_instance_id = :plan AND status IN ('PLANNED', 'NEEDS_REVIEW')
+				   AND dedup_member_ids(listed_group) && CAST(:members AS text[])
+				 ORDER BY group_key
+				""").param("plan", planInstanceId).param("members", memberIds.toArray(String[]::new)).query(String.class).list();
 	}
 
 	/**
-	 * The planned groups of a dry run that a key names: the group of that {@code group_key}, or
-	 * every planned group that holds a contact of that id.
+	 * Records, in the run {@code jobInstanceId}, every group of the plan that no group of the run's
+	 * snapshot shares a member with: SKIPPED {@code no-longer-listed}, under its planned key, with the
+	 * group and the policy as they were reviewed. One statement, joins in the database (which spill
+	 * to disk past {@code work_mem}), whatever the size of the plan; a group recorded already is left
+	 * as it is, so that a resumed run records the same.
+	 * @return how many groups it recorded
 	 */
-	public List<AuditRecord> findPlannedGroups(long planInstanceId, String keyOrContactId) {
+	public int recordNoLongerListed(long planInstanceId, long jobInstanceId, long jobExecutionId) {
 		return this.jdbcClient.sql("""
-				SELECT * FROM dedup_audit WHERE job_instance_id = :plan AND status = 'PLANNED'
+				WITH listed AS MATERIALIZED (
+				         SELECT DISTINCT m.id
+				           FROM dedup_staged_group s, unnest(dedup_member_ids(s.listed_group::jsonb)) AS m(id)
+				          WHERE s.job_instance_id = :run),
+				     planned AS (
+				         SELECT p.id, m.id AS member
+				           FROM dedup_audit p, unnest(dedup_member_ids(p.listed_group)) AS m(id)
+				          WHERE p.job_instance_id = :plan AND p.status IN ('PLANNED', 'NEEDS_REVIEW')),
+				     still_listed AS (
+				         SELECT DISTINCT planned.id FROM planned JOIN listed ON listed.id = planned.member)
+				INSERT INTO dedup_audit (job_instance_id, job_execution_id, org_id, group_key, dry_run, status, reason,
+				    detail, listed_group, policy)
+				SELECT :run, :execution, p.org_id, p.group_key, false, 'SKIPPED', 'no-longer-listed',
+				       'planned in the reviewed run ' || p.job_instance_id || ' (survivor ' || p.survivor_contact_id
+				           || ', sources [' || array_to_string(p.source_contact_ids, ', ')
+				           || ']); no group listed now holds any of its members',
+				       p.listed_group, p.policy
+				  FROM dedup_audit p
+				  LEFT JOIN still_listed ON still_listed.id = p.id
+				 WHERE p.job_instance_id = :plan AND p.status IN ('PLANNED', 'NEEDS_REVIEW') AND still_listed.id IS NULL
+				ON CONFLICT (job_instance_id, group_key) DO NOTHING
+				""").param("run", jobInstanceId).param("execution", jobExecutionId).param("plan", planInstanceId).update();
+	}
+
+	/**
+	 * The groups of a run in these statuses that a key names: the group of that {@code group_key},
+	 * or every such group that holds a contact of that id.
+	 */
+	public List<AuditRecord> findGroups(long jobInstanceId, Collection<AuditStatus> statuses, String keyOrContactId) {
+		return this.jdbcClient.sql("""
+				SELECT * FROM dedup_audit WHERE job_instance_id = :plan AND status IN (:statuses)
 				AND (group_key = :key OR survivor_contact_id = :key OR :key = ANY (source_contact_ids)
 				     OR :key = ANY (excluded_contact_ids))
 				ORDER BY id
-				""").param("plan", planInstanceId).param("key", keyOrContactId).query(AuditRepository::read).list();
+				""").param("plan", jobInstanceId)
+			.param("statuses", statuses.stream().map(AuditStatus::name).toList())
+			.param("key", keyOrContactId)
+			.query(AuditRepository::read)
+			.list();
 	}
 
 	/** Whether the run's last execution is still going (or was left so by a process that died). */
@@ -265,7 +304,8 @@ public class AuditRepository {
 				byStatus.getOrDefault("FAILED", 0L), byStatus.getOrDefault("PENDING", 0L),
 				byStatus.getOrDefault("UNSETTLED", 0L), contactsMergedAway[0],
 				reasons, followUps.getOrDefault("SENT", 0L), followUps.getOrDefault("FAILED", 0L)
-						+ followUps.getOrDefault("PENDING", 0L));
+						+ followUps.getOrDefault("PENDING", 0L),
+				byStatus.getOrDefault("NEEDS_REVIEW", 0L));
 	}
 
 	private static void bind(Connection connection, PreparedStatement statement, AuditRecord record)
@@ -311,12 +351,7 @@ public class AuditRepository {
 	}
 
 	private static AuditRecord read(ResultSet rs, int row) throws SQLException {
-		List<String> excludedIds = strings(rs.getArray("excluded_contact_ids"));
-		List<String> exclusionReasons = strings(rs.getArray("exclusion_reasons"));
-		List<Exclusion> excluded = new ArrayList<>();
-		for (int i = 0; i < excludedIds.size(); i++) {
-			excluded.add(new Exclusion(excludedIds.get(i), exclusionReason(exclusionReasons.get(i))));
-		}
+		List<Exclusion> excluded = exclusions(rs.getArray("excluded_contact_ids"), rs.getArray("exclusion_reasons"));
 		Integer httpStatus = rs.getObject("http_status", Integer.class);
 		return new AuditRecord(rs.getLong("job_instance_id"), rs.getLong("job_execution_id"), rs.getString("org_id"),
 				rs.getString("group_key"), rs.getBoolean("dry_run"), AuditStatus.valueOf(rs.getString("status")),
@@ -329,7 +364,18 @@ public class AuditRepository {
 						rs.getString("update_error")) : null);
 	}
 
-	private static List<String> strings(Array array) throws SQLException {
+	/** The pairwise columns {@code excluded_contact_ids} and {@code exclusion_reasons}, read back. */
+	static List<Exclusion> exclusions(Array ids, Array reasons) throws SQLException {
+		List<String> excludedIds = strings(ids);
+		List<String> exclusionReasons = strings(reasons);
+		List<Exclusion> excluded = new ArrayList<>();
+		for (int i = 0; i < excludedIds.size(); i++) {
+			excluded.add(new Exclusion(excludedIds.get(i), exclusionReason(exclusionReasons.get(i))));
+		}
+		return excluded;
+	}
+
+	static List<String> strings(Array array) throws SQLException {
 		return (array != null) ? Arrays.asList((String[]) array.getArray()) : List.of();
 	}
 

@@ -23,7 +23,14 @@ public enum AuditStatus {
 	 * {@code detail} says what was found. The run's settle step looks again; an operator can record
 	 * what they found in Invent with {@code --settle}.
 	 */
-	UNSETTLED;
+	UNSETTLED,
+
+	/**
+	 * Doubtful (the members' names disagree): nothing is merged until a person approves the
+	 * recorded merge ({@code --approve}); every later run of the org then merges it while its plan
+	 * is the approved one. {@code reason} and {@code detail} say why.
+	 */
+	NEEDS_REVIEW;
 
 	/**
 	 * Whether the merge step is done with a group in this status (an UNSETTLED one is the settle

@@ -34,8 +34,11 @@ public final class DatabaseCommands {
 	/** The most groups a run's page shows: past them it says how many it left out (the CSV has all). */
 	private static final int DEFAULT_HTML_LIMIT = 20_000;
 
-	private static final List<String> COMMANDS = List.of("report", "settle", "reject", "unreject", "hold", "release",
-			"holds");
+	private static final List<String> COMMANDS = List.of("report", "settle", "reject", "unreject", "approve",
+			"unapprove", "hold", "release", "holds");
+
+	private static final List<String> REVIEW_COMMANDS = List.of("reject", "unreject", "approve", "unapprove", "hold",
+			"release", "holds");
 
 	private DatabaseCommands() {
 	}
@@ -60,7 +63,7 @@ public final class DatabaseCommands {
 		if (arguments.containsOption("settle")) {
 			return settle(arguments, args);
 		}
-		for (String command : List.of("reject", "unreject", "hold", "release", "holds")) {
+		for (String command : REVIEW_COMMANDS) {
 			if (arguments.containsOption(command)) {
 				return review(command, arguments, args);
 			}
@@ -71,14 +74,21 @@ public final class DatabaseCommands {
 	private static int review(String command, ApplicationArguments arguments, String... args) {
 		List<String> words = words(arguments, command);
 		String reason = firstOf(arguments.getOptionValues("reason"));
-		boolean needsReason = command.equals("reject") || command.equals("hold");
+		boolean needsReason = command.equals("reject") || command.equals("approve") || command.equals("hold");
+		boolean onARun = command.equals("reject") || command.equals("unreject") || command.equals("approve")
+				|| command.equals("unapprove");
 		int minimum = command.equals("holds") ? 1 : 2;
 		if (words.size() < minimum || (command.equals("holds") && words.size() > 1)
 				|| (needsReason && (reason == null || reason.isBlank()))) {
 			System.err.println("Usage: " + switch (command) {
 				case "reject" -> "--reject ID KEY... --reason=TEXT [--by=NAME], where ID is the job execution id of a "
-						+ "completed dry run (as --report takes it) and each KEY a group_key or a contact id";
+						+ "completed dry run or of a run with groups waiting for review (as --report takes it) and "
+						+ "each KEY a group_key or a contact id";
 				case "unreject" -> "--unreject ID KEY...";
+				case "approve" -> "--approve ID KEY... --reason=TEXT [--by=NAME], where ID is the job execution id of a "
+						+ "run that recorded groups as NEEDS_REVIEW (as --report takes it) and each KEY a group_key "
+						+ "or a contact id";
+				case "unapprove" -> "--unapprove ID KEY...";
 				case "hold" -> "--hold ORG CONTACT... --reason=TEXT [--by=NAME]";
 				case "release" -> "--release ORG CONTACT...";
 				default -> "--holds ORG";
@@ -86,7 +96,7 @@ public final class DatabaseCommands {
 			return 2;
 		}
 		Long planExecutionId = null;
-		if (command.equals("reject") || command.equals("unreject")) {
+		if (onARun) {
 			planExecutionId = executionId("--" + command, words.get(0));
 			if (planExecutionId == null) {
 				return 2;
@@ -101,6 +111,8 @@ public final class DatabaseCommands {
 			return switch (command) {
 				case "reject" -> review.reject(planExecutionId, keys, reason.strip(), by);
 				case "unreject" -> review.unreject(planExecutionId, keys);
+				case "approve" -> review.approve(planExecutionId, keys, reason.strip(), by);
+				case "unapprove" -> review.unapprove(planExecutionId, keys);
 				case "hold" -> review.hold(words.get(0), keys, reason.strip(), by);
 				case "release" -> review.release(words.get(0), keys);
 				default -> review.holds(words.get(0));

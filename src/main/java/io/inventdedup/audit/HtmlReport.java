@@ -117,7 +117,7 @@ public class HtmlReport {
 					       update_status, sent_update::text, listed_group::text
 					FROM dedup_audit WHERE job_instance_id = ?
 					ORDER BY CASE WHEN status IN ('FAILED', 'PENDING', 'UNSETTLED') THEN 0
-					              WHEN reason = 'changed-since-review' THEN 1
+					              WHEN reason = 'changed-since-review' OR status = 'NEEDS_REVIEW' THEN 1
 					              WHEN status IN ('PLANNED', 'MERGED') THEN 2 ELSE 3 END, id
 					LIMIT ?
 					""", (ResultSet rs) -> {
@@ -187,10 +187,19 @@ public class HtmlReport {
 		data.writeStringProperty("fu", rs.getString("planned_update"));
 		data.writeStringProperty("us", rs.getString("update_status"));
 		data.writeStringProperty("su", rs.getString("sent_update"));
+		JsonNode listed = this.json.readTree(rs.getString("listed_group"));
 		data.writeName("m");
 		data.writeStartArray();
-		AuditReport.listedContacts(this.json.readTree(rs.getString("listed_group")))
-			.forEach((contact) -> writeContact(data, contact));
+		AuditReport.listedContacts(listed).forEach((contact) -> writeContact(data, contact));
+		data.writeEndArray();
+		data.writeName("mo");
+		data.writeStartArray();
+		for (JsonNode matched : listed.path("matched_on")) {
+			data.writeStartArray();
+			data.writeString(String.valueOf(text(matched.get("type"))));
+			data.writeString(String.valueOf(text(matched.get("user_id"))));
+			data.writeEndArray();
+		}
 		data.writeEndArray();
 		data.writeEndObject();
 	}
@@ -216,7 +225,8 @@ public class HtmlReport {
 			}
 			data.writeStartArray();
 			data.writeString(String.valueOf(text(channel.get("type"))));
-			data.writeString(String.valueOf(value));
+			data.writeString(value);
+			data.writeString(text(channel.get("user_id")));
 			data.writeEndArray();
 		}
 		data.writeEndArray();

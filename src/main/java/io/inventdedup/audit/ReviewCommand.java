@@ -9,8 +9,10 @@ import java.util.Optional;
 
 /**
  * The review commands, on the database alone: {@code --reject ID KEY... --reason=TEXT} and
- * {@code --unreject ID KEY...} on the planned groups of a dry run (a KEY is a {@code group_key}, or
- * a contact id standing for every planned group that holds it), {@code --hold ORG CONTACT...
+ * {@code --unreject ID KEY...} on the planned groups of a dry run and on the groups of any run that
+ * wait for review (a KEY is a {@code group_key}, or a contact id standing for every such group that
+ * holds it), {@code --approve ID KEY... --reason=TEXT} and {@code --unapprove ID KEY...} on the groups
+ * that wait for review (NEEDS_REVIEW), {@code --hold ORG CONTACT...
  * --reason=TEXT}, {@code --release ORG CONTACT...} and {@code --holds ORG}. A command that names
  * nothing it can act on changes nothing and exits 2.
  */
@@ -33,9 +35,15 @@ class ReviewCommand {
 		this.err = err;
 	}
 
+	/** What a rejection may name: a dry run's planned groups, and groups waiting for review. */
+	private static final List<AuditStatus> REJECTABLE = List.of(AuditStatus.PLANNED, AuditStatus.NEEDS_REVIEW);
+
+	/** What an approval may name: groups waiting for review. */
+	private static final List<AuditStatus> APPROVABLE = List.of(AuditStatus.NEEDS_REVIEW);
+
 	int reject(long planExecutionId, List<String> keys, String reason, String by) {
 		Optional<Long> plan = this.audit.instanceOf(planExecutionId);
-		Map<String, AuditRecord> groups = planned(planExecutionId, plan, keys);
+		Map<String, AuditRecord> groups = groups(planExecutionId, plan, keys, REJECTABLE);
 		if (groups == null) {
 			return 2;
 		}
@@ -45,19 +53,49 @@ class ReviewCommand {
 		groups.values()
 			.forEach((row) -> this.out.printf("  %s  survivor %s, sources %s%n", row.groupKey(), row.survivorId(),
 					row.sourceIds()));
-		this.out.println("An apply run of this plan (plan=" + planExecutionId + ") skips them: rejected-in-review");
+		this.out.println("An apply run of this plan (plan=" + planExecutionId + ") skips them, and every later run "
+				+ "skips those that waited for review while their members stay the same: rejected-in-review");
 		return 0;
 	}
 
 	int unreject(long planExecutionId, List<String> keys) {
 		Optional<Long> plan = this.audit.instanceOf(planExecutionId);
-		Map<String, AuditRecord> groups = planned(planExecutionId, plan, keys);
+		Map<String, AuditRecord> groups = groups(planExecutionId, plan, keys, REJECTABLE);
 		if (groups == null) {
 			return 2;
 		}
 		List<String> unrejected = this.reviews.unreject(plan.get(), groups.keySet());
 		this.out.printf("Took back the rejection of %d groups of plan %d: %s%n", unrejected.size(), planExecutionId,
 				unrejected);
+		return 0;
+	}
+
+	int approve(long runExecutionId, List<String> keys, String reason, String by) {
+		Optional<Long> run = this.audit.instanceOf(runExecutionId);
+		Map<String, AuditRecord> groups = groups(runExecutionId, run, keys, APPROVABLE);
+		if (groups == null) {
+			return 2;
+		}
+		this.reviews.approve(run.get(), groups.keySet(), reason, by);
+		this.out.printf("Approved %d groups of run %d (job execution %d), by %s: %s%n", groups.size(), run.get(),
+				runExecutionId, by, reason);
+		groups.values()
+			.forEach((row) -> this.out.printf("  %s  survivor %s, sources %s%n", row.groupKey(), row.survivorId(),
+					row.sourceIds()));
+		this.out.println("The next real run of the org merges each of them while its plan is still the approved one "
+				+ "(for dedup.plan-max-age); one that changed waits for review again: changed-since-review");
+		return 0;
+	}
+
+	int unapprove(long runExecutionId, List<String> keys) {
+		Optional<Long> run = this.audit.instanceOf(runExecutionId);
+		Map<String, AuditRecord> groups = groups(runExecutionId, run, keys, APPROVABLE);
+		if (groups == null) {
+			return 2;
+		}
+		List<String> unapproved = this.reviews.unapprove(run.get(), groups.keySet());
+		this.out.printf("Took back the approval of %d groups of run %d: %s%n", unapproved.size(), runExecutionId,
+				unapproved);
 		return 0;
 	}
 
@@ -94,27 +132,29 @@ class ReviewCommand {
 	}
 
 	/**
-	 * The planned groups the keys name, by group key; null (and a message) when there is no such
-	 * run or a key names none.
+	 * The groups in these statuses that the keys name, by group key; null (and a message) when there
+	 * is no such run or a key names none.
 	 */
-	private Map<String, AuditRecord> planned(long planExecutionId, Optional<Long> plan, List<String> keys) {
-		if (plan.isEmpty()) {
-			refuse("No run has job execution " + planExecutionId + ": --report lists the runs");
+	private Map<String, AuditRecord> groups(long executionId, Optional<Long> run, List<String> keys,
+			List<AuditStatus> statuses) {
+		if (run.isEmpty()) {
+			refuse("No run has job execution " + executionId + ": --report lists the runs");
 			return null;
 		}
-		long planInstanceId = plan.get();
+		long planInstanceId = run.get();
 		Map<String, AuditRecord> groups = new LinkedHashMap<>();
 		List<String> unmatched = new ArrayList<>();
 		for (String key : keys) {
-			List<AuditRecord> found = this.audit.findPlannedGroups(planInstanceId, key);
+			List<AuditRecord> found = this.audit.findGroups(planInstanceId, statuses, key);
 			if (found.isEmpty()) {
 				unmatched.add(key);
 			}
 			found.forEach((row) -> groups.put(row.groupKey(), row));
 		}
 		if (!unmatched.isEmpty()) {
-			refuse("These keys match no planned group of run " + planInstanceId + " (a key is a group_key or the id "
-					+ "of a contact in a PLANNED row of that dry run): " + unmatched);
+			refuse("These keys match no group of run " + planInstanceId + " in status "
+					+ String.join(" or ", statuses.stream().map(AuditStatus::name).toList())
+					+ " (a key is a group_key or the id of a contact in such a row): " + unmatched);
 			return null;
 		}
 		return groups;

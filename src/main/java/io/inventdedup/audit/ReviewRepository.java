@@ -1,10 +1,12 @@
 package io.inventdedup.audit;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,8 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Owns what operators decide in review: {@code dedup_hold} (contacts never merged) and
- * {@code dedup_rejection} (planned groups an apply run must not merge).
+ * Owns what operators decide in review: {@code dedup_hold} (contacts never merged),
+ * {@code dedup_rejection} (planned groups an apply run must not merge, and queued groups no run
+ * merges) and {@code dedup_approval} (queued groups a person approved).
  */
 @Repository
 public class ReviewRepository {
@@ -76,6 +79,56 @@ public class ReviewRepository {
 		return this.jdbc.sql("""
 				DELETE FROM dedup_rejection WHERE plan_instance_id = :plan AND group_key IN (:keys) RETURNING group_key
 				""").param("plan", planInstanceId).param("keys", groupKeys).query(String.class).list();
+	}
+
+	/** Approves these groups of the run that wait for review (a group approved already gets the new reason). */
+	public void approve(long runInstanceId, Collection<String> groupKeys, String reason, String by) {
+		for (String groupKey : groupKeys) {
+			this.jdbc.sql("""
+					INSERT INTO dedup_approval (run_instance_id, group_key, reason, approved_by) VALUES (?, ?, ?, ?)
+					ON CONFLICT (run_instance_id, group_key) DO UPDATE SET reason = excluded.reason,
+					    approved_by = excluded.approved_by, approved_at = now()
+					""").params(runInstanceId, groupKey, reason, by).update();
+		}
+	}
+
+	/** Takes these approvals back; answers the groups that were approved. */
+	public List<String> unapprove(long runInstanceId, Collection<String> groupKeys) {
+		return this.jdbc.sql("""
+				DELETE FROM dedup_approval WHERE run_instance_id = :run AND group_key IN (:keys) RETURNING group_key
+				""").param("run", runInstanceId).param("keys", groupKeys).query(String.class).list();
+	}
+
+	/**
+	 * The last decision of a person on a group of the org that waited for review and shares a member
+	 * with {@code memberIds}: an approval no older than {@code approvalsFor}, or a rejection.
+	 */
+	public Optional<QueuedDecision> lastDecisionOn(String orgId, Collection<String> memberIds, Duration approvalsFor) {
+		return this.jdbc.sql("""
+				SELECT a.job_instance_id, a.listed_group::text AS listed_group, a.survivor_contact_id,
+				       a.source_contact_ids, a.excluded_contact_ids, a.exclusion_reasons, a.planned_update,
+				       d.approved, d.decided_by, d.reason, d.decided_at
+				  FROM dedup_audit a
+				  JOIN (SELECT run_instance_id, group_key, true AS approved, approved_by AS decided_by, reason,
+				               approved_at AS decided_at FROM dedup_approval
+				         WHERE approved_at > now() - make_interval(secs => :approvalsFor)
+				        UNION ALL
+				        SELECT plan_instance_id, group_key, false, rejected_by, reason, rejected_at FROM dedup_rejection
+				       ) d ON d.run_instance_id = a.job_instance_id AND d.group_key = a.group_key
+				 WHERE a.org_id = :org AND a.status = 'NEEDS_REVIEW' AND a.status IN ('PLANNED', 'NEEDS_REVIEW')
+				   AND dedup_member_ids(a.listed_group) && CAST(:members AS text[])
+				 ORDER BY d.decided_at DESC, a.id DESC
+				 LIMIT 1
+				""")
+			.param("approvalsFor", approvalsFor.toSeconds())
+			.param("org", orgId)
+			.param("members", memberIds.toArray(String[]::new))
+			.query((rs, row) -> new QueuedDecision(rs.getLong("job_instance_id"), rs.getString("listed_group"),
+					rs.getString("survivor_contact_id"), AuditRepository.strings(rs.getArray("source_contact_ids")),
+					AuditRepository.exclusions(rs.getArray("excluded_contact_ids"), rs.getArray("exclusion_reasons")),
+					rs.getString("planned_update"), rs.getBoolean("approved"), rs.getString("decided_by"),
+					rs.getString("reason"), rs.getTimestamp("decided_at").toInstant()))
+			.optional();
 	}
 
 	/** The plan's rejected groups: group key to {@code "by NAME: REASON"}. */

@@ -17,7 +17,9 @@ import java.util.Map;
  * @param reasons how many SKIPPED and FAILED rows carry each reason
  * @param followUpsSent follow-up updates sent
  * @param followUpsDue follow-up updates failed or not sent yet
+ * @param needsReview groups waiting for a person (their names disagree)
  */
 public record RunSummary(long jobInstanceId, long groups, long planned, long merged, long skipped, long failed,
-		long pending, long unsettled, long contactsMergedAway, Map<String, Long> reasons, long followUpsSent, long followUpsDue) {
+		long pending, long unsettled, long contactsMergedAway, Map<String, Long> reasons, long followUpsSent, long followUpsDue,
+		long needsReview) {
 }

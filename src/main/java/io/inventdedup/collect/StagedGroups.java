@@ -1,11 +1,9 @@
 package io.inventdedup.collect;
 
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -73,14 +71,6 @@ public class StagedGroups {
 					(rs, row) -> new Listing(rs.getLong(1), rs.getLong(2)), jobInstanceId)
 			.stream()
 			.findFirst();
-	}
-
-	/** Hands each group of the run's snapshot, as listed (JSON), to {@code action}, one at a time. */
-	public void forEachListedGroup(long jobInstanceId, Consumer<String> action) {
-		this.jdbcTemplate.query("SELECT listed_group FROM dedup_staged_group WHERE job_instance_id = ?",
-				(ResultSet rs) -> {
-					action.accept(rs.getString(1));
-				}, jobInstanceId);
 	}
 
 	/** Deletes the snapshots collected before {@code cutoff}; answers how many groups. */

@@ -170,9 +170,15 @@ public class DedupJobLauncher {
 		this.stagedGroups.listing(execution.getJobInstanceId())
 			.ifPresent((listing) -> text.append(String.format("  listing: %s%n", listing.describe())));
 		text.append(String.format(
-				"  groups seen %d, planned %d, merged %d, skipped %d, failed %d, pending %d, unsettled %d%n",
+				"  groups seen %d, planned %d, merged %d, skipped %d, failed %d, pending %d, unsettled %d, "
+						+ "needs review %d%n",
 				summary.groups(), summary.planned(), summary.merged(), summary.skipped(), summary.failed(),
-				summary.pending(), summary.unsettled()));
+				summary.pending(), summary.unsettled(), summary.needsReview()));
+		if (summary.needsReview() > 0) {
+			text.append(String.format("  %d groups wait for a person (their names disagree): review them with --report %d "
+					+ "--html=PAGE, then --approve %d KEY... --reason=TEXT; the next real run merges what was approved%n",
+					summary.needsReview(), execution.getId(), execution.getId()));
+		}
 		text.append(String.format("  contacts merged away %d, follow-up updates sent %d, still due %d%n",
 				summary.contactsMergedAway(), summary.followUpsSent(), summary.followUpsDue()));
 		summary.reasons().forEach((reason, count) -> text.append(String.format("  %-26s %d%n", reason, count)));

@@ -46,14 +46,16 @@ final class DedupParameters {
 
 	static final String FILL_NAME = "fillName";
 
+	static final String CHECK_NAMES = "checkNames";
+
 	static final String PLAN = "plan";
 
 	static final List<String> NAMES = List.of(ORG_ID, RUN_KEY, DRY_RUN, SURVIVOR, SKIP_ADMINS, SKIP_BLOCKED,
-			SKIP_UNSUBSCRIBED, MAX_GROUP_SIZE, MAX_MERGES, CARRY_OPT_OUT, FILL_NAME, PLAN);
+			SKIP_UNSUBSCRIBED, MAX_GROUP_SIZE, MAX_MERGES, CARRY_OPT_OUT, FILL_NAME, CHECK_NAMES, PLAN);
 
 	/** The parameters that make the merge policy: an apply run takes them from its plan. */
 	static final List<String> POLICY = List.of(SURVIVOR, SKIP_ADMINS, SKIP_BLOCKED, SKIP_UNSUBSCRIBED, MAX_GROUP_SIZE,
-			CARRY_OPT_OUT, FILL_NAME);
+			CARRY_OPT_OUT, FILL_NAME, CHECK_NAMES);
 
 	/** An org id is one path segment: letters, digits, '-' and '_' (the API's own ids, or 'c'). */
 	private static final Pattern ORG_ID_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
@@ -110,7 +112,8 @@ final class DedupParameters {
 			.addLong(MAX_GROUP_SIZE, maxGroupSize)
 			.addLong(MAX_MERGES, maxMerges)
 			.addJobParameter(CARRY_OPT_OUT, booleanValue(given, CARRY_OPT_OUT, defaults.carryOptOut()), Boolean.class)
-			.addJobParameter(FILL_NAME, booleanValue(given, FILL_NAME, defaults.fillName()), Boolean.class);
+			.addJobParameter(FILL_NAME, booleanValue(given, FILL_NAME, defaults.fillName()), Boolean.class)
+			.addJobParameter(CHECK_NAMES, booleanValue(given, CHECK_NAMES, defaults.checkNames()), Boolean.class);
 		if (plan > 0) {
 			// Only an apply run has one: the runs of other commands keep the parameters, and so the
 			// identity, they had before plans existed.

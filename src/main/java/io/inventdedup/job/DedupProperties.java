@@ -29,7 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * @param progressInterval how often a run logs how far it is
  * @param retentionDays audit rows and staged groups older than this are deleted at the end of each
  * run; 0 keeps everything
- * @param planMaxAge an apply run refuses a plan (a completed dry run) that ended longer ago than this
+ * @param planMaxAge an apply run refuses a plan (a completed dry run) that ended longer ago than this,
+ * and a run honours an approval of a queued group for this long
+ * @param checkNames whether the names of a group's members must agree before it is merged
  */
 @Validated
 @ConfigurationProperties("dedup")
@@ -39,5 +41,6 @@ public record DedupProperties(@DefaultValue("true") boolean dryRun,
 		@Min(2) @Max(10_000) @DefaultValue("20") int maxGroupSize, @Min(0) @DefaultValue("0") long maxMerges,
 		@NotNull @DefaultValue("25s") Duration stopTimeout, @DefaultValue("true") boolean carryOptOut,
 		@DefaultValue("true") boolean fillName, @NotNull @DefaultValue("30s") Duration progressInterval,
-		@Min(0) @DefaultValue("0") int retentionDays, @NotNull @DefaultValue("7d") Duration planMaxAge) {
+		@Min(0) @DefaultValue("0") int retentionDays, @NotNull @DefaultValue("7d") Duration planMaxAge,
+		@DefaultValue("true") boolean checkNames) {
 }

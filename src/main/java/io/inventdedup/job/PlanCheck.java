@@ -88,6 +88,11 @@ final class PlanCheck {
 		JobParametersBuilder applied = new JobParametersBuilder(resolved);
 		for (String name : DedupParameters.POLICY) {
 			JobParameter<?> planValue = reviewed.getParameter(name);
+			if (planValue == null && name.equals(DedupParameters.CHECK_NAMES)) {
+				throw new InvalidParametersException("plan=" + plan + " was made before the name check existed (it "
+						+ "has no checkNames): it may join different people who share a phone or an inbox; run a new "
+						+ "dry run, review it and apply that one");
+			}
 			if (planValue == null) {
 				throw new InvalidParametersException("plan=" + plan + " has no " + name + ": it is not a plan");
 			}

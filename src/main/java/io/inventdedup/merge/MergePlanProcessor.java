@@ -22,8 +22,9 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * Decodes a staged group and applies the merge policy to it, in this order: the group decoded (a
  * group the job cannot trust becomes a skip, {@code invalid-group}, that says what is wrong: the
  * run goes on); the org's holds, read again at most a second ago, so that a hold added during a
- * long run applies to the groups not planned yet without a query per group; the plan; the review
- * gate of an apply run ({@link ReviewGate}).
+ * long run applies to the groups not planned yet without a query per group; the plan; for a group
+ * the policy leaves to a person, what a person decided on it ({@link ReviewQueue}); the review gate
+ * of an apply run ({@link ReviewGate}).
  */
 class MergePlanProcessor implements ItemProcessor<StagedGroup, PlannedGroup> {
 
@@ -38,6 +39,8 @@ class MergePlanProcessor implements ItemProcessor<StagedGroup, PlannedGroup> {
 
 	private final String orgId;
 
+	private final ReviewQueue queue;
+
 	private final ReviewGate gate;
 
 	private Set<String> held = Set.of();
@@ -45,11 +48,12 @@ class MergePlanProcessor implements ItemProcessor<StagedGroup, PlannedGroup> {
 	private long heldReadAt = System.nanoTime() - HOLDS_FRESHNESS.toNanos();
 
 	MergePlanProcessor(MergePlanner planner, JsonMapper jsonMapper, ReviewRepository reviews, String orgId,
-			ReviewGate gate) {
+			ReviewQueue queue, ReviewGate gate) {
 		this.planner = planner;
 		this.jsonMapper = jsonMapper;
 		this.reviews = reviews;
 		this.orgId = orgId;
+		this.queue = queue;
 		this.gate = gate;
 	}
 
@@ -57,7 +61,8 @@ class MergePlanProcessor implements ItemProcessor<StagedGroup, PlannedGroup> {
 	public PlannedGroup process(StagedGroup group) {
 		try {
 			DuplicateGroup decoded = GroupDecoder.decode(this.jsonMapper.readTree(group.listedGroup()));
-			return new PlannedGroup(group, this.gate.check(decoded, this.planner.plan(decoded, held())));
+			MergePlan plan = this.queue.resolve(decoded, this.planner.plan(decoded, held()));
+			return new PlannedGroup(group, this.gate.check(decoded, plan));
 		}
 		catch (InvalidGroupException | JacksonException ex) {
 			return new PlannedGroup(group, new MergePlan.Skip(SkipReason.INVALID_GROUP, ex.getMessage(), List.of()));

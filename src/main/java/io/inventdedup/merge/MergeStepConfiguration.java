@@ -1,5 +1,6 @@
 package io.inventdedup.merge;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -76,9 +77,10 @@ public class MergeStepConfiguration {
 			@Value("#{jobParameters['maxGroupSize']}") long maxGroupSize,
 			@Value("#{jobParameters['maxMerges']}") long maxMerges,
 			@Value("#{jobParameters['carryOptOut']}") boolean carryOptOut,
-			@Value("#{jobParameters['fillName']}") boolean fillName) {
+			@Value("#{jobParameters['fillName']}") boolean fillName,
+			@Value("#{jobParameters['checkNames']}") boolean checkNames) {
 		MergePolicy policy = new MergePolicy(SurvivorRule.fromCode(survivor), skipAdmins, skipBlocked,
-				skipUnsubscribed, Math.toIntExact(maxGroupSize), carryOptOut, fillName);
+				skipUnsubscribed, Math.toIntExact(maxGroupSize), carryOptOut, fillName, checkNames);
 		Map<String, Object> recorded = new LinkedHashMap<>();
 		recorded.put("survivor", survivor);
 		recorded.put("skipAdmins", skipAdmins);
@@ -88,6 +90,7 @@ public class MergeStepConfiguration {
 		recorded.put("maxMerges", maxMerges);
 		recorded.put("carryOptOut", carryOptOut);
 		recorded.put("fillName", fillName);
+		recorded.put("checkNames", checkNames);
 		return new MergeRun(orgId, dryRun, policy, maxMerges, api.concurrency(),
 				jsonMapper.writeValueAsString(recorded));
 	}
@@ -96,7 +99,8 @@ public class MergeStepConfiguration {
 	@StepScope
 	MergePlanProcessor mergePlanProcessor(MergeRun mergeRun, JsonMapper jsonMapper, ReviewRepository reviewRepository,
 			AuditRepository auditRepository, FollowUpSender followUpSender,
-			@Value("#{jobParameters['plan']}") @Nullable Long plan) {
+			@Value("#{jobParameters['plan']}") @Nullable Long plan,
+			@Value("${dedup.plan-max-age:7d}") Duration approvalsFor) {
 		ReviewGate gate = ReviewGate.open();
 		if (plan != null && plan != 0) {
 			long planInstanceId = auditRepository.instanceOf(plan)
@@ -104,16 +108,18 @@ public class MergeStepConfiguration {
 			gate = ReviewGate.of(planInstanceId, auditRepository, reviewRepository.rejections(planInstanceId),
 					jsonMapper, followUpSender);
 		}
+		ReviewQueue queue = new ReviewQueue(reviewRepository, jsonMapper, followUpSender, mergeRun.orgId(),
+				approvalsFor);
 		return new MergePlanProcessor(new MergePlanner(mergeRun.policy()), jsonMapper, reviewRepository,
-				mergeRun.orgId(), gate);
+				mergeRun.orgId(), queue, gate);
 	}
 
 	/** In an apply run, records the planned groups no longer listed, so that every one is accounted for. */
 	@Bean
 	Step noLongerListedStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			AuditRepository auditRepository, StagedGroups stagedGroups, JsonMapper jsonMapper) {
+			AuditRepository auditRepository) {
 		return new StepBuilder("noLongerListed", jobRepository)
-			.tasklet(new NoLongerListedTasklet(auditRepository, stagedGroups, jsonMapper), transactionManager)
+			.tasklet(new NoLongerListedTasklet(auditRepository), transactionManager)
 			.build();
 	}
 

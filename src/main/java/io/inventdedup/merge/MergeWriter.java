@@ -197,7 +197,12 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 			AuditRecord.FollowUpRecord followUp = (plannedUpdate != null && !this.run.dryRun())
 					? AuditRecord.FollowUpRecord.PENDING : null;
 			return row(planned, this.run.dryRun() ? AuditStatus.PLANNED : AuditStatus.PENDING, null,
-					merge.survivorId(), merge.sources(), merge, null, plannedUpdate, followUp);
+					merge.survivorId(), merge.sources(), merge, merge.detail(), plannedUpdate, followUp);
+		}
+		if (plan instanceof MergePlan.Review review) {
+			MergePlan.Merge proposed = review.proposed();
+			return row(planned, AuditStatus.NEEDS_REVIEW, review.reason().code(), proposed.survivorId(),
+					proposed.sources(), review, review.detail(), this.followUps.plannedUpdate(proposed.followUp()), null);
 		}
 		MergePlan.Skip skip = (MergePlan.Skip) plan;
 		return row(planned, AuditStatus.SKIPPED, skip.reason().code(), null, List.of(), skip, skip.detail(), null,

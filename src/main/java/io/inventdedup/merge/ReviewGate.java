@@ -1,16 +1,14 @@
 package io.inventdedup.merge;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import tools.jackson.databind.json.JsonMapper;
 
 import io.inventdedup.audit.AuditRecord;
 import io.inventdedup.audit.AuditRepository;
 import io.inventdedup.invent.GroupDecoder;
+import io.inventdedup.policy.Contact;
 import io.inventdedup.policy.DuplicateGroup;
 import io.inventdedup.policy.MergePlan;
 import io.inventdedup.policy.PlanReview;
@@ -20,15 +18,16 @@ import io.inventdedup.policy.SkipReason;
  * The gate of an apply run ({@code plan=ID}): a group listed now is merged only when it is a
  * planned group of the reviewed dry run, not rejected in review, and its plan recomputed now is
  * the reviewed one ({@link PlanReview}). A listed group is the planned group that shares members
- * with it (group keys change when a contact joins or leaves a group). Every other group becomes a
+ * with it (group keys change when a contact joins or leaves a group), found by the database (one
+ * indexed query a group: the plan is never held in memory, whatever its size). Every other group becomes a
  * skip that says why: {@code not-in-plan}, {@code rejected-in-review}, {@code changed-since-review}.
- * A run without a plan passes every plan through.
+ * A group that waits for a person now (its names disagree, and no approval merges it) waits in the
+ * apply run too: the gate never turns a doubt into a merge. A run without a plan passes every plan
+ * through.
  */
 class ReviewGate {
 
 	private final long planInstanceId;
-
-	private final Map<String, String> planKeyOfMember;
 
 	private final Map<String, String> rejections;
 
@@ -38,10 +37,9 @@ class ReviewGate {
 
 	private final FollowUpSender followUps;
 
-	private ReviewGate(long planInstanceId, Map<String, String> planKeyOfMember, Map<String, String> rejections,
-			AuditRepository audit, JsonMapper jsonMapper, FollowUpSender followUps) {
+	private ReviewGate(long planInstanceId, Map<String, String> rejections, AuditRepository audit,
+			JsonMapper jsonMapper, FollowUpSender followUps) {
 		this.planInstanceId = planInstanceId;
-		this.planKeyOfMember = planKeyOfMember;
 		this.rejections = rejections;
 		this.audit = audit;
 		this.jsonMapper = jsonMapper;
@@ -50,22 +48,13 @@ class ReviewGate {
 
 	/** The gate of a run without a plan: every plan passes. */
 	static ReviewGate open() {
-		return new ReviewGate(0, Map.of(), Map.of(), null, null, null);
+		return new ReviewGate(0, Map.of(), null, null, null);
 	}
 
 	/** The gate of an apply run of the dry run {@code planInstanceId}, with its rejections as of now. */
 	static ReviewGate of(long planInstanceId, AuditRepository audit, Map<String, String> rejections,
 			JsonMapper jsonMapper, FollowUpSender followUps) {
-		return new ReviewGate(planInstanceId, planKeyOfMember(audit, planInstanceId), Map.copyOf(rejections), audit,
-				jsonMapper, followUps);
-	}
-
-	/** Every member of a planned group of the plan, with its group's key. */
-	static Map<String, String> planKeyOfMember(AuditRepository audit, long planInstanceId) {
-		Map<String, String> planKeyOfMember = new HashMap<>();
-		audit.plannedMembers(planInstanceId)
-			.forEach((key, members) -> members.forEach((member) -> planKeyOfMember.put(member, key)));
-		return planKeyOfMember;
+		return new ReviewGate(planInstanceId, Map.copyOf(rejections), audit, jsonMapper, followUps);
 	}
 
 	/** The plan to carry out for a group listed now: {@code now} itself, or the skip that says why not. */
@@ -73,13 +62,8 @@ class ReviewGate {
 		if (this.planInstanceId == 0) {
 			return now;
 		}
-		Set<String> planKeys = new TreeSet<>();
-		current.members().forEach((member) -> {
-			String key = this.planKeyOfMember.get(member.id());
-			if (key != null) {
-				planKeys.add(key);
-			}
-		});
+		List<String> planKeys = this.audit.planGroupsHolding(this.planInstanceId,
+				current.members().stream().map(Contact::id).toList());
 		if (planKeys.isEmpty()) {
 			return skip(SkipReason.NOT_IN_PLAN, "listed now, not planned in the reviewed run " + this.planInstanceId
 					+ ": an apply run merges only what was reviewed", now);
@@ -92,6 +76,9 @@ class ReviewGate {
 		if (rejection != null) {
 			return skip(SkipReason.REJECTED_IN_REVIEW, "planned group " + planKey + " rejected in review " + rejection,
 					now);
+		}
+		if (now instanceof MergePlan.Review) {
+			return now;
 		}
 		AuditRecord reviewed = this.audit.findByGroupKeys(this.planInstanceId, List.of(planKey)).get(planKey);
 		DuplicateGroup reviewedGroup = GroupDecoder.decode(this.jsonMapper.readTree(reviewed.listedGroup()));

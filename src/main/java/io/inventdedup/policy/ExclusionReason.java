@@ -6,7 +6,13 @@ public enum ExclusionReason {
 	ADMIN("admin"), BLOCKED("blocked"), UNSUBSCRIBED("unsubscribed"),
 
 	/** An operator holds the contact ({@code --hold}): never merged, whatever the policy. */
-	HELD("held");
+	HELD("held"),
+
+	/** The name check: the contact's name disagrees with the agreeing core of its group. */
+	NAME_DIFFERS("name-differs"),
+
+	/** The name check: the contact has no name, in a group whose names disagree: whose is it? */
+	NAME_UNKNOWN("name-unknown");
 
 	private final String code;
 

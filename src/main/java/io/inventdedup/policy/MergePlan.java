@@ -3,8 +3,11 @@ package io.inventdedup.policy;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * What the policy decided for one group: merge its sources into a survivor, or leave it alone.
+ * What the policy decided for one group: merge its sources into a survivor, leave it alone, or let
+ * a person decide.
  */
 public sealed interface MergePlan {
 
@@ -18,13 +21,20 @@ public sealed interface MergePlan {
 	 * @param sources the contacts merged into it, best survivor candidate first; never empty
 	 * @param excluded the contacts left alone
 	 * @param followUp what the survivor must carry from its sources after the merge
+	 * @param detail what an operator should know of the decision (the names of a group merged only
+	 * in part because they disagree), or null
 	 */
-	record Merge(String survivorId, List<String> sources, List<Exclusion> excluded,
-			FollowUp followUp) implements MergePlan {
+	record Merge(String survivorId, List<String> sources, List<Exclusion> excluded, FollowUp followUp,
+			@Nullable String detail) implements MergePlan {
 
 		/** A merge with nothing to carry. */
 		public Merge(String survivorId, List<String> sources, List<Exclusion> excluded) {
-			this(survivorId, sources, excluded, FollowUp.NONE);
+			this(survivorId, sources, excluded, FollowUp.NONE, null);
+		}
+
+		/** A merge with nothing to say. */
+		public Merge(String survivorId, List<String> sources, List<Exclusion> excluded, FollowUp followUp) {
+			this(survivorId, sources, excluded, followUp, null);
 		}
 
 		public Merge {
@@ -36,6 +46,17 @@ public sealed interface MergePlan {
 			if (sources.contains(survivorId)) {
 				throw new IllegalArgumentException("the survivor " + survivorId + " cannot be one of its sources");
 			}
+		}
+
+		/** Whether the other merges the same contacts into the same survivor, with the same follow-up. */
+		public boolean sameAs(Merge other) {
+			return this.survivorId.equals(other.survivorId) && this.sources.equals(other.sources)
+					&& this.excluded.equals(other.excluded) && this.followUp.equals(other.followUp);
+		}
+
+		/** The same merge, with this detail. */
+		public Merge withDetail(@Nullable String detail) {
+			return new Merge(this.survivorId, this.sources, this.excluded, this.followUp, detail);
 		}
 
 		/** The sources cut into the calls the merge endpoint accepts: at most 50 ids each. */
@@ -61,6 +82,23 @@ public sealed interface MergePlan {
 
 		public Skip {
 			excluded = List.copyOf(excluded);
+		}
+
+	}
+
+	/**
+	 * Merge nothing until a person approves {@code proposed}: the group is doubtful (its names
+	 * disagree), and a merge cannot be undone.
+	 *
+	 * @param proposed the merge a person approves or rejects, by the policy's survivor rule
+	 * @param reason why a person must decide ({@code names-disagree}, {@code changed-since-review})
+	 * @param detail what the person needs to decide: the names, or what changed
+	 */
+	record Review(Merge proposed, SkipReason reason, String detail) implements MergePlan {
+
+		@Override
+		public List<Exclusion> excluded() {
+			return this.proposed.excluded();
 		}
 
 	}

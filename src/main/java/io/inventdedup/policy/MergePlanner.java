@@ -5,9 +5,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Applies a {@link MergePolicy} to a {@link DuplicateGroup}. Pure and deterministic: the same
- * group and policy always give the same plan, whatever the order of the duplicates.
+ * group and policy always give the same plan, whatever the order of the duplicates. The order of
+ * the rules: the size cap; the exclusions (held, admin, blocked, unsubscribed); at least two
+ * eligible; the name check of the eligible ({@link NameCheck}: all agree, an agreeing core merged
+ * alone, or no core and a person decides); the survivor rule; the follow-up.
  */
 public final class MergePlanner {
 
@@ -48,11 +53,33 @@ public final class MergePlanner {
 			return new MergePlan.Skip(SkipReason.FEWER_THAN_TWO_ELIGIBLE,
 					eligible.size() + " of " + members.size() + " members eligible", excluded);
 		}
+		if (!this.policy.checkNames()) {
+			return merge(group, eligible, excluded, null);
+		}
+		List<Contact> others = members.stream().filter((member) -> !eligible.contains(member)).toList();
+		NameCheck.Verdict names = NameCheck.of(eligible, others);
+		if (names instanceof NameCheck.Verdict.NoCore noCore) {
+			return new MergePlan.Review(merge(group, eligible, excluded, null), SkipReason.NAMES_DISAGREE,
+					noCore.detail());
+		}
+		if (names instanceof NameCheck.Verdict.Core core) {
+			List<Exclusion> all = new ArrayList<>(excluded);
+			all.addAll(core.leftOut());
+			all.sort(Comparator.comparing(Exclusion::contactId));
+			List<Contact> agreeing = eligible.stream().filter((member) -> core.core().contains(member.id())).toList();
+			return merge(group, new ArrayList<>(agreeing), all, core.detail());
+		}
+		return merge(group, eligible, excluded, null);
+	}
+
+	/** The merge of {@code eligible} (at least two) into the survivor its rule prefers. */
+	private MergePlan.Merge merge(DuplicateGroup group, List<Contact> eligible, List<Exclusion> excluded,
+			@Nullable String detail) {
 		eligible.sort(this.policy.survivor().preference(group.primary().id()));
 		Contact survivor = eligible.get(0);
 		List<Contact> sources = eligible.subList(1, eligible.size());
 		return new MergePlan.Merge(survivor.id(), sources.stream().map(Contact::id).toList(), excluded,
-				followUp(survivor, sources));
+				followUp(survivor, sources), detail);
 	}
 
 	/** What the survivor must carry from its sources under this policy. */

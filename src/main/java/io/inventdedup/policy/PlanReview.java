@@ -28,7 +28,7 @@ public final class PlanReview {
 			DuplicateGroup currentGroup, MergePlan current) {
 		Map<String, Contact> before = byId(reviewedGroup);
 		Map<String, Contact> now = byId(currentGroup);
-		if (before.keySet().equals(now.keySet()) && reviewed.equals(current)) {
+		if (before.keySet().equals(now.keySet()) && current instanceof MergePlan.Merge merge && reviewed.sameAs(merge)) {
 			return Optional.empty();
 		}
 		List<String> changes = new ArrayList<>();
@@ -47,6 +47,13 @@ public final class PlanReview {
 		});
 		if (current instanceof MergePlan.Skip skip) {
 			changes.add("the group would now be skipped (" + skip.reason().code() + ": " + skip.detail() + ")");
+			if (!skip.excluded().equals(reviewed.excluded())) {
+				changes.add("the exclusions would be " + describe(skip.excluded()) + ", not "
+						+ describe(reviewed.excluded()));
+			}
+		}
+		else if (current instanceof MergePlan.Review review) {
+			changes.add("the group now waits for a person (" + review.reason().code() + ": " + review.detail() + ")");
 		}
 		else {
 			MergePlan.Merge merge = (MergePlan.Merge) current;

@@ -15,11 +15,17 @@ public enum SkipReason {
 	/** The API listed the group with data the job cannot trust. */
 	INVALID_GROUP("invalid-group"),
 
-	/** An apply run: the group's plan, recomputed now, is not the one that was reviewed. */
+	/**
+	 * The group's plan, recomputed now, is not the one that was reviewed (an apply run's plan, or an
+	 * approval of a group that waited for review).
+	 */
 	CHANGED_SINCE_REVIEW("changed-since-review"),
 
 	/** An apply run: the group was planned, and rejected in review. */
 	REJECTED_IN_REVIEW("rejected-in-review"),
+
+	/** The name check: no set of members whose names agree; the group waits for a person (NEEDS_REVIEW). */
+	NAMES_DISAGREE("names-disagree"),
 
 	/** An apply run: the group is listed now but was not planned in the reviewed run. */
 	NOT_IN_PLAN("not-in-plan"),

@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,6 +76,7 @@ public final class Benchmark {
 					case "baseline" -> benchmark.sequentialBaseline(run);
 					case "page" -> benchmark.page(run);
 					case "agency" -> benchmark.agency(run);
+					case "plan" -> benchmark.planOfAnySize(run);
 					default -> throw new IllegalArgumentException("unknown scenario " + scenario);
 				}
 			}
@@ -131,6 +133,62 @@ public final class Benchmark {
 					job.peakHeapMb(), job.exitCode()));
 			this.simulator.org(orgId).answerListingWith("[]");
 		}
+	}
+
+	/**
+	 * Scenario 7: the dry run and the apply of its plan, {@code -Dbench.plan.groups} groups (200,000 by
+	 * default), each under {@code -Xmx256m}, no latency, no rate limit: each step's peak heap (the
+	 * largest heap before a collection while the step ran, from the GC log and the step's times).
+	 */
+	private void planOfAnySize(int run) throws Exception {
+		int groups = Integer.getInteger("bench.plan.groups", 200_000);
+		String orgId = "bench-plan-" + groups + "-" + run;
+		OrgGenerator.seeded(700 + run).maxGroupSize(4).populate(this.simulator.org(orgId), groups, 0);
+		Measured dry = runJob(orgId, List.of("-Xmx256m"), "orgId=" + orgId, "runKey=plan", "dryRun=true",
+				"--invent.api.rate-limit-per-minute=100000000");
+		long plan = this.jdbc.queryForObject("SELECT max(job_execution_id) FROM dedup_audit WHERE org_id = ?",
+				Long.class, orgId);
+		row("plan", run, String.format(Locale.ROOT, "dry run of %,d groups: %.1f s of job time; exit %d; peak heap %d MB "
+				+ "of 256; by step: %s", groups, dry.jobSeconds(), dry.exitCode(), dry.peakHeapMb(),
+				stepPeaks(orgId, plan)));
+		Measured apply = runJob(orgId + "-apply", orgId, List.of("-Xmx256m"), "orgId=" + orgId, "runKey=apply",
+				"dryRun=false", "plan=" + plan, "--invent.api.rate-limit-per-minute=100000000",
+				"--invent.api.concurrency=16");
+		long applied = this.jdbc.queryForObject("SELECT max(job_execution_id) FROM dedup_audit WHERE org_id = ?",
+				Long.class, orgId);
+		double applySeconds = this.jdbc.queryForObject("SELECT extract(epoch FROM max(end_time) - min(start_time)) FROM "
+				+ "batch_job_execution WHERE job_instance_id = (SELECT job_instance_id FROM batch_job_execution "
+				+ "WHERE job_execution_id = ?)", Double.class, applied);
+		row("plan", run, String.format(Locale.ROOT, "apply of that plan: %,d merged; %.1f s of job time; exit %d; peak "
+				+ "heap %d MB of 256; by step: %s", count(orgId, "MERGED"), applySeconds, apply.exitCode(),
+				apply.peakHeapMb(), stepPeaks(orgId + "-apply", applied)));
+	}
+
+	/** The largest heap before a collection while each step of this execution ran, from its GC log. */
+	private String stepPeaks(String logName, long jobExecutionId) throws IOException {
+		List<String> gc = Files.readAllLines(Path.of("target", "bench", logName + "-gc.log"));
+		Pattern line = Pattern.compile("^\\[([^\\]]+)\\].* (\\d+)M->\\d+M\\(");
+		List<String> peaks = new ArrayList<>();
+		for (Map<String, Object> step : this.jdbc.queryForList("SELECT step_name, start_time, end_time FROM "
+				+ "batch_step_execution WHERE job_execution_id = ? ORDER BY step_execution_id", jobExecutionId)) {
+			java.time.LocalDateTime start = ((java.sql.Timestamp) step.get("start_time")).toLocalDateTime();
+			java.time.LocalDateTime end = ((java.sql.Timestamp) step.get("end_time")).toLocalDateTime();
+			long peak = 0;
+			for (String entry : gc) {
+				Matcher matcher = line.matcher(entry);
+				if (matcher.find()) {
+					java.time.LocalDateTime at = java.time.OffsetDateTime
+						.parse(matcher.group(1), java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"))
+						.atZoneSameInstant(java.time.ZoneId.systemDefault())
+						.toLocalDateTime();
+					if (!at.isBefore(start) && !at.isAfter(end)) {
+						peak = Math.max(peak, Long.parseLong(matcher.group(2)));
+					}
+				}
+			}
+			peaks.add(step.get("step_name") + " " + peak + " MB");
+		}
+		return String.join(", ", peaks);
 	}
 
 	/**
@@ -345,15 +403,20 @@ public final class Benchmark {
 	}
 
 	private Measured runJob(String orgId, List<String> jvmOptions, String... args) throws Exception {
-		Path gcLog = Path.of("target", "bench", orgId + "-gc.log");
+		return runJob(orgId, orgId, jvmOptions, args);
+	}
+
+	/** Runs the job; its log and GC log are named after {@code logName}, its time read from {@code orgId}'s runs. */
+	private Measured runJob(String logName, String orgId, List<String> jvmOptions, String... args) throws Exception {
+		Path gcLog = Path.of("target", "bench", logName + "-gc.log");
 		Files.createDirectories(gcLog.getParent());
 		List<String> options = new ArrayList<>(jvmOptions);
 		String extra = System.getProperty("bench.job.jvm-options", "");
 		if (!extra.isBlank()) {
 			options.addAll(List.of(extra.trim().split("\\s+")));
 		}
-		options.add("-Xlog:gc:file=" + gcLog);
-		JobProcess job = JobProcess.start(Path.of("target", "bench", orgId + ".log"), TestInfrastructure.jdbcUrl(),
+		options.add("-Xlog:gc:file=" + gcLog + ":time");
+		JobProcess job = JobProcess.start(Path.of("target", "bench", logName + ".log"), TestInfrastructure.jdbcUrl(),
 				options, List.of(args));
 		ProcStats stats = new ProcStats(job.pid());
 		while (!job.endsWithin(Duration.ofMillis(50))) {

@@ -1,6 +1,7 @@
 package io.inventdedup.job;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -155,6 +156,58 @@ class CrashAndStopIT {
 		assertThat(this.jdbc.queryForObject(
 				"SELECT count(*) FROM dedup_audit WHERE org_id = ? AND reason = 'rejected-in-review'", Long.class,
 				orgId)).isOne();
+	}
+
+	@Test
+	void resumesTheRunThatMergesApprovedGroupsKilledMidWayToExactlyTheApprovedMerges() {
+		String orgId = "crash-approved";
+		SimOrg org = this.simulator.org(orgId);
+		List<List<SimContact>> groups = OrgGenerator.seeded(33).sharedChannels(0.5).populate(org, 400, 0);
+		org.setFaults(Faults.NONE.withLatency(Duration.ofMillis(5), Duration.ofMillis(20)));
+		JobProcess night1 = JobProcess.start("crash-approved",
+				new String[] { "orgId=" + orgId, "dryRun=false", "runKey=night-1", "--invent.api.rate-limit-per-minute=60000" });
+		assertThat(night1.waitFor(120)).as(night1.output()).isZero();
+		long queuedBy = this.jdbc.queryForObject("SELECT max(job_execution_id) FROM dedup_audit WHERE org_id = ?",
+				Long.class, orgId);
+		List<String> queued = this.jdbc.queryForList("SELECT group_key FROM dedup_audit WHERE org_id = ? "
+				+ "AND status = 'NEEDS_REVIEW' ORDER BY group_key", String.class, orgId);
+		assertThat(queued).hasSizeGreaterThan(40);
+		List<String> approve = new ArrayList<>(List.of("--approve", String.valueOf(queuedBy)));
+		approve.addAll(queued.subList(1, queued.size()));
+		approve.add("--reason=checked by hand");
+		assertThat(DatabaseCommand.run(approve.toArray(String[]::new))).isZero();
+		assertThat(DatabaseCommand.run("--reject", String.valueOf(queuedBy), queued.get(0), "--reason=a family")).isZero();
+		Set<MergeRecord> approved = new HashSet<>();
+		this.jdbc.query("SELECT survivor_contact_id, source_contact_ids FROM dedup_audit WHERE org_id = ? "
+				+ "AND status = 'NEEDS_REVIEW' AND group_key <> ?", (rs) -> {
+					approved.add(new MergeRecord(orgId, rs.getString(1), List.of((String[]) rs.getArray(2).getArray())));
+				}, orgId, queued.get(0));
+		Set<String> queuedSurvivors = new HashSet<>();
+		approved.forEach((merge) -> queuedSurvivors.add(merge.survivorId()));
+		int before = this.simulator.mergeLog(orgId).size();
+		String[] night2 = { "orgId=" + orgId, "dryRun=false", "runKey=night-2",
+				"--invent.api.rate-limit-per-minute=60000" };
+
+		JobProcess job = JobProcess.start("crash-approved", night2);
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+			.until(() -> this.simulator.mergeLog(orgId).size() - before >= 15 || !job.isAlive());
+		assertThat(job.isAlive()).as("killed mid-way").isTrue();
+		job.kill();
+		job.waitFor(30);
+
+		JobProcess resumed = JobProcess.start("crash-approved", night2);
+		assertThat(resumed.waitFor(120)).as(resumed.output()).isZero();
+		Set<MergeRecord> mergedOfQueued = new HashSet<>(this.simulator.mergeLog(orgId)
+			.subList(before, this.simulator.mergeLog(orgId).size())
+			.stream()
+			.filter((merge) -> queuedSurvivors.contains(merge.survivorId()))
+			.toList());
+		assertThat(mergedOfQueued).as("of the queued groups, exactly the approved ones, once").isEqualTo(approved);
+		this.runs.assertAuditAgreesWithMergeLog(orgId);
+		assertThat(this.runs.count(orgId, "PENDING")).isZero();
+		this.runs.assertNoMergeJoinsTwoPeople(orgId, groups, queuedSurvivors);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM dedup_audit WHERE org_id = ? AND group_key = ? "
+				+ "AND reason = 'rejected-in-review'", Long.class, orgId, queued.get(0))).isOne();
 	}
 
 	private long merged(String orgId) {

@@ -59,7 +59,7 @@ class RunPageBrowserTests {
 	@BeforeAll
 	void aDryRunAndItsPage() throws Exception {
 		SimOrg org = TestInfrastructure.simulator().org(ORG);
-		OrgGenerator.seeded(80).maxGroupSize(4).populate(org, 60, 0);
+		OrgGenerator.seeded(80).maxGroupSize(4).sharedChannels(0.25).populate(org, 60, 0);
 		org.addContact("hostile-1", HOSTILE, T0, false, false, false, "email:hostile@example.test");
 		org.addContact("hostile-2", "=HYPERLINK(\"http://evil.test\")", T0.plusSeconds(60), false, false, false,
 				"email:hostile@example.test");
@@ -162,7 +162,48 @@ class RunPageBrowserTests {
 	}
 
 	@Test
-	void saysHowManyGroupsItLeftOutPastItsLimitAndKeepsThePlannedOnesFirst() throws Exception {
+	void marksTheSharedChannelOnEveryQueuedCardAndCopiesTheExactApproveCommand() {
+		List<String> queued = this.jdbc.queryForList(
+				"SELECT group_key FROM dedup_audit WHERE org_id = ? AND status = 'NEEDS_REVIEW' ORDER BY group_key",
+				String.class, ORG);
+		assertThat(queued).as("the dry run queued groups whose names disagree").hasSizeGreaterThanOrEqualTo(2);
+		try (Browser browser = Browser.offline()) {
+			ChromeDriver driver = browser.open(this.page);
+			new Select(driver.findElement(By.id("status"))).selectByValue("NEEDS_REVIEW");
+			List<WebElement> cards = driver.findElements(By.cssSelector("#groups article.card"));
+			assertThat(cards).hasSize(queued.size());
+			for (WebElement card : cards) {
+				assertThat(card.findElement(By.cssSelector(".matched")).getText()).startsWith("Invent grouped them on: ");
+				assertThat(card.findElements(By.cssSelector("li.shared"))).as("the channel Invent matched on is marked")
+					.hasSizeGreaterThanOrEqualTo(2);
+				assertThat(card.findElements(By.cssSelector(".contact .name")))
+					.as("every member's name, side by side")
+					.hasSizeGreaterThanOrEqualTo(2);
+				assertThat(card.findElements(By.cssSelector("li"))).noneMatch((li) -> li.getText().endsWith("null"));
+			}
+			cards.get(1).findElement(By.cssSelector("input.pick")).click();
+			cards.get(0).findElement(By.cssSelector("input.pick")).click();
+			driver.findElement(By.id("reject-reason")).sendKeys("one customer, two numbers");
+			driver.findElement(By.id("copy-approve")).click();
+			List<String> keys = List.of(cards.get(0).getDomAttribute("data-key"), cards.get(1).getDomAttribute("data-key"))
+				.stream()
+				.sorted()
+				.toList();
+			assertThat(driver.findElement(By.id("reject-command")).getDomProperty("value"))
+				.isEqualTo("java -jar target/invent-dedup.jar --approve " + this.execution + " " + keys.get(0) + " "
+						+ keys.get(1) + " --reason='one customer, two numbers'");
+
+			new Select(driver.findElement(By.id("status"))).selectByValue("PLANNED");
+			driver.findElements(By.cssSelector("#groups article.card")).get(0).findElement(By.cssSelector("input.pick"))
+				.click();
+			driver.findElement(By.id("copy-approve")).click();
+			assertThat(driver.findElement(By.id("reject-command")).getDomProperty("value"))
+				.startsWith("Only groups that wait for review (NEEDS_REVIEW) can be approved");
+		}
+	}
+
+	@Test
+	void saysHowManyGroupsItLeftOutPastItsLimitAndKeepsTheQueuedThenThePlannedOnesFirst() throws Exception {
 		Path capped = Path.of("target", "run-page", "capped.html");
 		assertThat(DatabaseCommand.run("--report", String.valueOf(this.execution), "--html=" + capped,
 				"--html-limit=10")).isZero();
@@ -172,8 +213,17 @@ class RunPageBrowserTests {
 			assertThat(driver.findElement(By.id("notice")).getText()).contains("shows 10 of the run’s " + total + " groups")
 				.contains((total - 10) + " left out are all in the CSV: java -jar target/invent-dedup.jar --report "
 						+ this.execution + " --csv=run-" + this.execution + ".csv");
-			assertThat(driver.findElements(By.cssSelector("#groups article.card")))
-				.allMatch((card) -> "PLANNED".equals(card.getDomAttribute("data-status")));
+			List<String> statuses = driver.findElements(By.cssSelector("#groups article.card"))
+				.stream()
+				.map((card) -> card.getDomAttribute("data-status"))
+				.toList();
+			long queued = this.jdbc.queryForObject(
+					"SELECT count(*) FROM dedup_audit WHERE org_id = ? AND status = 'NEEDS_REVIEW'", Long.class, ORG);
+			List<String> expected = new ArrayList<>();
+			for (int i = 0; i < 10; i++) {
+				expected.add((i < queued) ? "NEEDS_REVIEW" : "PLANNED");
+			}
+			assertThat(statuses).isEqualTo(expected);
 		}
 	}
 

@@ -70,7 +70,8 @@ class MergePlannerPropertiesTests {
 	private static MergePolicy randomPolicy(Random random) {
 		SurvivorRule[] rules = SurvivorRule.values();
 		return new MergePolicy(rules[random.nextInt(rules.length)], random.nextBoolean(), random.nextBoolean(),
-				random.nextBoolean(), 2 + random.nextInt(120), random.nextBoolean(), random.nextBoolean());
+				random.nextBoolean(), 2 + random.nextInt(120), random.nextBoolean(), random.nextBoolean(),
+				random.nextBoolean());
 	}
 
 	private static List<Contact> randomMembers(Random random) {

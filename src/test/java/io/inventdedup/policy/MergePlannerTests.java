@@ -151,18 +151,18 @@ class MergePlannerTests {
 	void carriesNoOptOutWhenCarryOptOutIsOff() {
 		DuplicateGroup group = group(contact("a").createdAt("2020-01-01"),
 				contact("b").createdAt("2021-01-01").unsubscribed());
-		MergePolicy policy = new MergePolicy(SurvivorRule.OLDEST, true, true, false, 20, false, true);
+		MergePolicy policy = new MergePolicy(SurvivorRule.OLDEST, true, true, false, 20, false, true, true);
 		assertThat(((MergePlan.Merge) plan(group, policy)).followUp()).isEqualTo(FollowUp.NONE);
 	}
 
 	@Test
 	void givesANamelessSurvivorTheNameOfTheFirstNamedSourceInTheSurvivorRulesOrder() {
 		DuplicateGroup group = group(contact("a").createdAt("2020-01-01").named(" "),
-				contact("c").createdAt("2023-01-01").named("Carla"), contact("b").createdAt("2021-01-01").named(null),
-				contact("d").createdAt("2022-01-01").named("Dora"));
+				contact("c").createdAt("2023-01-01").named("DORA SMITH"), contact("b").createdAt("2021-01-01").named(null),
+				contact("d").createdAt("2022-01-01").named("Dora Smith"));
 		assertThat(((MergePlan.Merge) plan(group, MergePolicy.defaults())).followUp())
-			.isEqualTo(new FollowUp(false, false, "Dora"));
-		MergePolicy noNames = new MergePolicy(SurvivorRule.OLDEST, true, true, false, 20, true, false);
+			.isEqualTo(new FollowUp(false, false, "Dora Smith"));
+		MergePolicy noNames = new MergePolicy(SurvivorRule.OLDEST, true, true, false, 20, true, false, true);
 		assertThat(((MergePlan.Merge) plan(group, noNames)).followUp()).isEqualTo(FollowUp.NONE);
 	}
 

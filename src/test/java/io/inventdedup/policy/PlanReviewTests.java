@@ -61,9 +61,10 @@ class PlanReviewTests {
 	}
 
 	@Test
-	void saysWhenTheGroupWouldNowBeSkipped() {
+	void saysWhenTheGroupWouldNowBeSkippedAndWhoIsLeftOut() {
 		assertThat(changes(REVIEWED, Set.of("a", "b"))).contains(
-				"the group would now be skipped (fewer-than-two-eligible: 1 of 3 members eligible)");
+				"the group would now be skipped (fewer-than-two-eligible: 1 of 3 members eligible); "
+						+ "the exclusions would be a (held), b (held), not none");
 	}
 
 	private static Optional<String> changes(DuplicateGroup now, Set<String> held) {

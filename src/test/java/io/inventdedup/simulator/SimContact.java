@@ -27,6 +27,9 @@ public final class SimContact {
 
 	final List<String> segments = new ArrayList<>();
 
+	/** Who this contact really is (the generator's truth; never sent by the API), or null. */
+	String person;
+
 	SimContact(String id, String name, Instant createdAt, boolean admin, boolean blocked, boolean unsubscribed) {
 		this.id = id;
 		this.name = name;
@@ -43,6 +46,11 @@ public final class SimContact {
 
 	public String name() {
 		return this.name;
+	}
+
+	/** Who this contact really is, as the generator made it: contacts of one person share it. */
+	public String person() {
+		return this.person;
 	}
 
 	public boolean admin() {

@@ -55,7 +55,7 @@ public final class SimOrg {
 
 	volatile String lookupOverride;
 
-	SimOrg(String id) {
+	public SimOrg(String id) {
 		this.id = id;
 	}
 

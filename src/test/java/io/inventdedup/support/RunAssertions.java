@@ -48,6 +48,38 @@ public final class RunAssertions {
 			.plan(new DuplicateGroup(contacts.get(0), contacts.subList(1, contacts.size())));
 	}
 
+	/** Whether the merge takes in a contact of another person than its survivor's (the generator's truth). */
+	public static boolean joinsPeople(List<SimContact> members, MergePlan.Merge merge) {
+		Map<String, String> person = new HashMap<>();
+		members.forEach((member) -> person.put(member.id(), member.person()));
+		return merge.sources().stream().anyMatch((id) -> !person.get(id).equals(person.get(merge.survivorId())));
+	}
+
+	/** The members as {@code id person "name"}, for a failure message. */
+	public static String describe(List<SimContact> members) {
+		return members.stream().map((member) -> member.id() + " " + member.person() + " \"" + member.name() + "\"").toList()
+			.toString();
+	}
+
+	/**
+	 * No merge the API applied for this org joined contacts of different people: each merged source
+	 * is the same person as its survivor (the generator's truth), but in the merges into
+	 * {@code approved} survivors, which a person decided.
+	 */
+	public void assertNoMergeJoinsTwoPeople(String orgId, List<List<SimContact>> groups, Set<String> approved) {
+		Map<String, String> person = new HashMap<>();
+		groups.forEach((members) -> members.forEach((member) -> person.put(member.id(), member.person())));
+		for (MergeRecord merge : this.simulator.mergeLog(orgId)) {
+			if (approved.contains(merge.survivorId())) {
+				continue;
+			}
+			for (String source : merge.sourceIds()) {
+				assertThat(person.get(source)).as("%s merged into %s", source, merge.survivorId())
+					.isEqualTo(person.get(merge.survivorId()));
+			}
+		}
+	}
+
 	/**
 	 * Every planned merge applied, every other contact still there, and every survivor carrying
 	 * the opt-outs and the name its policy carries.

@@ -1,0 +1,63 @@
+package io.inventdedup.merge;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import io.inventdedup.audit.QueuedDecision;
+import io.inventdedup.audit.ReviewRepository;
+import io.inventdedup.invent.GroupDecoder;
+import io.inventdedup.policy.Contact;
+import io.inventdedup.policy.DuplicateGroup;
+import io.inventdedup.policy.MergePlan;
+import io.inventdedup.policy.QueuedReview;
+
+/**
+ * The queue of groups that wait for a person: a group the policy leaves to a person
+ * ({@link MergePlan.Review}) is looked up among the org's queued groups that share a member with
+ * it, and the last decision on one of them decides ({@link QueuedReview}): an approval (no older
+ * than {@code dedup.plan-max-age}) merges it while its plan is the approved one, a rejection
+ * leaves it alone while its members stay the same. One query per doubtful group, none for the
+ * others.
+ */
+class ReviewQueue {
+
+	private final ReviewRepository reviews;
+
+	private final JsonMapper jsonMapper;
+
+	private final FollowUpSender followUps;
+
+	private final String orgId;
+
+	private final Duration approvalsFor;
+
+	ReviewQueue(ReviewRepository reviews, JsonMapper jsonMapper, FollowUpSender followUps, String orgId,
+			Duration approvalsFor) {
+		this.reviews = reviews;
+		this.jsonMapper = jsonMapper;
+		this.followUps = followUps;
+		this.orgId = orgId;
+		this.approvalsFor = approvalsFor;
+	}
+
+	/** The plan to carry out: {@code plan} itself, or what a person decided on the group. */
+	MergePlan resolve(DuplicateGroup current, MergePlan plan) {
+		if (!(plan instanceof MergePlan.Review review)) {
+			return plan;
+		}
+		List<String> memberIds = current.members().stream().map(Contact::id).toList();
+		Optional<QueuedDecision> decision = this.reviews.lastDecisionOn(this.orgId, memberIds, this.approvalsFor);
+		if (decision.isEmpty()) {
+			return plan;
+		}
+		QueuedDecision decided = decision.get();
+		DuplicateGroup decidedGroup = GroupDecoder.decode(this.jsonMapper.readTree(decided.listedGroup()));
+		MergePlan.Merge decidedPlan = new MergePlan.Merge(decided.survivorId(), decided.sourceIds(), decided.excluded(),
+				this.followUps.recorded(decided.plannedUpdate()));
+		return QueuedReview.decide(decidedGroup, decidedPlan, decided.approved(), decided.describe(), current, review);
+	}
+
+}

@@ -1,0 +1,108 @@
+package io.inventdedup.policy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static io.inventdedup.policy.MergePlannerTests.contact;
+import static io.inventdedup.policy.MergePlannerTests.group;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The name check in the plan ({@link MergePlanner} with {@link NameCheck}): the groups that join
+ * different people through one channel, one case a test.
+ */
+class NameCheckPlannerTests {
+
+	private static final MergePlanner PLANNER = new MergePlanner(MergePolicy.defaults());
+
+	@Test
+	void queuesAFamilysPhoneWhoseMembersHaveDifferentFirstNames() {
+		MergePlan plan = PLANNER.plan(group(contact("a").createdAt("2020-01-01").named("Maria Green"),
+				contact("b").createdAt("2021-01-01").named("Mitchell Green"),
+				contact("c").createdAt("2022-01-01").named("Mario Green")));
+		assertThat(plan).isInstanceOf(MergePlan.Review.class);
+		MergePlan.Review review = (MergePlan.Review) plan;
+		assertThat(review.reason()).isEqualTo(SkipReason.NAMES_DISAGREE);
+		assertThat(review.proposed().survivorId()).as("the merge a person approves, by the survivor rule").isEqualTo("a");
+		assertThat(review.proposed().sources()).containsExactly("b", "c");
+		assertThat(review.detail()).contains("a \"Maria Green\"", "b \"Mitchell Green\"", "c \"Mario Green\"");
+	}
+
+	@Test
+	void mergesTheOnePersonOfASharedInboxOfThreeAndLeavesTheOthersOut() {
+		MergePlan plan = PLANNER.plan(group(contact("a").createdAt("2020-01-01").named("Anna Smith"),
+				contact("b").createdAt("2021-01-01").named("Peter Jones"),
+				contact("c").createdAt("2022-01-01").named("SMITH, ANNA"),
+				contact("d").createdAt("2023-01-01").named("Wei Chen"), contact("e").createdAt("2024-01-01").named(null)));
+		assertThat(plan).isEqualTo(new MergePlan.Merge("a", List.of("c"),
+				List.of(new Exclusion("b", ExclusionReason.NAME_DIFFERS), new Exclusion("d", ExclusionReason.NAME_DIFFERS),
+						new Exclusion("e", ExclusionReason.NAME_UNKNOWN)),
+				FollowUp.NONE, ((MergePlan.Merge) plan).detail()));
+		assertThat(((MergePlan.Merge) plan).detail()).startsWith("names disagree: merged only the members whose names agree");
+	}
+
+	@Test
+	void leavesAStrangerOutOfAGroupOfFive() {
+		MergePlan plan = PLANNER.plan(group(contact("a").createdAt("2020-01-01").named("Jonathan Kim"),
+				contact("b").createdAt("2021-01-01").named("Jonathon Kim"), contact("c").createdAt("2022-01-01").named("Kim, Jonathan"),
+				contact("d").createdAt("2023-01-01").named("jonathan kim"), contact("s").createdAt("2019-01-01").named("Omar Haddad")));
+		assertThat(plan).isInstanceOf(MergePlan.Merge.class);
+		MergePlan.Merge merge = (MergePlan.Merge) plan;
+		assertThat(merge.survivorId()).as("the stranger, oldest, is never the survivor").isEqualTo("a");
+		assertThat(merge.sources()).containsExactly("b", "c", "d");
+		assertThat(merge.excluded()).containsExactly(new Exclusion("s", ExclusionReason.NAME_DIFFERS));
+	}
+
+	@Test
+	void mergesNamelessMembersWhenTheNamedOnesAgreeAndLeavesThemOutWhenTheyDoNot() {
+		MergePlan agree = PLANNER.plan(group(contact("a").createdAt("2020-01-01").named("Anna Smith"),
+				contact("b").createdAt("2021-01-01").named(null), contact("c").createdAt("2022-01-01").named("A. Smith"),
+				contact("d").createdAt("2023-01-01").named("anna smith")));
+		assertThat(agree).isEqualTo(new MergePlan.Merge("a", List.of("b", "c", "d"), List.of()));
+		MergePlan oneName = PLANNER.plan(group(contact("a").createdAt("2020-01-01").named(null),
+				contact("b").createdAt("2021-01-01").named("Anna Smith")));
+		assertThat(oneName).as("fewer than two names: planned as before").isInstanceOf(MergePlan.Merge.class);
+	}
+
+	@Test
+	void queuesATieOfTwoAgreeingCores() {
+		MergePlan plan = PLANNER.plan(group(contact("a").createdAt("2020-01-01").named("Anna Smith"),
+				contact("b").createdAt("2021-01-01").named("Anna Smith"), contact("c").createdAt("2022-01-01").named("Peter Smith"),
+				contact("d").createdAt("2023-01-01").named("peter smith")));
+		assertThat(plan).isInstanceOf(MergePlan.Review.class);
+		assertThat(((MergePlan.Review) plan).detail()).contains("two sets of agreeing names are as large");
+	}
+
+	@Test
+	void queuesNamesThatAgreeOnlyThroughAnInitial() {
+		assertThat(PLANNER.plan(group(contact("a").createdAt("2020-01-01").named("L. Green"),
+				contact("b").createdAt("2021-01-01").named("Łukasz Green"))))
+			.isInstanceOf(MergePlan.Review.class);
+	}
+
+	@Test
+	void takesTheNameOfAnExcludedMemberAsEvidenceThatTheNamelessMayBeAnotherPersons() {
+		MergePlan plan = PLANNER.plan(group(contact("a").createdAt("2020-01-01").named("Lucía Patel").blocked(),
+				contact("b").createdAt("2021-01-01").named(null), contact("c").createdAt("2022-01-01").named("Hannah Patel")));
+		assertThat(plan).isInstanceOf(MergePlan.Review.class);
+	}
+
+	@Test
+	void mergesAsBeforeWhenTheNameCheckIsOff() {
+		MergePlan plan = new MergePlanner(MergePolicy.defaults().withCheckNames(false)).plan(group(
+				contact("a").createdAt("2020-01-01").named("Maria Green"),
+				contact("b").createdAt("2021-01-01").named("Mitchell Green")));
+		assertThat(plan).isEqualTo(new MergePlan.Merge("a", List.of("b"), List.of()));
+	}
+
+	@Test
+	void planIsTheSameWhateverTheOrderOfTheMembers() {
+		MergePlan one = PLANNER.plan(group(contact("a").createdAt("2020-01-01").named("Anna Smith"),
+				contact("b").createdAt("2021-01-01").named("Peter Jones"), contact("c").createdAt("2022-01-01").named("anna smith")));
+		MergePlan other = PLANNER.plan(group(contact("c").createdAt("2022-01-01").named("anna smith"),
+				contact("b").createdAt("2021-01-01").named("Peter Jones"), contact("a").createdAt("2020-01-01").named("Anna Smith")));
+		assertThat(one).isEqualTo(other);
+	}
+
+}
