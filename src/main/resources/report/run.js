@@ -96,7 +96,7 @@
     byStatus.id = 'by-status';
     byStatus.appendChild(chart(data.counts.byStatus));
     glance.appendChild(byStatus);
-    var byReason = countsTable('Skipped and failed, by reason', data.counts.byReason);
+    var byReason = countsTable('Skipped, failed and waiting for review, by reason', data.counts.byReason);
     byReason.id = 'by-reason';
     glance.appendChild(byReason);
     var followUps = countsTable('Follow-up updates', data.counts.followUps);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -116,11 +117,19 @@ public class AuditReport {
 		List<Map<String, Object>> runs = this.jdbc.queryForList("""
 				SELECT s.*, e.job_instance_id AS instance, e.start_time, e.end_time, e.status AS execution_status,
 				       e.exit_code, coalesce(s.org_id, l.org_id, o.parameter_value) AS org, l.announced, l.collected,
+				       l.listings, l.oldest_merge_age_ms,
 				       (SELECT p.parameter_value FROM batch_job_execution_params p
 				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = 'plan') AS plan
 				FROM batch_job_execution e
 				LEFT JOIN dedup_run_summary s ON s.job_instance_id = e.job_instance_id
-				LEFT JOIN dedup_listing l ON l.job_instance_id = e.job_instance_id
+				LEFT JOIN LATERAL (
+				       SELECT d.org_id, d.announced, d.collected,
+				              (SELECT count(*) FROM dedup_listing c
+				                WHERE c.job_instance_id = d.job_instance_id AND c.completed) AS listings,
+				              (SELECT max(c.oldest_merge_age_ms) FROM dedup_listing c
+				                WHERE c.job_instance_id = d.job_instance_id) AS oldest_merge_age_ms
+				         FROM dedup_listing d WHERE d.job_instance_id = e.job_instance_id AND d.checked_at IS NOT NULL
+				        ORDER BY d.listing DESC LIMIT 1) l ON true
 				LEFT JOIN batch_job_execution_params o
 				       ON o.job_execution_id = e.job_execution_id AND o.parameter_name = 'orgId'
 				WHERE e.job_execution_id = ?
@@ -226,7 +235,10 @@ public class AuditReport {
 		return (run.get(column) != null) ? run.get(column) : 0;
 	}
 
-	/** What the run's collect read of the listing, beside what the listing announced (of {@link #run}). */
+	/**
+	 * What the run's last listing read, beside what it announced, how many times the run listed and
+	 * the age of the oldest listing a merge acted on (of {@link #run}).
+	 */
 	static String listing(Map<String, Object> run) {
 		Object announced = run.get("announced");
 		Object collected = run.get("collected");
@@ -234,8 +246,23 @@ public class AuditReport {
 			return "not collected completely";
 		}
 		long missing = (announced != null) ? ((Number) announced).longValue() - ((Number) collected).longValue() : 0;
+		Object oldest = run.get("oldest_merge_age_ms");
 		return ((announced != null) ? announced + " announced (pagination-count), " : "no count announced, ")
-				+ collected + " collected" + ((missing > 0) ? " (" + missing + " short)" : "");
+				+ collected + " collected" + ((missing > 0) ? " (" + missing + " short)" : "")
+				+ listed(((Number) run.get("listings")).longValue(),
+						(oldest != null) ? ((Number) oldest).longValue() : -1);
+	}
+
+/** {@code ; listed 3 times, merges acted on listings at most 29 min 40 s old}. */
+	public static String listed(long listings, long oldestMergeAgeMillis) {
+		String text = "; listed " + listings + ((listings == 1) ? " time" : " times");
+		if (oldestMergeAgeMillis >= 0) {
+			Duration age = Duration.ofMillis(oldestMergeAgeMillis);
+			text += ", merges acted on listings at most " + ((age.toMinutes() > 0)
+					? age.toMinutes() + " min " + age.toSecondsPart() + " s"
+					: age.toSeconds() + "." + (age.toMillisPart() / 100) + " s") + " old";
+		}
+		return text;
 	}
 
 	private void row(String label, Object value) {

@@ -242,6 +242,60 @@ public class AuditRepository {
 	}
 
 	/**
+	 * Records, when the run lists again, the groups of its earlier listings that it had not handled
+	 * and that no group of listing {@code listing} shares a member with: SKIPPED
+	 * {@code no-longer-listed} (merged by hand, dissolved while the run went on). A group whose
+	 * members are listed under another key now is no such group: it is handled from the fresh data.
+	 * One statement, idempotent.
+	 * @return how many groups it recorded
+	 */
+	public int recordUnlisted(long jobInstanceId, long jobExecutionId, int listing, boolean dryRun, String policy) {
+		return this.jdbcClient.sql("""
+				WITH listed AS MATERIALIZED (
+				         SELECT DISTINCT m.id
+				           FROM dedup_staged_group s, unnest(dedup_member_ids(s.listed_group::jsonb)) AS m(id)
+				          WHERE s.job_instance_id = :run AND s.listing = :listing),
+				     earlier AS (
+				         SELECT s.id, s.org_id, s.group_key, s.listing, s.listed_group::jsonb AS listed_group
+				           FROM dedup_staged_group s
+				          WHERE s.job_instance_id = :run AND s.listing < :listing
+				            AND NOT EXISTS (SELECT 1 FROM dedup_audit a
+				                             WHERE a.job_instance_id = :run AND a.group_key = s.group_key)),
+				     still_listed AS (
+				         SELECT DISTINCT e.id
+				           FROM earlier e CROSS JOIN LATERAL unnest(dedup_member_ids(e.listed_group)) AS m(id)
+				           JOIN listed ON listed.id = m.id)
+				INSERT INTO dedup_audit (job_instance_id, job_execution_id, org_id, group_key, dry_run, status, reason,
+				    detail, listed_group, policy)
+				SELECT :run, :execution, e.org_id, e.group_key, :dryRun, 'SKIPPED', 'no-longer-listed',
+				       'listed by listing ' || e.listing || ' of this run; no group of its listing ' || :listing
+				           || ' holds any of its members (merged by hand, or dissolved, while the run went on)',
+				       e.listed_group, CAST(:policy AS jsonb)
+				  FROM earlier e LEFT JOIN still_listed ON still_listed.id = e.id
+				 WHERE still_listed.id IS NULL
+				ON CONFLICT (job_instance_id, group_key) DO NOTHING
+				""")
+			.param("run", jobInstanceId)
+			.param("execution", jobExecutionId)
+			.param("listing", listing)
+			.param("dryRun", dryRun)
+			.param("policy", policy)
+			.update();
+	}
+
+	/**
+	 * Deletes the PENDING rows of merges that were never sent (their listing grew too old before
+	 * their turn): the group is planned again from a fresh listing.
+	 */
+	public void forgetUnsent(Collection<AuditRecord> rows) {
+		for (AuditRecord row : rows) {
+			this.jdbcClient.sql("DELETE FROM dedup_audit WHERE job_instance_id = ? AND group_key = ? AND status = 'PENDING'")
+				.params(row.jobInstanceId(), row.groupKey())
+				.update();
+		}
+	}
+
+	/**
 	 * The groups of a run in these statuses that a key names: the group of that {@code group_key},
 	 * or every such group that holds a contact of that id.
 	 */

@@ -100,6 +100,22 @@ public class ReviewRepository {
 	}
 
 	/**
+	 * Whether a person decided on any group of the org that waited for review: an approval no older
+	 * than {@code approvalsFor}, or a rejection. Two index lookups, so that a run asks for the
+	 * decision on each doubtful group only once there is one to find.
+	 */
+	public boolean anyQueuedDecision(String orgId, Duration approvalsFor) {
+		return this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM dedup_approval p JOIN dedup_audit a
+				                 ON a.job_instance_id = p.run_instance_id AND a.group_key = p.group_key
+				                WHERE a.org_id = :org AND p.approved_at > now() - make_interval(secs => :approvalsFor))
+				    OR EXISTS (SELECT 1 FROM dedup_rejection r JOIN dedup_audit a
+				                 ON a.job_instance_id = r.plan_instance_id AND a.group_key = r.group_key
+				                WHERE a.org_id = :org AND a.status = 'NEEDS_REVIEW')
+				""").param("org", orgId).param("approvalsFor", approvalsFor.toSeconds()).query(Boolean.class).single();
+	}
+
+	/**
 	 * The last decision of a person on a group of the org that waited for review and shares a member
 	 * with {@code memberIds}: an approval no older than {@code approvalsFor}, or a rejection.
 	 */

@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The collect step: every duplicate group of the org, page after page, into the run's snapshot,
- * then checked against the count the listing announced. A chunk is 100 groups; the pages are asked
+ * The collect step: every duplicate group of the org, page after page, into a new listing of the
+ * run's snapshot, then checked against the count the listing announced. It runs again, in the same
+ * run, whenever the listing the merges act on grows older than {@code dedup.merge.max-listing-age}. A chunk is 100 groups; the pages are asked
  * for with {@code take=100}, the API's maximum, and may hold fewer.
  */
 @Configuration(proxyBeanMethods = false)
@@ -30,6 +31,7 @@ public class CollectStepConfiguration {
 			.reader(duplicateGroupReader)
 			.writer(stagedGroupWriter)
 			.listener(new ListingCheck(stagedGroups, collectProperties.maxShortfall()))
+			.allowStartIfComplete(true)
 			.build();
 	}
 

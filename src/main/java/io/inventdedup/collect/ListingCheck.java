@@ -13,9 +13,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 /**
  * Judges the listing the collect step read, in this order:
  * <ol>
- * <li>before the step, a collect that starts from the first page (a new run, or one whose earlier
- * collect fell short) empties the run's snapshot: what an incomplete listing left there is not
- * trusted;</li>
+ * <li>before the step, a collect that starts from the first page (a new run, one whose earlier
+ * collect fell short, or one whose listing grew older than {@code dedup.merge.max-listing-age})
+ * begins a new listing of the run: what an incomplete listing left in the snapshot is not
+ * trusted, and goes;</li>
  * <li>after the step, the distinct groups staged are compared with the last
  * {@code pagination-count}, and recorded in {@code dedup_listing};</li>
  * <li>a shortfall is logged as a WARN line; one larger than {@code dedup.collect.max-shortfall} of
@@ -39,7 +40,8 @@ class ListingCheck implements StepExecutionListener {
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		if (!stepExecution.getExecutionContext().containsKey(DuplicateGroupReader.PAGE)) {
-			this.stagedGroups.clear(stepExecution.getJobExecution().getJobInstanceId());
+			this.stagedGroups.startListing(stepExecution.getJobExecution().getJobInstanceId(),
+					stepExecution.getJobExecution().getJobParameters().getString("orgId"));
 		}
 	}
 
@@ -51,9 +53,11 @@ class ListingCheck implements StepExecutionListener {
 		long jobInstanceId = stepExecution.getJobExecution().getJobInstanceId();
 		String orgId = stepExecution.getJobExecution().getJobParameters().getString("orgId");
 		ExecutionContext context = stepExecution.getExecutionContext();
+		int number = this.stagedGroups.collectingListing(jobInstanceId);
 		Listing listing = new Listing(context.getLong(DuplicateGroupReader.LISTING_COUNT, -1),
-				this.stagedGroups.count(jobInstanceId));
-		this.stagedGroups.recordListing(jobInstanceId, orgId, listing);
+				this.stagedGroups.count(jobInstanceId, number));
+		boolean tolerated = listing.shortfall() == 0 || listing.shortfall() <= this.maxShortfall * listing.announced();
+		this.stagedGroups.recordListing(jobInstanceId, number, listing, tolerated);
 		if (listing.shortfall() == 0) {
 			return null;
 		}
@@ -64,7 +68,7 @@ class ListingCheck implements StepExecutionListener {
 			.addKeyValue("shortfall", listing.shortfall())
 			.log("The duplicate listing announced {} groups but the collect saw {}", listing.announced(),
 					listing.collected());
-		if (listing.shortfall() <= this.maxShortfall * listing.announced()) {
+		if (tolerated) {
 			return null;
 		}
 		context.remove(DuplicateGroupReader.PAGE);

@@ -3,7 +3,7 @@ package io.inventdedup.collect;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-/** Writes the groups read by the collect step into the run's snapshot. */
+/** Writes the groups read by the collect step into the listing of the run it is collecting. */
 public class StagedGroupWriter implements ItemWriter<ListedGroup> {
 
 	private final StagedGroups stagedGroups;
@@ -11,6 +11,8 @@ public class StagedGroupWriter implements ItemWriter<ListedGroup> {
 	private final long jobInstanceId;
 
 	private final String orgId;
+
+	private int listing;
 
 	public StagedGroupWriter(StagedGroups stagedGroups, long jobInstanceId, String orgId) {
 		this.stagedGroups = stagedGroups;
@@ -20,7 +22,10 @@ public class StagedGroupWriter implements ItemWriter<ListedGroup> {
 
 	@Override
 	public void write(Chunk<? extends ListedGroup> groups) {
-		this.stagedGroups.add(this.jobInstanceId, this.orgId, groups);
+		if (this.listing == 0) {
+			this.listing = this.stagedGroups.collectingListing(this.jobInstanceId);
+		}
+		this.stagedGroups.add(this.jobInstanceId, this.orgId, this.listing, groups);
 	}
 
 }

@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Owns {@code dedup_staged_group}, the snapshot of a run's duplicate groups: the collect step
- * writes it, the merge step reads it by key, so a restart never skips or repeats a group.
+ * Owns {@code dedup_staged_group}, the snapshot of a run's duplicate groups, and
+ * {@code dedup_listing}, one row per listing of the run: the collect step writes a listing, the
+ * merge step reads the latest complete one by key, so a restart never skips or repeats a group.
  */
 @Repository
 public class StagedGroups {
@@ -30,68 +31,147 @@ public class StagedGroups {
 		this.dataSource = jdbcTemplate.getDataSource();
 	}
 
-	/** Adds the groups to the run's snapshot; a group already there (same key) is kept as it was. */
-	void add(long jobInstanceId, String orgId, Chunk<? extends ListedGroup> groups) {
+	/**
+	 * Begins a listing of the run: what a listing that did not complete left in the snapshot is not
+	 * trusted and goes; the new listing gets the next number and its start time (every group it
+	 * holds is as old as that).
+	 * @return the listing's number
+	 */
+	int startListing(long jobInstanceId, String orgId) {
+		this.jdbcTemplate.update("""
+				DELETE FROM dedup_staged_group s USING dedup_listing l
+				 WHERE s.job_instance_id = ? AND l.job_instance_id = s.job_instance_id AND l.listing = s.listing
+				   AND NOT l.completed
+				""", jobInstanceId);
+		this.jdbcTemplate.update("DELETE FROM dedup_listing WHERE job_instance_id = ? AND NOT completed", jobInstanceId);
+		return this.jdbcTemplate.queryForObject("""
+				INSERT INTO dedup_listing (job_instance_id, org_id, listing, collected, completed)
+				SELECT ?, ?, coalesce(max(listing), 0) + 1, 0, false FROM dedup_listing WHERE job_instance_id = ?
+				RETURNING listing
+				""", Integer.class, jobInstanceId, orgId, jobInstanceId);
+	}
+
+	/** The number of the listing the run is collecting now. */
+	int collectingListing(long jobInstanceId) {
+		return this.jdbcTemplate.queryForObject(
+				"SELECT max(listing) FROM dedup_listing WHERE job_instance_id = ? AND NOT completed", Integer.class,
+				jobInstanceId);
+	}
+
+	/** Adds the groups to a listing of the run; a group already there (same key) is kept as it was. */
+	void add(long jobInstanceId, String orgId, int listing, Chunk<? extends ListedGroup> groups) {
 		this.jdbcTemplate.batchUpdate("""
-				INSERT INTO dedup_staged_group (job_instance_id, org_id, group_key, listed_group)
-				VALUES (?, ?, ?, ?) ON CONFLICT (job_instance_id, group_key) DO NOTHING
+				INSERT INTO dedup_staged_group (job_instance_id, org_id, group_key, listed_group, listing)
+				VALUES (?, ?, ?, ?, ?) ON CONFLICT (job_instance_id, listing, group_key) DO NOTHING
 				""", groups.getItems(), groups.size(), (statement, group) -> {
 			statement.setLong(1, jobInstanceId);
 			statement.setString(2, orgId);
 			statement.setString(3, group.groupKey());
 			statement.setString(4, group.group().toString());
+			statement.setInt(5, listing);
 		});
 	}
 
-	/** Empties the run's snapshot, before a collect that starts from the first page. */
-	void clear(long jobInstanceId) {
-		this.jdbcTemplate.update("DELETE FROM dedup_staged_group WHERE job_instance_id = ?", jobInstanceId);
+	/** How many distinct groups a listing of the run holds. */
+	long count(long jobInstanceId, int listing) {
+		return this.jdbcTemplate.queryForObject(
+				"SELECT count(*) FROM dedup_staged_group WHERE job_instance_id = ? AND listing = ?", Long.class,
+				jobInstanceId, listing);
 	}
 
-	/** How many distinct groups the run's snapshot holds. */
-	long count(long jobInstanceId) {
-		return this.jdbcTemplate.queryForObject("SELECT count(*) FROM dedup_staged_group WHERE job_instance_id = ?",
-				Long.class, jobInstanceId);
-	}
-
-	/** Records what the run's collect read of the listing, beside what the listing announced. */
-	void recordListing(long jobInstanceId, String orgId, Listing listing) {
+	/**
+	 * Records what a listing of the run read, beside what it announced; {@code complete} when the
+	 * merges may act on it (a listing short of its count past the tolerance may not).
+	 */
+	void recordListing(long jobInstanceId, int number, Listing listing, boolean complete) {
 		this.jdbcTemplate.update("""
-				INSERT INTO dedup_listing (job_instance_id, org_id, announced, collected) VALUES (?, ?, ?, ?)
-				ON CONFLICT (job_instance_id) DO UPDATE SET announced = excluded.announced,
-				    collected = excluded.collected, checked_at = now()
-				""", jobInstanceId, orgId, (listing.announced() >= 0) ? listing.announced() : null,
-				listing.collected());
+				UPDATE dedup_listing SET announced = ?, collected = ?, completed = ?, checked_at = now()
+				 WHERE job_instance_id = ? AND listing = ?
+				""", (listing.announced() >= 0) ? listing.announced() : null, listing.collected(), complete,
+				jobInstanceId, number);
 	}
 
-	/** What the run's collect read of the listing, or empty when its collect did not finish. */
+	/** The run's latest complete listing: its number and when it began; empty when it has none. */
+	public Optional<CurrentListing> latestListing(long jobInstanceId) {
+		return this.jdbcTemplate.query("""
+				SELECT listing, started_at FROM dedup_listing WHERE job_instance_id = ? AND completed
+				ORDER BY listing DESC LIMIT 1
+				""", (rs, row) -> new CurrentListing(rs.getInt(1), rs.getTimestamp(2).toInstant()), jobInstanceId)
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * Keeps only the run's listing {@code listing} in the snapshot: the groups of earlier listings
+	 * whose merge is PENDING (sent, its outcome not recorded: a crash) are carried into it, so that
+	 * the merge step sends them again as ones that may have been applied; the rest of the earlier
+	 * listings goes. Idempotent.
+	 */
+	public void retireEarlierListings(long jobInstanceId, int listing) {
+		this.jdbcTemplate.update("""
+				INSERT INTO dedup_staged_group (job_instance_id, org_id, group_key, listed_group, listing)
+				SELECT s.job_instance_id, s.org_id, s.group_key, s.listed_group, ?
+				  FROM dedup_staged_group s
+				 WHERE s.job_instance_id = ? AND s.listing < ?
+				   AND EXISTS (SELECT 1 FROM dedup_audit a WHERE a.job_instance_id = s.job_instance_id
+				                 AND a.group_key = s.group_key AND a.status = 'PENDING')
+				ON CONFLICT (job_instance_id, listing, group_key) DO NOTHING
+				""", listing, jobInstanceId, listing);
+		this.jdbcTemplate.update("DELETE FROM dedup_staged_group WHERE job_instance_id = ? AND listing < ?",
+				jobInstanceId, listing);
+	}
+
+	/** Keeps the age of the oldest listing a merge acted on: the largest age a merge was sent at. */
+	public void recordMergeAge(long jobInstanceId, int listing, long ageMillis) {
+		this.jdbcTemplate.update("""
+				UPDATE dedup_listing SET oldest_merge_age_ms = greatest(coalesce(oldest_merge_age_ms, 0), ?)
+				 WHERE job_instance_id = ? AND listing = ?
+				""", ageMillis, jobInstanceId, listing);
+	}
+
+	/**
+	 * What the run read of the listing: its latest complete listing beside what that announced,
+	 * how many times it listed, and the age of the oldest listing a merge acted on; empty when no
+	 * listing completed.
+	 */
 	public Optional<Listing> listing(long jobInstanceId) {
-		return this.jdbcTemplate
-			.query("SELECT coalesce(announced, -1), collected FROM dedup_listing WHERE job_instance_id = ?",
-					(rs, row) -> new Listing(rs.getLong(1), rs.getLong(2)), jobInstanceId)
+		return this.jdbcTemplate.query("""
+				SELECT coalesce(l.announced, -1), l.collected,
+				       (SELECT count(*) FROM dedup_listing c WHERE c.job_instance_id = l.job_instance_id AND c.completed),
+				       (SELECT coalesce(max(c.oldest_merge_age_ms), -1) FROM dedup_listing c
+				         WHERE c.job_instance_id = l.job_instance_id)
+				  FROM dedup_listing l WHERE l.job_instance_id = ? AND l.checked_at IS NOT NULL
+				 ORDER BY l.listing DESC LIMIT 1
+				""", (rs, row) -> new Listing(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4)), jobInstanceId)
 			.stream()
 			.findFirst();
 	}
 
 	/** Deletes the snapshots collected before {@code cutoff}; answers how many groups. */
 	public int purgeOlderThan(Instant cutoff) {
-		this.jdbcTemplate.update("DELETE FROM dedup_listing WHERE checked_at < ?", Timestamp.from(cutoff));
+		this.jdbcTemplate.update("DELETE FROM dedup_listing WHERE started_at < ?", Timestamp.from(cutoff));
 		return this.jdbcTemplate.update("DELETE FROM dedup_staged_group WHERE collected_at < ?", Timestamp.from(cutoff));
 	}
 
 	/** Reads the run's snapshot in the order it was collected, resuming by key after a restart. */
-	public JdbcPagingItemReader<StagedGroup> reader(long jobInstanceId, int pageSize) {
+	public JdbcPagingItemReader<StagedGroup> reader(long jobInstanceId, int listing, int pageSize) {
 		PostgresPagingQueryProvider query = new PostgresPagingQueryProvider();
 		query.setSelectClause("id, group_key, listed_group");
 		query.setFromClause("dedup_staged_group");
-		query.setWhereClause("job_instance_id = :jobInstanceId");
+		query.setWhereClause("job_instance_id = :jobInstanceId AND listing = :listing");
 		query.setSortKeys(Map.of("id", Order.ASCENDING));
 		JdbcPagingItemReader<StagedGroup> reader = new JdbcPagingItemReader<>(this.dataSource, query);
 		reader.setName("stagedGroupReader");
-		reader.setParameterValues(Map.of("jobInstanceId", jobInstanceId));
+		reader.setParameterValues(Map.of("jobInstanceId", jobInstanceId, "listing", listing));
 		reader.setPageSize(pageSize);
 		reader.setRowMapper((rs, row) -> new StagedGroup(rs.getLong("id"), rs.getString("group_key"),
 				rs.getString("listed_group")));
+		try {
+			reader.afterPropertiesSet();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("the staged group reader is not set up: " + ex.getMessage(), ex);
+		}
 		return reader;
 	}
 

@@ -1,5 +1,12 @@
 package io.inventdedup.job;
 
+import java.time.Clock;
+
+import io.inventdedup.collect.StagedGroups;
+import io.inventdedup.merge.MergeProperties;
+import io.inventdedup.merge.MergeStepConfiguration;
+
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -12,8 +19,16 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The job: collect a snapshot of the org's duplicate groups, merge them by policy, send the
  * follow-up updates still due (opt-outs and names carried to survivors), then settle the merges
- * whose answer was lost and that could not be settled at once. No
- * incrementer: the parameters identify the run, so the same command resumes a failed run.
+ * whose answer was lost and that could not be settled at once. No merge acts on a listing older
+ * than {@code dedup.merge.max-listing-age}: the merge step then stops ({@code RELIST}) and the job
+ * lists the org again before it merges on, as many times as the run needs:
+ * <pre>
+ * listing? --LIST--> collect --> merge --COMPLETED--> noLongerListed --> followUp --> settle
+ *    |  ^                          ^  |
+ *    |  +---------RELIST-----------|--+
+ *    +--FRESH----------------------+
+ * </pre>
+ * No incrementer: the parameters identify the run, so the same command resumes a failed run.
  */
 @Configuration(proxyBeanMethods = false)
 class ContactDedupJobConfiguration {
@@ -22,16 +37,37 @@ class ContactDedupJobConfiguration {
 
 	@Bean
 	Job contactDedupJob(JobRepository jobRepository, Step collectStep, Step mergeStep, Step followUpStep,
-			Step noLongerListedStep, Step settleStep,
+			Step noLongerListedStep, Step settleStep, StagedGroups stagedGroups, MergeProperties mergeProperties,
 			RunningExecution runningExecution, ProgressLog progressLog, RetentionPurge retentionPurge) {
+		ListingDecider listing = new ListingDecider(stagedGroups, mergeProperties.maxListingAge(), Clock.systemUTC());
 		return new JobBuilder(JOB_NAME, jobRepository).listener(runningExecution)
 			.listener(progressLog)
 			.listener(retentionPurge)
-			.start(collectStep)
-			.next(mergeStep)
-			.next(noLongerListedStep)
+			.start(listing)
+			.on(ListingDecider.LIST)
+			.to(collectStep)
+			.from(listing)
+			.on(ListingDecider.FRESH)
+			.to(mergeStep)
+			.from(collectStep)
+			.on(ExitStatus.COMPLETED.getExitCode())
+			.to(mergeStep)
+			.from(collectStep)
+			.on("*")
+			.fail()
+			.from(mergeStep)
+			.on(MergeStepConfiguration.RELIST)
+			.to(listing)
+			.from(mergeStep)
+			.on(ExitStatus.COMPLETED.getExitCode())
+			.to(noLongerListedStep)
+			.from(mergeStep)
+			.on("*")
+			.fail()
+			.from(noLongerListedStep)
 			.next(followUpStep)
 			.next(settleStep)
+			.end()
 			.build();
 	}
 

@@ -8,8 +8,11 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.inventdedup.audit.AuditReport;
 import io.inventdedup.audit.AuditRepository;
 import io.inventdedup.audit.RunSummary;
+import io.inventdedup.collect.Listing;
+import io.inventdedup.collect.StagedGroups;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -28,6 +31,8 @@ class ProgressLog implements JobExecutionListener {
 
 	private final AuditRepository audit;
 
+	private final StagedGroups stagedGroups;
+
 	private final Duration interval;
 
 	private ScheduledExecutorService scheduler;
@@ -41,8 +46,9 @@ class ProgressLog implements JobExecutionListener {
 
 	private long doneAtStart;
 
-	ProgressLog(AuditRepository audit, DedupProperties properties) {
+	ProgressLog(AuditRepository audit, StagedGroups stagedGroups, DedupProperties properties) {
 		this.audit = audit;
+		this.stagedGroups = stagedGroups;
 		this.interval = properties.progressInterval();
 	}
 
@@ -51,7 +57,8 @@ class ProgressLog implements JobExecutionListener {
 		this.lastDone = -1;
 		this.startedAt = System.nanoTime();
 		RunSummary resumed = this.audit.summarize(jobExecution.getJobInstanceId());
-		this.doneAtStart = resumed.planned() + resumed.merged() + resumed.skipped() + resumed.failed();
+		this.doneAtStart = resumed.planned() + resumed.merged() + resumed.skipped() + resumed.failed()
+				+ resumed.needsReview();
 		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "invent-dedup-progress");
 			thread.setDaemon(true);
@@ -79,7 +86,8 @@ class ProgressLog implements JobExecutionListener {
 			}
 			RunSummary summary = this.audit.summarize(execution.getJobInstanceId());
 			collected = Math.max(collected, summary.groups());
-			long done = summary.planned() + summary.merged() + summary.skipped() + summary.failed();
+			long done = summary.planned() + summary.merged() + summary.skipped() + summary.failed()
+					+ summary.needsReview();
 			long now = System.nanoTime();
 			boolean last = kind.equals("final");
 			double rate = rate(done, now, last);
@@ -94,8 +102,13 @@ class ProgressLog implements JobExecutionListener {
 				pace += "; time left " + ((rate > 0 && total > done)
 						? formatted(Duration.ofSeconds((long) ((total - done) / rate))) : "unknown");
 			}
+			Listing listing = this.stagedGroups.listing(execution.getJobInstanceId()).orElse(null);
+			String listings = (listing != null)
+					? AuditReport.listed(listing.listings(), listing.oldestMergeAgeMillis()) : "";
 			log.atInfo()
 				.addKeyValue("collected", collected)
+				.addKeyValue("listings", (listing != null) ? listing.listings() : 0)
+				.addKeyValue("oldestListingMergedOnMs", (listing != null) ? listing.oldestMergeAgeMillis() : -1)
 				.addKeyValue("listed", listed)
 				.addKeyValue("planned", summary.planned())
 				.addKeyValue("merged", summary.merged())
@@ -103,9 +116,10 @@ class ProgressLog implements JobExecutionListener {
 				.addKeyValue("failed", summary.failed())
 				.addKeyValue("pending", summary.pending())
 				.addKeyValue("groupsPerSecond", Math.round(rate * 10) / 10.0)
-				.log("{}: collected {} of {} groups listed; planned {}, merged {}, skipped {}, failed {}, pending {}; {}",
-						kind, collected, (listed >= 0) ? listed : "?", summary.planned(), summary.merged(),
-						summary.skipped(), summary.failed(), summary.pending(), pace);
+				.log("{}: collected {} of {} groups listed; planned {}, merged {}, skipped {}, failed {}, pending {}, "
+						+ "needs review {}{}; {}", kind, collected, (listed >= 0) ? listed : "?", summary.planned(),
+						summary.merged(), summary.skipped(), summary.failed(), summary.pending(), summary.needsReview(),
+						listings, pace);
 		}
 		catch (RuntimeException ex) {
 			log.debug("No progress line this time: {}", ex.getMessage());

@@ -1,5 +1,6 @@
 package io.inventdedup.merge;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.inventdedup.audit.AuditRepository;
 import io.inventdedup.audit.ReviewRepository;
+import io.inventdedup.collect.CurrentListing;
 import io.inventdedup.collect.StagedGroup;
 import io.inventdedup.collect.StagedGroups;
 import io.inventdedup.invent.ContactLocator;
@@ -23,7 +25,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,23 +49,47 @@ public class MergeStepConfiguration {
 	 */
 	static final int CHUNK_SIZE = 100;
 
+	/** The merge step's exit status when its listing grew too old: the job lists the org again. */
+	public static final String RELIST = "RELIST";
+
+	/**
+	 * The merge step. It may run more than once in one execution of the job: when its listing grows
+	 * older than {@code dedup.merge.max-listing-age} it ends with the exit status
+	 * {@value #RELIST}, the job lists the org again, and it runs again on the fresh
+	 * listing (the groups it handled already are never handled twice: the writer skips them).
+	 */
 	@Bean
 	Step mergeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcPagingItemReader<StagedGroup> stagedGroupReader, MergePlanProcessor mergePlanProcessor,
+			ItemStreamReader<StagedGroup> stagedGroupReader, MergePlanProcessor mergePlanProcessor,
 			MergeWriter mergeWriter) {
 		return new StepBuilder("merge", jobRepository).<StagedGroup, PlannedGroup>chunk(CHUNK_SIZE)
 			.transactionManager(transactionManager)
 			.reader(stagedGroupReader)
 			.processor(mergePlanProcessor)
 			.writer(mergeWriter)
+			.allowStartIfComplete(true)
 			.build();
 	}
 
 	@Bean
 	@StepScope
-	JdbcPagingItemReader<StagedGroup> stagedGroupReader(StagedGroups stagedGroups,
+	ItemStreamReader<StagedGroup> stagedGroupReader(StagedGroups stagedGroups, ListingFreshness listingFreshness,
 			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
-		return stagedGroups.reader(jobInstanceId, CHUNK_SIZE);
+		int listing = stagedGroups.latestListing(jobInstanceId).map(CurrentListing::number).orElse(1);
+		return new FreshListingReader(stagedGroups.reader(jobInstanceId, listing, CHUNK_SIZE), listingFreshness);
+	}
+
+	/**
+	 * Not proxied: the merges are sent on threads of their own, where no step scope is active; the
+	 * reader and the writer, created inside the step, share this one (the writer runs its listener
+	 * methods).
+	 */
+	@Bean
+	@Scope(scopeName = "step", proxyMode = ScopedProxyMode.NO)
+	ListingFreshness listingFreshness(StagedGroups stagedGroups, AuditRepository auditRepository, MergeRun mergeRun,
+			MergeProperties mergeProperties) {
+		return new ListingFreshness(stagedGroups, auditRepository, mergeRun, mergeProperties.maxListingAge(),
+				Clock.systemUTC());
 	}
 
 	/** Not proxied (a record cannot be): only step-scoped beans, created inside the step, use it. */
@@ -127,9 +153,9 @@ public class MergeStepConfiguration {
 	@StepScope
 	MergeWriter mergeWriter(MergeSender mergeSender, AuditRepository auditRepository,
 			PlatformTransactionManager transactionManager, MergeRun mergeRun, MergeProperties mergeProperties,
-			FollowUpSender followUpSender, MeterRegistry meterRegistry) {
+			FollowUpSender followUpSender, MeterRegistry meterRegistry, ListingFreshness listingFreshness) {
 		return new MergeWriter(mergeSender, auditRepository, ownTransaction(transactionManager), mergeRun,
-				mergeProperties, followUpSender, meterRegistry);
+				mergeProperties, followUpSender, meterRegistry, listingFreshness);
 	}
 
 	/**

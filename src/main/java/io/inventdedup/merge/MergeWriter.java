@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import io.inventdedup.audit.AuditRecord;
@@ -21,6 +23,7 @@ import io.inventdedup.audit.AuditStatus;
 import io.inventdedup.policy.MergePlan;
 import io.inventdedup.policy.SkipReason;
 
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -36,9 +39,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>every row is written and <em>committed</em> (its own transaction) before any merge is sent:
  * a merge the API applies is never left without a PENDING row;</li>
  * <li>the merges go out concurrently, each group's calls one after another ({@link MergeSender});</li>
- * <li>each outcome is committed as soon as the chunk's calls are done; a merge that planned a
+ * <li>each outcome is committed as soon as its group's calls are done; a merge that planned a
  * follow-up update (an opt-out, a name carried to the survivor) sends it right after the merge,
- * or leaves it PENDING for the follow-up step when the merge's answer was lost.</li>
+ * or leaves it PENDING for the follow-up step when the merge's answer was lost;</li>
+ * <li>no merge is sent on a listing older than {@code dedup.merge.max-listing-age}
+ * ({@link ListingFreshness}): a chunk written after that records nothing, a merge whose turn comes
+ * after that is not sent and its PENDING row goes; the groups are planned again from a fresh
+ * listing.</li>
  * </ol>
  * A merge whose answer was lost and that cannot be settled is UNSETTLED, and the run goes on: the
  * settle step deals with it. A refused token, no permit from the API budget (its database lost),
@@ -62,6 +69,16 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 
 	private final MeterRegistry meters;
 
+	private final ListingFreshness freshness;
+
+	/**
+	 * The threads the merges of a chunk are sent on, as many as {@code invent.api.concurrency}: their
+	 * own, because each of them blocks on calls whose permits wait on Reactor's shared
+	 * {@code boundedElastic} scheduler (ten threads a core): sent on that one, sixteen merges in
+	 * flight on two cores took every thread and waited for ever for their permits.
+	 */
+	private Scheduler senders;
+
 	private long jobInstanceId;
 
 	private long jobExecutionId;
@@ -73,7 +90,7 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 	private long failed;
 
 	MergeWriter(MergeSender sender, AuditRepository audit, TransactionTemplate ownTransaction, MergeRun run,
-			MergeProperties properties, FollowUpSender followUps, MeterRegistry meters) {
+			MergeProperties properties, FollowUpSender followUps, MeterRegistry meters, ListingFreshness freshness) {
 		this.sender = sender;
 		this.audit = audit;
 		this.ownTransaction = ownTransaction;
@@ -81,10 +98,13 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 		this.properties = properties;
 		this.followUps = followUps;
 		this.meters = meters;
+		this.freshness = freshness;
 	}
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
+		this.freshness.beforeStep(stepExecution);
+		this.senders = Schedulers.newBoundedElastic(this.run.concurrency(), Integer.MAX_VALUE, "invent-dedup-send");
 		this.jobInstanceId = stepExecution.getJobExecution().getJobInstanceId();
 		this.jobExecutionId = stepExecution.getJobExecutionId();
 		this.mergesCounted = this.audit.countMerges(this.jobInstanceId);
@@ -93,7 +113,16 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 	}
 
 	@Override
+	public @Nullable ExitStatus afterStep(StepExecution stepExecution) {
+		this.senders.dispose();
+		return this.freshness.afterStep(stepExecution);
+	}
+
+	@Override
 	public void write(Chunk<? extends PlannedGroup> chunk) {
+		if (this.freshness.tooOld()) {
+			return;
+		}
 		Set<String> keys = new HashSet<>();
 		chunk.forEach((planned) -> keys.add(planned.group().groupKey()));
 		Map<String, AuditRecord> recorded = this.audit.findByGroupKeys(this.jobInstanceId, keys);
@@ -116,11 +145,16 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 			return;
 		}
 		AtomicReference<RuntimeException> stop = new AtomicReference<>();
+		List<AuditRecord> unsent = new CopyOnWriteArrayList<>();
 		List<MergeSender.Outcome> outcomes = Flux.fromIterable(sendings)
-			.flatMapSequential((sending) -> Mono.fromCallable(() -> send(sending, stop))
-				.subscribeOn(Schedulers.boundedElastic()), this.run.concurrency())
+			.flatMapSequential((sending) -> Mono.fromCallable(() -> send(sending, stop, unsent))
+				.subscribeOn(this.senders), this.run.concurrency())
 			.collectList()
 			.block(Duration.ofHours(1));
+		if (!unsent.isEmpty()) {
+			this.ownTransaction.executeWithoutResult((tx) -> this.audit.forgetUnsent(unsent));
+			this.mergesCounted -= unsent.size();
+		}
 		List<AuditRecord> completed = new ArrayList<>();
 		RuntimeException fatal = null;
 		for (MergeSender.Outcome outcome : outcomes) {
@@ -137,7 +171,6 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 				fatal = outcome.fatal();
 			}
 		}
-		this.ownTransaction.executeWithoutResult((tx) -> this.audit.complete(completed));
 		completed.forEach(this::count);
 		if (fatal != null) {
 			throw fatal;
@@ -146,15 +179,28 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 	}
 
 	/**
-	 * Sends one group's merge, unless a failure the run stops for (a refused token, a lost database)
-	 * came first: from then on no merge of the chunk is started, and those not sent stay PENDING
-	 * (null: no outcome, the group is left out of the chunk's outcomes).
+	 * Sends one group's merge and records its outcome at once (each group counts as its row is
+	 * written), unless
+	 * <ul>
+	 * <li>a failure the run stops for (a refused token, a lost database) came first: from then on no
+	 * merge of the chunk is started, and those not sent stay PENDING;</li>
+	 * <li>its listing grew older than {@code dedup.merge.max-listing-age}: the merge is not sent, its
+	 * PENDING row goes ({@code unsent}), and the group is planned again from a fresh listing. A
+	 * merge sent before a crash is sent again whatever the listing's age: it may have been applied.</li>
+	 * </ul>
+	 * Null: no outcome, the group is left out of the chunk's outcomes.
 	 */
-	private MergeSender.@Nullable Outcome send(Sending sending, AtomicReference<RuntimeException> stop) {
+	private MergeSender.@Nullable Outcome send(Sending sending, AtomicReference<RuntimeException> stop,
+			List<AuditRecord> unsent) {
 		if (stop.get() != null) {
 			return null;
 		}
+		if (!this.freshness.maySend() && !sending.resumed()) {
+			unsent.add(sending.row());
+			return null;
+		}
 		MergeSender.Outcome outcome = this.sender.send(sending.row(), sending.resumed());
+		this.ownTransaction.executeWithoutResult((tx) -> this.audit.complete(List.of(outcome.row())));
 		if (outcome.fatal() != null) {
 			stop.compareAndSet(null, outcome.fatal());
 		}

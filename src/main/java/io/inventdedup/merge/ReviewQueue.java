@@ -19,8 +19,9 @@ import io.inventdedup.policy.QueuedReview;
  * ({@link MergePlan.Review}) is looked up among the org's queued groups that share a member with
  * it, and the last decision on one of them decides ({@link QueuedReview}): an approval (no older
  * than {@code dedup.plan-max-age}) merges it while its plan is the approved one, a rejection
- * leaves it alone while its members stay the same. One query per doubtful group, none for the
- * others.
+ * leaves it alone while its members stay the same. One query per doubtful group once the org has
+ * any decision (asked again at most once a second, so that a decision made during a long run
+ * applies to the groups not planned yet), none for the others.
  */
 class ReviewQueue {
 
@@ -34,6 +35,13 @@ class ReviewQueue {
 
 	private final Duration approvalsFor;
 
+	/** How old the answer to "has the org any decision?" may be. */
+	private static final Duration DECISIONS_FRESHNESS = Duration.ofSeconds(1);
+
+	private boolean anyDecision;
+
+	private long anyDecisionReadAt = System.nanoTime() - DECISIONS_FRESHNESS.toNanos();
+
 	ReviewQueue(ReviewRepository reviews, JsonMapper jsonMapper, FollowUpSender followUps, String orgId,
 			Duration approvalsFor) {
 		this.reviews = reviews;
@@ -45,7 +53,7 @@ class ReviewQueue {
 
 	/** The plan to carry out: {@code plan} itself, or what a person decided on the group. */
 	MergePlan resolve(DuplicateGroup current, MergePlan plan) {
-		if (!(plan instanceof MergePlan.Review review)) {
+		if (!(plan instanceof MergePlan.Review review) || !anyDecision()) {
 			return plan;
 		}
 		List<String> memberIds = current.members().stream().map(Contact::id).toList();
@@ -58,6 +66,15 @@ class ReviewQueue {
 		MergePlan.Merge decidedPlan = new MergePlan.Merge(decided.survivorId(), decided.sourceIds(), decided.excluded(),
 				this.followUps.recorded(decided.plannedUpdate()));
 		return QueuedReview.decide(decidedGroup, decidedPlan, decided.approved(), decided.describe(), current, review);
+	}
+
+	private boolean anyDecision() {
+		long now = System.nanoTime();
+		if (now - this.anyDecisionReadAt >= DECISIONS_FRESHNESS.toNanos()) {
+			this.anyDecision = this.reviews.anyQueuedDecision(this.orgId, this.approvalsFor);
+			this.anyDecisionReadAt = now;
+		}
+		return this.anyDecision;
 	}
 
 }

@@ -77,6 +77,7 @@ public final class Benchmark {
 					case "page" -> benchmark.page(run);
 					case "agency" -> benchmark.agency(run);
 					case "plan" -> benchmark.planOfAnySize(run);
+					case "relist" -> benchmark.relist(run);
 					default -> throw new IllegalArgumentException("unknown scenario " + scenario);
 				}
 			}
@@ -164,6 +165,41 @@ public final class Benchmark {
 				apply.peakHeapMb(), stepPeaks(orgId + "-apply", applied)));
 	}
 
+	/**
+	 * Scenario 8: what listing again costs ({@code dedup.merge.max-listing-age}), time scaled down
+	 * with the org: {@code -Dbench.relist.groups} groups (5,000) at {@code -Dbench.relist.rate}
+	 * requests a minute (3,000), 20 ms a call, once with no bound in reach, then with the bounds of
+	 * {@code -Dbench.relist.bounds} (30s,10s): listings, the listing's requests and their share of all
+	 * requests, side by side.
+	 */
+	private void relist(int run) throws Exception {
+		int groups = Integer.getInteger("bench.relist.groups", 5_000);
+		String rate = System.getProperty("bench.relist.rate", "3000");
+		List<String> bounds = new ArrayList<>(List.of("24h"));
+		bounds.addAll(List.of(System.getProperty("bench.relist.bounds", "30s,10s").split(",")));
+		for (String bound : bounds) {
+			String orgId = "bench-relist-" + bound + "-" + run;
+			OrgGenerator.seeded(800 + run).maxGroupSize(4).populate(this.simulator.org(orgId), groups, 0);
+			this.simulator.org(orgId).setFaults(Faults.NONE.withLatency(Duration.ofMillis(20), Duration.ofMillis(5)));
+			Measured job = runJob(orgId, List.of("-Xmx256m"), "orgId=" + orgId, "dryRun=false",
+					"--invent.api.rate-limit-per-minute=" + rate, "--dedup.merge.max-listing-age=" + bound);
+			long listingRequests = this.simulator.calls(orgId)
+				.stream()
+				.filter((call) -> call.path().endsWith("/duplicates"))
+				.count();
+			long all = this.simulator.calls(orgId).size();
+			long listings = this.jdbc.queryForObject("SELECT count(*) FROM dedup_listing WHERE org_id = ? AND completed",
+					Long.class, orgId);
+			Long oldest = this.jdbc.queryForObject(
+					"SELECT max(oldest_merge_age_ms) FROM dedup_listing WHERE org_id = ?", Long.class, orgId);
+			row("relist", run, String.format(Locale.ROOT,
+					"%,d groups at %s/min, bound %s: %.1f s of job time; %d listings; %d listing requests of %d "
+							+ "(%.1f%%); %d merged; oldest listing merged on %.1f s; exit %d",
+					groups, rate, bound, job.jobSeconds(), listings, listingRequests, all, 100.0 * listingRequests / all,
+					count(orgId, "MERGED"), (oldest != null) ? oldest / 1000.0 : -1.0, job.exitCode()));
+		}
+	}
+
 	/** The largest heap before a collection while each step of this execution ran, from its GC log. */
 	private String stepPeaks(String logName, long jobExecutionId) throws IOException {
 		List<String> gc = Files.readAllLines(Path.of("target", "bench", logName + "-gc.log"));
@@ -186,7 +222,7 @@ public final class Benchmark {
 					}
 				}
 			}
-			peaks.add(step.get("step_name") + " " + peak + " MB");
+			peaks.add(step.get("step_name") + " " + ((peak > 0) ? peak + " MB" : "no collection"));
 		}
 		return String.join(", ", peaks);
 	}

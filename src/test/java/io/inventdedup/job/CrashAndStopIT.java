@@ -210,6 +210,54 @@ class CrashAndStopIT {
 				+ "AND reason = 'rejected-in-review'", Long.class, orgId, queued.get(0))).isOne();
 	}
 
+	@Test
+	void aRunResumedAfterTheListingAgeBoundListsAgainBeforeItsFirstMerge() {
+		String orgId = "crash-stale";
+		SimOrg org = this.simulator.org(orgId);
+		List<List<SimContact>> groups = OrgGenerator.seeded(34).plainContacts().maxGroupSize(3).populate(org, 300, 0);
+		org.setFaults(Faults.NONE.withLatency(Duration.ofMillis(20), Duration.ofMillis(20)));
+		String[] command = { "orgId=" + orgId, "dryRun=false", "--invent.api.rate-limit-per-minute=60000",
+				"--dedup.merge.max-listing-age=3s", "--invent.api.concurrency=2" };
+		JobProcess job = JobProcess.start("crash-stale", command);
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+			.until(() -> merged(orgId) >= 20 || !job.isAlive());
+		assertThat(job.isAlive()).as("killed mid-way").isTrue();
+		job.kill();
+		job.waitFor(30);
+		java.sql.Timestamp listedAt = this.jdbc.queryForObject(
+				"SELECT max(started_at) FROM dedup_listing WHERE org_id = ? AND completed", java.sql.Timestamp.class, orgId);
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+			.until(() -> this.jdbc.queryForObject("SELECT now() - ?::timestamptz > interval '3 seconds'", Boolean.class,
+					listedAt));
+		long resumedAt = System.nanoTime();
+
+		JobProcess resumed = JobProcess.start("crash-stale", command);
+		assertThat(resumed.waitFor(120)).as(resumed.output()).isZero();
+
+		List<InventSimulator.Call> after = this.simulator.calls(orgId)
+			.stream()
+			.filter((call) -> call.at() > resumedAt)
+			.toList();
+		int firstListing = indexOf(after, "GET", "/duplicates");
+		int firstMerge = indexOf(after, "POST", "/merge");
+		assertThat(firstListing).as("the resumed run lists the org").isNotNegative();
+		assertThat(firstMerge).as("... before its first merge").isGreaterThan(firstListing);
+		this.runs.assertFinalState(org, groups, MergePolicy.defaults());
+		this.runs.assertAuditAgreesWithMergeLog(orgId);
+		assertThat(this.runs.count(orgId, "PENDING")).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM dedup_listing WHERE org_id = ? AND completed",
+				Long.class, orgId)).isGreaterThanOrEqualTo(2);
+	}
+
+	private static int indexOf(List<InventSimulator.Call> calls, String method, String pathEnd) {
+		for (int i = 0; i < calls.size(); i++) {
+			if (calls.get(i).method().equals(method) && calls.get(i).path().endsWith(pathEnd)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
 	private long merged(String orgId) {
 		return this.runs.count(orgId, "MERGED");
 	}

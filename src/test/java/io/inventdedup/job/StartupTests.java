@@ -1,6 +1,8 @@
 package io.inventdedup.job;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.inventdedup.InventDedupApplication;
@@ -66,6 +68,17 @@ class StartupTests {
 
 		assertThat(exitCode).isEqualTo(2);
 		assertThat(output).contains("invent.api.base-url must be an https URL");
+	}
+
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0s", "-5m" })
+	void refusesAListingAgeBoundThatWouldNeverLetAMergeBeSentWithExitCodeTwo(String bound, CapturedOutput output) {
+		int exitCode = InventDedupApplication.run("orgId=acme", "--invent.api.token=t",
+				"--dedup.merge.max-listing-age=" + bound, "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere");
+
+		assertThat(exitCode).isEqualTo(2);
+		assertThat(output).contains("max-listing-age must be positive");
 	}
 
 }

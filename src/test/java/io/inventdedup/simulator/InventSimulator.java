@@ -53,6 +53,10 @@ public final class InventSimulator implements AutoCloseable {
 
 	private final List<MergeRecord> mergeLog = new CopyOnWriteArrayList<>();
 
+	private final Map<MergeRecord, Long> mergedAt = new ConcurrentHashMap<>();
+
+	private final Map<String, List<Call>> calls = new ConcurrentHashMap<>();
+
 	private final Map<String, AtomicLong> requestCounts = new ConcurrentHashMap<>();
 
 	private final Map<String, List<Long>> arrivals = new ConcurrentHashMap<>();
@@ -111,6 +115,26 @@ public final class InventSimulator implements AutoCloseable {
 		return this.mergeLog.stream().filter((merge) -> merge.orgId().equals(orgId)).toList();
 	}
 
+	/** Every request to this org, in the order they arrived. */
+	public List<Call> calls(String orgId) {
+		return List.copyOf(this.calls.getOrDefault(orgId, List.of()));
+	}
+
+	/**
+	 * A request as it arrived.
+	 *
+	 * @param at when ({@link System#nanoTime()})
+	 * @param method its method
+	 * @param path its path, without the query
+	 */
+	public record Call(long at, String method, String path) {
+	}
+
+	/** When the simulator applied this merge ({@link System#nanoTime()}). */
+	public long mergedAt(MergeRecord merge) {
+		return this.mergedAt.get(merge);
+	}
+
 	/** How many requests of this method reached this org (rejected ones included). */
 	public long requests(String orgId, String method) {
 		AtomicLong count = this.requestCounts.get(orgId + " " + method);
@@ -157,7 +181,10 @@ public final class InventSimulator implements AutoCloseable {
 			String method = exchange.getRequestMethod();
 			SimOrg org = org(path.get(1));
 			this.requestCounts.computeIfAbsent(org.id + " " + method, (key) -> new AtomicLong()).incrementAndGet();
-			this.arrivals.computeIfAbsent(org.id, (key) -> new CopyOnWriteArrayList<>()).add(System.nanoTime());
+			long now = System.nanoTime();
+			this.arrivals.computeIfAbsent(org.id, (key) -> new CopyOnWriteArrayList<>()).add(now);
+			this.calls.computeIfAbsent(org.id, (key) -> new CopyOnWriteArrayList<>())
+				.add(new Call(now, method, exchange.getRequestURI().getRawPath()));
 			Faults faults = org.faults;
 			if (faults.keyRevoked()
 					|| !("Bearer " + this.token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
@@ -344,7 +371,9 @@ public final class InventSimulator implements AutoCloseable {
 				}
 			}
 			merged = org.merge(survivorId, sources);
-			this.mergeLog.add(new MergeRecord(org.id, survivorId, List.copyOf(sources)));
+			MergeRecord record = new MergeRecord(org.id, survivorId, List.copyOf(sources));
+			this.mergedAt.put(record, System.nanoTime());
+			this.mergeLog.add(record);
 		}
 		if (org.lostAnswerSurvivors.contains(survivorId) || draw(faults.appliedThenBadGatewayShare())) {
 			send(exchange, 502, "<html><body>Bad Gateway</body></html>");

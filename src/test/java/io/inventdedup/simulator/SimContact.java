@@ -69,6 +69,11 @@ public final class SimContact {
 		return this.createdAt;
 	}
 
+	/** Blocks the contact, or unblocks it. */
+	public void blocked(boolean blocked) {
+		this.blocked = blocked;
+	}
+
 	/** Makes the contact an admin of the org, or not. */
 	public void admin(boolean admin) {
 		this.admin = admin;

@@ -1,0 +1,139 @@
+package io.inventdedup.merge;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.inventdedup.audit.AuditRepository;
+import io.inventdedup.collect.CurrentListing;
+import io.inventdedup.collect.StagedGroups;
+import io.inventdedup.policy.ListingAge;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * Keeps the merge step on what the org is now ({@code dedup.merge.max-listing-age}), in this order
+ * (its listener methods are run by the {@link MergeWriter}):
+ * <ol>
+ * <li>before the step, the run's latest listing is the one it acts on: the groups of earlier
+ * listings that it no longer holds and that were not handled are recorded {@code no-longer-listed},
+ * the merges left PENDING are carried into it, the rest of the earlier listings goes; a listing
+ * already too old when the step begins (it took longer to read than the bound) fails the run with a
+ * message that says so;</li>
+ * <li>while the step runs, the reader stops reading, and the writer sends no merge, once the listing
+ * is older than the bound ({@link #tooOld()}, {@link #stale()});</li>
+ * <li>after the step, a stale listing ends it with the exit status {@code RELIST}: the job lists
+ * the org again and merges on from the fresh data ({@link MergeStepConfiguration#RELIST}). The age of the oldest listing a merge was sent on
+ * is kept in {@code dedup_listing}.</li>
+ * </ol>
+ */
+class ListingFreshness implements StepExecutionListener {
+
+	private static final Logger log = LoggerFactory.getLogger(ListingFreshness.class);
+
+	private final StagedGroups stagedGroups;
+
+	private final AuditRepository audit;
+
+	private final MergeRun run;
+
+	private final Duration bound;
+
+	private final Clock clock;
+
+	private final AtomicBoolean stale = new AtomicBoolean();
+
+	private final AtomicLong oldestMergeAge = new AtomicLong(-1);
+
+	private CurrentListing listing;
+
+	private long jobInstanceId;
+
+	ListingFreshness(StagedGroups stagedGroups, AuditRepository audit, MergeRun run, Duration bound, Clock clock) {
+		this.stagedGroups = stagedGroups;
+		this.audit = audit;
+		this.run = run;
+		this.bound = bound;
+		this.clock = clock;
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		this.jobInstanceId = stepExecution.getJobExecution().getJobInstanceId();
+		this.listing = this.stagedGroups.latestListing(this.jobInstanceId)
+			.orElseThrow(() -> new IllegalStateException("the run has no complete listing to merge from"));
+		this.audit.recordUnlisted(this.jobInstanceId, stepExecution.getJobExecutionId(), this.listing.number(),
+				this.run.dryRun(), this.run.policyJson());
+		this.stagedGroups.retireEarlierListings(this.jobInstanceId, this.listing.number());
+		if (tooOld()) {
+			throw new ListingTooOldException(this.run.orgId(), this.listing,
+					Duration.between(this.listing.startedAt(), this.clock.instant()), this.bound);
+		}
+	}
+
+	@Override
+	public @Nullable ExitStatus afterStep(StepExecution stepExecution) {
+		if (this.oldestMergeAge.get() >= 0) {
+			this.stagedGroups.recordMergeAge(this.jobInstanceId, this.listing.number(), this.oldestMergeAge.get());
+		}
+		if (this.stale.get() && stepExecution.getExitStatus().getExitCode().equals(ExitStatus.COMPLETED.getExitCode())) {
+			log.atInfo()
+				.addKeyValue("orgId", this.run.orgId())
+				.addKeyValue("listing", this.listing.number())
+				.addKeyValue("maxListingAge", this.bound)
+				.log("The listing is older than dedup.merge.max-listing-age: listing the org again before any "
+						+ "further merge");
+			return new ExitStatus(MergeStepConfiguration.RELIST, "listing " + this.listing.number() + " grew older than " + this.bound);
+		}
+		return null;
+	}
+
+	/** Whether the listing is older than the bound now; when it is, the step stops. */
+	boolean tooOld() {
+		boolean tooOld = ListingAge.tooOld(this.listing.startedAt(), this.clock.instant(), this.bound);
+		if (tooOld) {
+			this.stale.set(true);
+		}
+		return tooOld;
+	}
+
+	/** Whether the listing was found too old during this step. */
+	boolean stale() {
+		return this.stale.get();
+	}
+
+	/**
+	 * Whether a merge may be sent now, on this listing: when it may, its age is counted towards the
+	 * oldest listing a merge acted on.
+	 */
+	boolean maySend() {
+		Instant now = this.clock.instant();
+		if (tooOld()) {
+			return false;
+		}
+		long age = Duration.between(this.listing.startedAt(), now).toMillis();
+		this.oldestMergeAge.accumulateAndGet(age, Math::max);
+		return true;
+	}
+
+	/** A listing too old to merge on from the moment it is read: the bound is shorter than a listing takes. */
+	static class ListingTooOldException extends IllegalStateException {
+
+		ListingTooOldException(String orgId, CurrentListing listing, Duration age, Duration bound) {
+			super("Listing " + listing.number() + " of org " + orgId + " is " + age.toSeconds()
+					+ " s old as the merges begin, older than dedup.merge.max-listing-age (" + bound + "): reading the "
+					+ "listing takes longer than the bound allows, so no merge could ever be sent. Raise "
+					+ "dedup.merge.max-listing-age above the time a listing takes, then run the same command");
+		}
+
+	}
+
+}
