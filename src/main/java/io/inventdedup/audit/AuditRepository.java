@@ -196,12 +196,15 @@ public class AuditRepository {
 
 	/**
 	 * The keys of the groups of a dry run, planned or left for a person to decide, that hold any of
-	 * these contacts: one query through an index, never the plan in memory.
+	 * these contacts: one query through an index, never the plan in memory. {@code job_instance_id + 0}
+	 * keeps PostgreSQL off the run's btree index: ANDed with the members' index it read a bitmap of
+	 * the whole plan for every group (36 groups a second at 200,000; the members' index alone finds
+	 * the few rows that hold a contact).
 	 */
 	public List<String> planGroupsHolding(long planInstanceId, Collection<String> memberIds) {
 		return this.jdbcClient.sql("""
 				SELECT group_key FROM dedup_audit
-				 WHERE job_instance_id = :plan AND status IN ('PLANNED', 'NEEDS_REVIEW')
+				 WHERE (job_instance_id + 0) = :plan AND status IN ('PLANNED', 'NEEDS_REVIEW')
 				   AND dedup_member_ids(listed_group) && CAST(:members AS text[])
 				 ORDER BY group_key
 				""").param("plan", planInstanceId).param("members", memberIds.toArray(String[]::new)).query(String.class).list();

@@ -6,11 +6,13 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.Banner;
@@ -104,6 +106,9 @@ public final class DatabaseCommands {
 		}
 		List<String> keys = words.subList(1, words.size());
 		String by = by(arguments);
+		if (refusedText(needsReason ? reason.strip() : null, by)) {
+			return 2;
+		}
 		try (ConfigurableApplicationContext context = database(args)) {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			ReviewCommand review = new ReviewCommand(new AuditRepository(jdbc), new ReviewRepository(jdbc), System.out,
@@ -128,6 +133,19 @@ public final class DatabaseCommands {
 			words.add(0, given);
 		}
 		return words;
+	}
+
+	/**
+	 * Whether the reason (null when the command takes none) or the name is refused
+	 * ({@link DecisionText}); the message says why.
+	 */
+	private static boolean refusedText(String reason, String by) {
+		Optional<String> problem = (reason != null) ? DecisionText.problemWithReason(reason) : Optional.empty();
+		if (problem.isEmpty()) {
+			problem = DecisionText.problemWithName(by);
+		}
+		problem.ifPresent((text) -> System.err.println(text + "; nothing was changed"));
+		return problem.isPresent();
 	}
 
 	/** Who records a decision: {@code --by}, else the OS user. */
@@ -155,6 +173,14 @@ public final class DatabaseCommands {
 					+ "execution id, as --report lists them), written to FILE or, with -, to standard output");
 			return 2;
 		}
+		String csvPath = firstOf(arguments.getOptionValues("csv"));
+		for (String file : new String[] { ("-".equals(html)) ? null : html, csvPath }) {
+			String problem = (file != null) ? unwritable(file) : null;
+			if (problem != null) {
+				System.err.println("Cannot write " + file + ": " + problem + "; nothing was written");
+				return 2;
+			}
+		}
 		// A page written to standard output must be the page alone: no log line in it.
 		Map<String, Object> quiet = "-".equals(html) ? Map.of("logging.threshold.console", "OFF") : Map.of();
 		try (ConfigurableApplicationContext context = database(quiet, args)) {
@@ -177,18 +203,40 @@ public final class DatabaseCommands {
 					page(jdbc, jobExecutionId, file, htmlLimit);
 				}
 				catch (IOException ex) {
-					System.err.println("Cannot write " + html + ": " + ex.getMessage());
-					return 1;
+					System.err.println("Cannot write " + html + ": " + ex.getClass().getSimpleName() + " "
+							+ ex.getMessage());
+					return 2;
 				}
 				System.out.printf("%nWrote the run's page to %s: open it in a browser%n", html);
 			}
-			String csv = firstOf(arguments.getOptionValues("csv"));
-			if (csv != null) {
-				long rows = report.exportCsv(jobExecutionId, Path.of(csv));
-				System.out.printf("%nWrote %d audit rows to %s%n", rows, csv);
+			if (csvPath != null) {
+				long rows = report.exportCsv(jobExecutionId, Path.of(csvPath));
+				System.out.printf("%nWrote %d audit rows to %s%n", rows, csvPath);
 			}
 			return 0;
 		}
+	}
+
+	/** Why a file cannot be written at this path, or null when it can (as far as can be told before). */
+	private static String unwritable(String file) {
+		Path path;
+		try {
+			path = Path.of(file).toAbsolutePath();
+		}
+		catch (InvalidPathException ex) {
+			return "it is not a path (" + ex.getReason() + ")";
+		}
+		if (Files.isDirectory(path)) {
+			return "it is a folder; give a file name in it";
+		}
+		Path folder = path.getParent();
+		if (folder == null || !Files.isDirectory(folder)) {
+			return "the folder " + folder + " does not exist";
+		}
+		if (!Files.isWritable(folder) || (Files.exists(path) && !Files.isWritable(path))) {
+			return "no permission to write there";
+		}
+		return null;
 	}
 
 	/** Writes the run's page; exit code 2 when there is no such run. */
@@ -223,7 +271,7 @@ public final class DatabaseCommands {
 			return 2;
 		}
 		Long jobExecutionId = executionId("--settle", words.get(0));
-		if (jobExecutionId == null) {
+		if (jobExecutionId == null || refusedText(reason.strip(), by(arguments))) {
 			return 2;
 		}
 		try (ConfigurableApplicationContext context = database(args)) {

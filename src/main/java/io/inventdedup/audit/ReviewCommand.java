@@ -48,11 +48,9 @@ class ReviewCommand {
 			return 2;
 		}
 		this.reviews.reject(plan.get(), groups.keySet(), reason, by);
-		this.out.printf("Rejected %d planned groups of plan %d (run %d), by %s: %s%n", groups.size(), planExecutionId,
-				plan.get(), by, reason);
-		groups.values()
-			.forEach((row) -> this.out.printf("  %s  survivor %s, sources %s%n", row.groupKey(), row.survivorId(),
-					row.sourceIds()));
+		this.out.printf("Rejected %d groups of run %d (job execution %d), by %s: %s%n", groups.size(), plan.get(),
+				planExecutionId, by, reason);
+		printGroups(groups);
 		this.out.println("An apply run of this plan (plan=" + planExecutionId + ") skips them, and every later run "
 				+ "skips those that waited for review while their members stay the same: rejected-in-review");
 		return 0;
@@ -79,9 +77,7 @@ class ReviewCommand {
 		this.reviews.approve(run.get(), groups.keySet(), reason, by);
 		this.out.printf("Approved %d groups of run %d (job execution %d), by %s: %s%n", groups.size(), run.get(),
 				runExecutionId, by, reason);
-		groups.values()
-			.forEach((row) -> this.out.printf("  %s  survivor %s, sources %s%n", row.groupKey(), row.survivorId(),
-					row.sourceIds()));
+		printGroups(groups);
 		this.out.println("The next real run of the org merges each of them while its plan is still the approved one "
 				+ "(for dedup.plan-max-age); one that changed waits for review again: changed-since-review");
 		return 0;
@@ -97,6 +93,13 @@ class ReviewCommand {
 		this.out.printf("Took back the approval of %d groups of run %d: %s%n", unapproved.size(), runExecutionId,
 				unapproved);
 		return 0;
+	}
+
+	/** Each group a decision names, with the merge it was planned as. */
+	private void printGroups(Map<String, AuditRecord> groups) {
+		groups.values()
+			.forEach((row) -> this.out.printf("  %s  survivor %s, sources %s%n", row.groupKey(), row.survivorId(),
+					row.sourceIds()));
 	}
 
 	int hold(String orgId, List<String> contactIds, String reason, String by) {

@@ -3,6 +3,8 @@ package io.inventdedup.merge;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,13 +28,14 @@ import org.springframework.batch.core.step.StepExecution;
  * <li>before the step, the run's latest listing is the one it acts on: the groups of earlier
  * listings that it no longer holds and that were not handled are recorded {@code no-longer-listed},
  * the merges left PENDING are carried into it, the rest of the earlier listings goes; a listing
- * already too old when the step begins (it took longer to read than the bound) fails the run with a
- * message that says so;</li>
+ * that this execution read and that is already too old as the step begins (reading it took longer
+ * than the bound) fails the run with a message that says so (a listing of an earlier execution
+ * that grew too old since is simply listed again);</li>
  * <li>while the step runs, the reader stops reading, and the writer sends no merge, once the listing
  * is older than the bound ({@link #tooOld()}, {@link #stale()});</li>
  * <li>after the step, a stale listing ends it with the exit status {@code RELIST}: the job lists
- * the org again and merges on from the fresh data ({@link MergeStepConfiguration#RELIST}). The age of the oldest listing a merge was sent on
- * is kept in {@code dedup_listing}.</li>
+ * the org again and merges on from the fresh data ({@link MergeStepConfiguration#RELIST}). The age
+ * of the oldest listing a merge was sent on is kept in {@code dedup_listing}.</li>
  * </ol>
  */
 class ListingFreshness implements StepExecutionListener {
@@ -73,7 +76,10 @@ class ListingFreshness implements StepExecutionListener {
 		this.audit.recordUnlisted(this.jobInstanceId, stepExecution.getJobExecutionId(), this.listing.number(),
 				this.run.dryRun(), this.run.policyJson());
 		this.stagedGroups.retireEarlierListings(this.jobInstanceId, this.listing.number());
-		if (tooOld()) {
+		LocalDateTime executionStart = stepExecution.getJobExecution().getStartTime();
+		boolean listedByThisExecution = executionStart != null && !this.listing.startedAt()
+			.isBefore(executionStart.atZone(ZoneId.systemDefault()).toInstant());
+		if (tooOld() && listedByThisExecution) {
 			throw new ListingTooOldException(this.run.orgId(), this.listing,
 					Duration.between(this.listing.startedAt(), this.clock.instant()), this.bound);
 		}
@@ -81,6 +87,9 @@ class ListingFreshness implements StepExecutionListener {
 
 	@Override
 	public @Nullable ExitStatus afterStep(StepExecution stepExecution) {
+		if (this.listing == null) {
+			return null;
+		}
 		if (this.oldestMergeAge.get() >= 0) {
 			this.stagedGroups.recordMergeAge(this.jobInstanceId, this.listing.number(), this.oldestMergeAge.get());
 		}
@@ -91,7 +100,8 @@ class ListingFreshness implements StepExecutionListener {
 				.addKeyValue("maxListingAge", this.bound)
 				.log("The listing is older than dedup.merge.max-listing-age: listing the org again before any "
 						+ "further merge");
-			return new ExitStatus(MergeStepConfiguration.RELIST, "listing " + this.listing.number() + " grew older than " + this.bound);
+			return new ExitStatus(MergeStepConfiguration.RELIST,
+					"listing " + this.listing.number() + " grew older than " + this.bound);
 		}
 		return null;
 	}

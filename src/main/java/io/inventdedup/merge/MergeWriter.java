@@ -114,7 +114,9 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 
 	@Override
 	public @Nullable ExitStatus afterStep(StepExecution stepExecution) {
-		this.senders.dispose();
+		if (this.senders != null) {
+			this.senders.dispose();
+		}
 		return this.freshness.afterStep(stepExecution);
 	}
 

@@ -150,4 +150,23 @@ class FreshListingTests {
 		assertThat(runs.count(orgId, "PENDING")).isZero();
 	}
 
+
+	@Test
+	void failsWithAMessageWhenReadingTheListingTakesLongerThanTheBound() {
+		String orgId = "fresh-slow-listing";
+		SimOrg org = this.simulator.org(orgId);
+		OrgGenerator.seeded(21).plainContacts().maxGroupSize(3).populate(org, 120, 0);
+		org.capPagesAt(2);
+		org.setFaults(Faults.NONE.withLatency(Duration.ofMillis(200), Duration.ofMillis(10)));
+
+		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false"))).isEqualTo(1);
+
+		assertThat(this.simulator.requests(orgId, "POST")).as("no merge on a listing older than the bound").isZero();
+		RunAssertions runs = new RunAssertions(this.simulator, this.jdbc);
+		assertThat(this.jdbc.queryForObject("SELECT exit_message FROM batch_step_execution WHERE job_execution_id = ? "
+				+ "AND step_name = 'merge'", String.class, runs.lastExecution(orgId)))
+			.contains("reading the listing takes longer than the bound allows")
+			.contains("Raise dedup.merge.max-listing-age");
+	}
+
 }
