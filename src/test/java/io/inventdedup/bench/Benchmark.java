@@ -25,12 +25,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.inventdedup.invent.GroupDecoder;
+import io.inventdedup.policy.Contact;
+import io.inventdedup.policy.DuplicateGroup;
 import io.inventdedup.policy.MergePlan;
 import io.inventdedup.policy.MergePlanner;
 import io.inventdedup.policy.MergePolicy;
 import io.inventdedup.simulator.Faults;
 import io.inventdedup.simulator.InventSimulator;
 import io.inventdedup.simulator.OrgGenerator;
+import io.inventdedup.simulator.SimContact;
 import io.inventdedup.simulator.SimOrg;
 import io.inventdedup.support.Browser;
 import io.inventdedup.support.JobProcess;
@@ -41,7 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The benchmark suite of docs/benchmarks.md: the packaged jar run as its own process, the way an
  * operator runs it, against the simulator and an embedded PostgreSQL on this machine. Run with
- * {@code ./mvnw -Pbench verify -Dbench.scenarios=limit,cost,scale,baseline,page}; prints a table and
+ * {@code ./mvnw -Pbench verify -Dbench.scenarios=limit,cost,scale,baseline,page,agency,plan,relist,names}; prints a table and
  * writes it to {@code target/bench/results.md}. {@code -Dbench.repeat=3} runs each scenario three
  * times, {@code -Dbench.scale.sizes=10000} chooses the scale scenario's sizes, and
  * {@code -Dbench.job.jvm-options="-XX:StartFlightRecording=filename=target/bench/job.jfr"} profiles
@@ -78,6 +81,7 @@ public final class Benchmark {
 					case "agency" -> benchmark.agency(run);
 					case "plan" -> benchmark.planOfAnySize(run);
 					case "relist" -> benchmark.relist(run);
+					case "names" -> benchmark.nameCheckCost(run);
 					default -> throw new IllegalArgumentException("unknown scenario " + scenario);
 				}
 			}
@@ -163,6 +167,38 @@ public final class Benchmark {
 		row("plan", run, String.format(Locale.ROOT, "apply of that plan: %,d merged; %.1f s of job time; exit %d; peak "
 				+ "heap %d MB of 256; by step: %s", count(orgId, "MERGED"), applySeconds, apply.exitCode(),
 				apply.peakHeapMb(), stepPeaks(orgId + "-apply", applied)));
+	}
+
+	/**
+	 * Scenario 9: what the name check costs a group, in the job's own planner: 10,000 generated
+	 * groups (20 seeds of 500) planned with and without {@code checkNames}, five rounds each in one
+	 * JVM (the first rounds warm the JIT), microseconds a group.
+	 */
+	private void nameCheckCost(int run) {
+		List<DuplicateGroup> groups = new ArrayList<>();
+		for (int seed = 0; seed < 20; seed++) {
+			for (List<SimContact> members : OrgGenerator.seeded(seed).populate(new SimOrg("bench-names-" + seed), 500, 0)) {
+				List<Contact> contacts = members.stream()
+					.map((member) -> new Contact(member.id(), member.createdAt(), member.admin(), member.blocked(),
+							member.unsubscribed(), member.channels().size(), member.name()))
+					.toList();
+				groups.add(new DuplicateGroup(contacts.get(0), contacts.subList(1, contacts.size())));
+			}
+		}
+		List<String> rounds = new ArrayList<>();
+		for (int round = 1; round <= 5; round++) {
+			for (boolean checkNames : new boolean[] { false, true }) {
+				MergePlanner planner = new MergePlanner(MergePolicy.defaults().withCheckNames(checkNames));
+				long started = System.nanoTime();
+				long excluded = 0;
+				for (DuplicateGroup group : groups) {
+					excluded += planner.plan(group).excluded().size();
+				}
+				rounds.add(String.format(Locale.ROOT, "round %d %s %.1f µs (%d excluded)", round,
+						checkNames ? "with" : "without", (System.nanoTime() - started) / 1e3 / groups.size(), excluded));
+			}
+		}
+		row("names", run, "10,000 groups planned, a group: " + String.join("; ", rounds));
 	}
 
 	/**
