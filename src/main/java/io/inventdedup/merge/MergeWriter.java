@@ -157,11 +157,10 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 			this.ownTransaction.executeWithoutResult((tx) -> this.audit.forgetUnsent(unsent));
 			this.mergesCounted -= unsent.size();
 		}
-		List<AuditRecord> completed = new ArrayList<>();
 		RuntimeException fatal = null;
 		for (MergeSender.Outcome outcome : outcomes) {
 			AuditStatus status = outcome.row().status();
-			completed.add(outcome.row());
+			count(outcome.row());
 			if (status.isFinal()) {
 				this.tried++;
 				this.failed += (status == AuditStatus.FAILED || status == AuditStatus.UNSETTLED) ? 1 : 0;
@@ -173,7 +172,6 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 				fatal = outcome.fatal();
 			}
 		}
-		completed.forEach(this::count);
 		if (fatal != null) {
 			throw fatal;
 		}
