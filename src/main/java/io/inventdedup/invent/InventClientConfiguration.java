@@ -51,11 +51,19 @@ public class InventClientConfiguration {
 	 * {@code invent.api.budget-timeout} (for a connection, then for each answer), so that a lost
 	 * database stops the sending within seconds, not after the main pool's 30 s per permit.
 	 */
+	/**
+	 * Connections of the budget's own pool: a permit holds one for a single round trip (the
+	 * reservation; the wait for the budget holds none), and every permit of every run locks the same
+	 * row, so more connections would only queue on that lock while using up the database's
+	 * {@code max_connections} (100 by default), shared by every org's run.
+	 */
+	private static final int PERMIT_CONNECTIONS = 4;
+
 	@Bean
 	ApiBudget apiBudget(DataSourceProperties dataSource, InventApiProperties properties, MeterRegistry meterRegistry) {
 		HikariDataSource permits = dataSource.initializeDataSourceBuilder().type(HikariDataSource.class).build();
 		permits.setPoolName("invent-dedup-api-budget");
-		permits.setMaximumPoolSize(properties.concurrency() + 4);
+		permits.setMaximumPoolSize(PERMIT_CONNECTIONS);
 		permits.setMinimumIdle(1);
 		permits.setConnectionTimeout(Math.max(250, properties.budgetTimeout().toMillis()));
 		permits.addDataSourceProperty("socketTimeout",
