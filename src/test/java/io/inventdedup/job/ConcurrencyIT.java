@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * More merges in flight than Reactor's shared scheduler has threads on this machine (ten a core):
- * the packaged jar with {@code invent.api.concurrency=32}, every merge carrying a follow-up update
- * and every call a permit of the API budget, completes. Sent on the shared scheduler, such a run
- * waited for ever: every thread held a merge that waited for a permit that had no thread to run on.
+ * the packaged jar with {@code invent.api.concurrency=64} (the most allowed), every merge's outcome
+ * committed from its own thread and every call a permit of the API budget, completes. Sent on the
+ * shared scheduler, such a run waited for ever: every thread held a merge that waited for a permit
+ * that had no thread to run on.
  */
 class ConcurrencyIT {
 
@@ -37,7 +38,7 @@ class ConcurrencyIT {
 		org.setFaults(Faults.NONE.withLatency(Duration.ofMillis(10), Duration.ofMillis(30)));
 
 		JobProcess job = JobProcess.start(orgId, new String[] { "orgId=" + orgId, "dryRun=false",
-				"--invent.api.rate-limit-per-minute=600000", "--invent.api.concurrency=32" });
+				"--invent.api.rate-limit-per-minute=600000", "--invent.api.concurrency=64" });
 
 		assertThat(job.waitFor(120)).as(job.output()).isZero();
 		RunAssertions runs = new RunAssertions(this.simulator,
