@@ -117,7 +117,8 @@ public class ReviewRepository {
 
 	/**
 	 * The last decision of a person on a group of the org that waited for review and shares a member
-	 * with {@code memberIds}: an approval no older than {@code approvalsFor}, or a rejection.
+	 * with {@code memberIds}: an approval no older than {@code approvalsFor}, or a rejection. (The
+	 * status is also written as the partial index's own predicate, so that PostgreSQL can use it.)
 	 */
 	public Optional<QueuedDecision> lastDecisionOn(String orgId, Collection<String> memberIds, Duration approvalsFor) {
 		return this.jdbc.sql("""

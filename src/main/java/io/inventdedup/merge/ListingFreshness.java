@@ -108,7 +108,11 @@ class ListingFreshness implements StepExecutionListener {
 
 	/** Whether the listing is older than the bound now; when it is, the step stops. */
 	boolean tooOld() {
-		boolean tooOld = ListingAge.tooOld(this.listing.startedAt(), this.clock.instant(), this.bound);
+		return tooOldAt(this.clock.instant());
+	}
+
+	private boolean tooOldAt(Instant now) {
+		boolean tooOld = ListingAge.tooOld(this.listing.startedAt(), now, this.bound);
 		if (tooOld) {
 			this.stale.set(true);
 		}
@@ -126,7 +130,7 @@ class ListingFreshness implements StepExecutionListener {
 	 */
 	boolean maySend() {
 		Instant now = this.clock.instant();
-		if (tooOld()) {
+		if (tooOldAt(now)) {
 			return false;
 		}
 		long age = Duration.between(this.listing.startedAt(), now).toMillis();

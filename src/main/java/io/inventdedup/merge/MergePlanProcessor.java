@@ -1,6 +1,5 @@
 package io.inventdedup.merge;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -28,31 +27,21 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  */
 class MergePlanProcessor implements ItemProcessor<StagedGroup, PlannedGroup> {
 
-	/** How old the holds a group is planned with may be. */
-	private static final Duration HOLDS_FRESHNESS = Duration.ofSeconds(1);
-
 	private final MergePlanner planner;
 
 	private final JsonMapper jsonMapper;
 
-	private final ReviewRepository reviews;
-
-	private final String orgId;
+	private final ReadEverySecond<Set<String>> held;
 
 	private final ReviewQueue queue;
 
 	private final ReviewGate gate;
 
-	private Set<String> held = Set.of();
-
-	private long heldReadAt = System.nanoTime() - HOLDS_FRESHNESS.toNanos();
-
 	MergePlanProcessor(MergePlanner planner, JsonMapper jsonMapper, ReviewRepository reviews, String orgId,
 			ReviewQueue queue, ReviewGate gate) {
 		this.planner = planner;
 		this.jsonMapper = jsonMapper;
-		this.reviews = reviews;
-		this.orgId = orgId;
+		this.held = new ReadEverySecond<>(() -> reviews.heldContacts(orgId));
 		this.queue = queue;
 		this.gate = gate;
 	}
@@ -61,21 +50,12 @@ class MergePlanProcessor implements ItemProcessor<StagedGroup, PlannedGroup> {
 	public PlannedGroup process(StagedGroup group) {
 		try {
 			DuplicateGroup decoded = GroupDecoder.decode(this.jsonMapper.readTree(group.listedGroup()));
-			MergePlan plan = this.queue.resolve(decoded, this.planner.plan(decoded, held()));
+			MergePlan plan = this.queue.resolve(decoded, this.planner.plan(decoded, this.held.get()));
 			return new PlannedGroup(group, this.gate.check(decoded, plan));
 		}
 		catch (InvalidGroupException | JacksonException ex) {
 			return new PlannedGroup(group, new MergePlan.Skip(SkipReason.INVALID_GROUP, ex.getMessage(), List.of()));
 		}
-	}
-
-	private Set<String> held() {
-		long now = System.nanoTime();
-		if (now - this.heldReadAt >= HOLDS_FRESHNESS.toNanos()) {
-			this.held = this.reviews.heldContacts(this.orgId);
-			this.heldReadAt = now;
-		}
-		return this.held;
 	}
 
 }

@@ -35,12 +35,7 @@ class ReviewQueue {
 
 	private final Duration approvalsFor;
 
-	/** How old the answer to "has the org any decision?" may be. */
-	private static final Duration DECISIONS_FRESHNESS = Duration.ofSeconds(1);
-
-	private boolean anyDecision;
-
-	private long anyDecisionReadAt = System.nanoTime() - DECISIONS_FRESHNESS.toNanos();
+	private final ReadEverySecond<Boolean> anyDecision;
 
 	ReviewQueue(ReviewRepository reviews, JsonMapper jsonMapper, FollowUpSender followUps, String orgId,
 			Duration approvalsFor) {
@@ -49,11 +44,12 @@ class ReviewQueue {
 		this.followUps = followUps;
 		this.orgId = orgId;
 		this.approvalsFor = approvalsFor;
+		this.anyDecision = new ReadEverySecond<>(() -> reviews.anyQueuedDecision(orgId, approvalsFor));
 	}
 
 	/** The plan to carry out: {@code plan} itself, or what a person decided on the group. */
 	MergePlan resolve(DuplicateGroup current, MergePlan plan) {
-		if (!(plan instanceof MergePlan.Review review) || !anyDecision()) {
+		if (!(plan instanceof MergePlan.Review review) || !this.anyDecision.get()) {
 			return plan;
 		}
 		List<String> memberIds = current.members().stream().map(Contact::id).toList();
@@ -66,15 +62,6 @@ class ReviewQueue {
 		MergePlan.Merge decidedPlan = new MergePlan.Merge(decided.survivorId(), decided.sourceIds(), decided.excluded(),
 				this.followUps.recorded(decided.plannedUpdate()));
 		return QueuedReview.decide(decidedGroup, decidedPlan, decided.approved(), decided.describe(), current, review);
-	}
-
-	private boolean anyDecision() {
-		long now = System.nanoTime();
-		if (now - this.anyDecisionReadAt >= DECISIONS_FRESHNESS.toNanos()) {
-			this.anyDecision = this.reviews.anyQueuedDecision(this.orgId, this.approvalsFor);
-			this.anyDecisionReadAt = now;
-		}
-		return this.anyDecision;
 	}
 
 }
