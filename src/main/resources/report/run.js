@@ -3,6 +3,8 @@
   var PAGE = 50;
   var data = JSON.parse(document.getElementById('run-data').textContent);
   var groups = data.groups;
+  /* Served by the review in a browser (--serve): who is signed in, what they may decide, the CSRF token. */
+  var review = data.review || null;
   var selected = {};
   var matching = groups;
   var page = 0;
@@ -120,7 +122,68 @@
   }
 
   function selectable(group) {
+    if (review && !review.canDecide) { return false; }
     return (data.run.dryRun && group.s === 'PLANNED') || group.s === 'NEEDS_REVIEW';
+  }
+
+  /** Sends a decision as a form POST to the review's own address, with its CSRF token; the answer reloads the page. */
+  function post(action, fields) {
+    var form = el('form');
+    form.method = 'post';
+    form.action = action;
+    form.hidden = true;
+    fields.concat([[review.csrf.name, review.csrf.value]]).forEach(function (field) {
+      var input = el('input');
+      input.type = 'hidden';
+      input.name = field[0];
+      input.value = field[1];
+      form.appendChild(input);
+    });
+    document.body.appendChild(form);
+    form.submit();
+  }
+
+  function say(text) {
+    var message = document.getElementById('message');
+    message.textContent = text;
+    message.hidden = false;
+  }
+
+  function reasonGiven() {
+    var reason = document.getElementById('reject-reason').value.trim();
+    if (reason === '') { say('Give a reason first.'); }
+    return reason;
+  }
+
+  function holdButtons(card, contact) {
+    var held = review.holds[contact.id];
+    if (held) { card.appendChild(el('div', 'held', 'held ' + held)); }
+    if (!review.canDecide) { return; }
+    var button = el('button', 'hold', held ? 'Release' : 'Hold contact');
+    button.type = 'button';
+    button.addEventListener('click', function () {
+      var reason = held ? '' : reasonGiven();
+      if (!held && reason === '') { return; }
+      post(review.holdAction, [['decision', held ? 'release' : 'hold'], ['contact', contact.id], ['reason', reason]]);
+    });
+    card.appendChild(button);
+  }
+
+  /** Records the decision on the selected groups, with the version of each as this page shows it. */
+  function decide(decision) {
+    var keys = Object.keys(selected).sort();
+    if (keys.length === 0) { say('Select groups first.'); return; }
+    var reason = '';
+    if (decision === 'approve' || decision === 'reject') {
+      reason = reasonGiven();
+      if (reason === '') { return; }
+    }
+    var fields = [['decision', decision], ['reason', reason]];
+    keys.forEach(function (key) {
+      fields.push(['key', key]);
+      fields.push(['version', versions[key]]);
+    });
+    post(review.decisionAction, fields);
   }
 
   function contactCard(contact, role, extra) {
@@ -147,6 +210,7 @@
     if (contact.sg.length > 0) {
       card.appendChild(el('div', 'when', 'segments: ' + contact.sg.join(', ')));
     }
+    if (review && contact.ch) { holdButtons(card, contact); }
     return card;
   }
 
@@ -173,6 +237,7 @@
     head.appendChild(el('span', 'key', group.k));
     card.appendChild(head);
     if (group.d) { card.appendChild(el('div', 'detail', group.d)); }
+    if (group.dec) { card.appendChild(el('div', 'decision', group.dec)); }
     if (group.mo.length > 0) {
       card.appendChild(el('div', 'matched', 'Invent grouped them on: ' + group.mo.map(function (matched) {
         return matched[0] + ' ' + matched[1];
@@ -265,7 +330,9 @@
     }
   }
 
+  var versions = {};
   groups.forEach(function (group) {
+    versions[group.k] = group.v;
     var words = [group.k, group.sv || ''];
     group.m.forEach(function (contact) {
       words.push(contact.id, contact.n || '');
@@ -281,10 +348,29 @@
   document.getElementById('search').addEventListener('input', applyFilters);
   document.getElementById('previous').addEventListener('click', function () { page--; renderList(); });
   document.getElementById('next').addEventListener('click', function () { page++; renderList(); });
-  if (groups.some(selectable)) {
+  if (review) {
+    if (review.message) { say(review.message); }
+    fact(document.getElementById('facts'), 'signed in as', review.by + (review.canDecide ? ' (reviewer)' : ' (viewer: read only)'));
+  }
+  if (groups.some(selectable) && review) {
+    document.getElementById('reject').className = 'reject on';
+    ['copy-reject', 'copy-approve', 'reject-command'].forEach(function (id) { document.getElementById(id).hidden = true; });
+    [['approve', 'Approve'], ['reject', 'Reject'], ['unapprove', 'Undo approval'], ['unreject', 'Undo rejection']]
+      .forEach(function (decision) {
+        var button = el('button', 'decide', decision[1]);
+        button.type = 'button';
+        button.id = 'decide-' + decision[0];
+        button.addEventListener('click', function () { decide(decision[0]); });
+        document.getElementById('reject').appendChild(button);
+      });
+  } else if (groups.some(selectable)) {
     document.getElementById('reject').className = 'reject on';
     document.getElementById('copy-reject').addEventListener('click', function () { decisionCommand('reject'); });
     document.getElementById('copy-approve').addEventListener('click', function () { decisionCommand('approve'); });
+  }
+  if (window.location.hash.length > 1) {
+    document.getElementById('search').value = decodeURIComponent(window.location.hash.substring(1));
+    applyFilters();
   }
   renderList();
   document.body.setAttribute('data-ready', 'true');

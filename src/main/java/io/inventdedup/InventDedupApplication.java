@@ -7,17 +7,32 @@ import io.inventdedup.audit.DatabaseCommands;
 import io.inventdedup.job.ExitCodes;
 import io.inventdedup.job.StartupCheck;
 
+import io.inventdedup.review.ReviewServer;
+
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 
 /**
  * invent-dedup: merges the duplicate contacts of an Invent organization by policy, as a
  * restartable Spring Batch job. {@code java -jar invent-dedup.jar orgId=<id> [name=value ...]}, or
- * {@code java -jar invent-dedup.jar --report [jobExecutionId] [--csv=file]} to review runs (see {@link DatabaseCommands}).
+ * {@code java -jar invent-dedup.jar --report [jobExecutionId] [--csv=file]} to review runs (see {@link DatabaseCommands}),
+ * or {@code java -jar invent-dedup.jar --serve} for the review in a browser ({@link ReviewServer}). The job
+ * starts no web server, and none of the review's beans: the {@code review} package is left out of its scan.
  */
-@SpringBootApplication
-@ConfigurationPropertiesScan
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(excludeFilters = { @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+		@ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+		@ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.inventdedup\\.review\\..*") })
+@ConfigurationPropertiesScan(basePackages = { "io.inventdedup.invent", "io.inventdedup.collect",
+		"io.inventdedup.merge", "io.inventdedup.job" })
 public class InventDedupApplication {
 
 	public static void main(String[] args) {
@@ -26,11 +41,15 @@ public class InventDedupApplication {
 
 	/** Runs the application once and answers the exit code documented in README. */
 	public static int run(String... args) {
+		if (ReviewServer.isRequested(args)) {
+			return ReviewServer.run(args);
+		}
 		if (DatabaseCommands.isRequested(args)) {
 			return DatabaseCommands.run(args);
 		}
 		try {
 			SpringApplication application = new SpringApplication(InventDedupApplication.class);
+			application.setWebApplicationType(WebApplicationType.NONE);
 			application.addListeners(new StartupCheck());
 			// Metrics pushed at the end of a run are kept per org: each org's CronJob pushes to a group of its own.
 			List.of(args)

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.inventdedup.review.ReviewServer;
 import io.inventdedup.simulator.InventSimulator;
 import io.inventdedup.simulator.OrgGenerator;
 import io.inventdedup.support.TestInfrastructure;
@@ -20,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * hold, a change in the org, then the apply run of the plan, its report and the page of each run, printing each run's
  * summary and the review queries' output; one group the dry run queued for a person (its names
  * disagree) is approved, and the apply run merges it. Extra {@code name=value} arguments go to both
- * runs.
+ * runs; {@code --serve} then serves the review in a browser on the demo's database (local mode).
  */
 public final class DemoApplication {
 
@@ -29,7 +30,10 @@ public final class DemoApplication {
 	private DemoApplication() {
 	}
 
-	public static void main(String[] args) {
+	public static void main(String[] given) {
+		// --serve: after the runs, the review in a browser on the demo's database, until Ctrl+C.
+		boolean serve = List.of(given).contains("--serve");
+		String[] args = List.of(given).stream().filter((arg) -> !arg.equals("--serve")).toArray(String[]::new);
 		InventSimulator simulator = TestInfrastructure.simulator();
 		OrgGenerator.seeded(2026).populate(simulator.org(ORG_ID), 300, 100);
 		System.setProperty("spring.datasource.url", TestInfrastructure.jdbcUrl());
@@ -79,6 +83,10 @@ public final class DemoApplication {
 					"--html=target/demo/run-" + execution + ".html");
 		}
 		System.out.printf("%nExit codes: dry run %d, apply run %d%n", dryRun, apply);
+		if (serve) {
+			step("The review in a browser: --serve --local (open the sign-in link below; Ctrl+C ends the demo)");
+			ReviewServer.run("--serve", "--local", "--by=demo");
+		}
 		simulator.close();
 		System.exit(Math.max(dryRun, apply));
 	}

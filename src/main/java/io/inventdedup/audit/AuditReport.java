@@ -61,6 +61,26 @@ public class AuditReport {
 	}
 
 	/**
+	 * The last {@code perOrg} runs of each org that listed its groups, newest first: their summary
+	 * ({@code dedup_run_summary}) and their last execution's status and times.
+	 */
+	public List<Map<String, Object>> lastRunsOfEachOrg(int perOrg) {
+		return this.jdbc.queryForList("""
+				SELECT r.org_id, s.job_instance_id, s.last_job_execution_id, s.dry_run, s.groups, s.planned, s.merged,
+				       s.skipped, s.failed, s.pending, s.needs_review, e.status, e.exit_code, e.start_time, e.end_time,
+				       (SELECT p.parameter_value FROM batch_job_execution_params p
+				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = 'plan') AS plan
+				  FROM (SELECT org_id, job_instance_id,
+				               row_number() OVER (PARTITION BY org_id ORDER BY job_instance_id DESC) AS n
+				          FROM (SELECT DISTINCT org_id, job_instance_id FROM dedup_listing) d) r
+				  JOIN LATERAL (SELECT * FROM dedup_run_summary v WHERE v.job_instance_id = r.job_instance_id) s ON true
+				  JOIN batch_job_execution e ON e.job_execution_id = s.last_job_execution_id
+				 WHERE r.n <= ?
+				 ORDER BY r.org_id, s.job_instance_id DESC
+				""", perOrg);
+	}
+
+	/**
 	 * The summary of the run that this job execution belongs to.
 	 * @return false when there is no such execution with audit rows
 	 */
@@ -217,7 +237,7 @@ public class AuditReport {
 	}
 
 	/** The primary and the duplicates of a listed group, as listed (each may be anything). */
-	static List<JsonNode> listedContacts(JsonNode group) {
+	public static List<JsonNode> listedContacts(JsonNode group) {
 		List<JsonNode> contacts = new ArrayList<>();
 		contacts.add(group.path("primary"));
 		if (group.path("duplicates").isArray()) {

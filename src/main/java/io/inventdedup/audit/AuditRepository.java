@@ -298,6 +298,57 @@ public class AuditRepository {
 		}
 	}
 
+	/** Joins a run's audit rows {@code a} to the decisions of a person on them. */
+	static final String DECISION_JOINS = """
+			 LEFT JOIN dedup_approval ap ON ap.run_instance_id = a.job_instance_id AND ap.group_key = a.group_key
+			 LEFT JOIN dedup_rejection rj ON rj.plan_instance_id = a.job_instance_id AND rj.group_key = a.group_key
+			""";
+
+	/**
+	 * A group's version (with {@link #DECISION_JOINS}): it changes with the group's row and with every
+	 * decision on it, so that a decision taken on what a page showed can be refused once it changed.
+	 */
+	static final String GROUP_VERSION = """
+			md5(concat_ws('|', a.status, a.reason, a.updated_at, ap.approved_by, ap.approved_at, ap.reason,
+			              rj.rejected_by, rj.rejected_at, rj.reason))""";
+
+	/** Who decided what on a group and when, in words (with {@link #DECISION_JOINS}), or null. */
+	static final String GROUP_DECISION = """
+			nullif(concat_ws('; ',
+			    'approved by ' || ap.approved_by || ' at '
+			        || to_char(ap.approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"') || ': ' || ap.reason,
+			    'rejected by ' || rj.rejected_by || ' at '
+			        || to_char(rj.rejected_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"') || ': ' || rj.reason), '')""";
+
+	/** The org of a run, when it recorded any group. */
+	public Optional<String> orgOfRun(long jobInstanceId) {
+		return this.jdbcClient.sql("SELECT org_id FROM dedup_audit WHERE job_instance_id = ? LIMIT 1")
+			.param(jobInstanceId)
+			.query(String.class)
+			.optional();
+	}
+
+	/** Whether a group of the run holds this contact. */
+	public boolean runHolds(long jobInstanceId, String contactId) {
+		return this.jdbcClient.sql("""
+				SELECT EXISTS (SELECT 1 FROM dedup_audit WHERE job_instance_id = ?
+				                  AND dedup_member_ids(listed_group) @> ARRAY[?::text])
+				""").params(jobInstanceId, contactId).query(Boolean.class).single();
+	}
+
+	/** The version of each of these groups of the run ({@link #GROUP_VERSION}), by group key. */
+	public Map<String, String> groupVersions(long jobInstanceId, Collection<String> groupKeys) {
+		Map<String, String> versions = new HashMap<>();
+		this.jdbcClient.sql("SELECT a.group_key, " + GROUP_VERSION + " FROM dedup_audit a " + DECISION_JOINS
+				+ " WHERE a.job_instance_id = :run AND a.group_key IN (:keys)")
+			.param("run", jobInstanceId)
+			.param("keys", groupKeys)
+			.query((ResultSet rs) -> {
+				versions.put(rs.getString(1), rs.getString(2));
+			});
+		return versions;
+	}
+
 	/**
 	 * The groups of a run in these statuses that a key names: the group of that {@code group_key},
 	 * or every such group that holds a contact of that id.

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
@@ -59,20 +60,41 @@ public class HtmlReport {
 	 * @return how many groups the page shows, or -1 when there is no such execution
 	 */
 	public long write(long jobExecutionId, Writer out, int limit) {
+		String style = resource("run.css");
+		String script = resource("run.js");
+		String policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src '"
+				+ hash(script) + "'; style-src '" + hash(style)
+				+ "'; img-src data:; base-uri 'none'; form-action 'none'\">";
+		return write(jobExecutionId, out, limit, policy, "<style>" + style + "</style>", "<script>" + script + "</script>",
+				(data) -> {
+				});
+	}
+
+	/**
+	 * Writes the same page for the review in a browser: its script and style are the server's own
+	 * files ({@code /assets/run.js}, {@code /assets/run.css}), allowed by the server's
+	 * Content-Security-Policy header, and {@code review} adds what the person may decide (a
+	 * {@code review} object in the page's data).
+	 * @return how many groups the page shows, or -1 when there is no such execution
+	 */
+	public long writeServed(long jobExecutionId, Writer out, int limit, Consumer<JsonGenerator> review) {
+		return write(jobExecutionId, out, limit, "", "<link rel=\"stylesheet\" href=\"/assets/run.css\">",
+				"<script src=\"/assets/run.js\"></script>", review);
+	}
+
+	private long write(long jobExecutionId, Writer out, int limit, String policy, String style, String script,
+			Consumer<JsonGenerator> review) {
 		Map<String, Object> run = this.report.run(jobExecutionId);
 		if (run == null) {
 			return -1;
 		}
-		String style = resource("run.css");
-		String script = resource("run.js");
-		String[] page = resource("run.html").replace("${scriptHash}", hash(script))
-			.replace("${styleHash}", hash(style))
+		String[] page = resource("run.html").replace("${policy}", policy)
 			.replace("${style}", style)
 			.replace("${script}", script)
 			.split("\\$\\{data}", 2);
 		try {
 			out.write(page[0]);
-			long shown = writeData(jobExecutionId, run, new ScriptSafeWriter(out), limit);
+			long shown = writeData(jobExecutionId, run, new ScriptSafeWriter(out), limit, review);
 			out.write(page[1]);
 			out.flush();
 			return shown;
@@ -82,7 +104,8 @@ public class HtmlReport {
 		}
 	}
 
-	private long writeData(long jobExecutionId, Map<String, Object> run, Writer out, int limit) {
+	private long writeData(long jobExecutionId, Map<String, Object> run, Writer out, int limit,
+			Consumer<JsonGenerator> review) {
 		long instance = ((Number) run.get("instance")).longValue();
 		long total = this.jdbc.queryForObject("SELECT count(*) FROM dedup_audit WHERE job_instance_id = ?", Long.class,
 				instance);
@@ -90,6 +113,7 @@ public class HtmlReport {
 		try (JsonGenerator data = this.json.createGenerator(out)) {
 			data.writeStartObject();
 			writeRun(data, jobExecutionId, run);
+			review.accept(data);
 			data.writeName("counts");
 			data.writeStartObject();
 			counts(data, "byStatus", "SELECT status, count(*) FROM dedup_audit WHERE job_instance_id = ? GROUP BY status",
@@ -112,13 +136,16 @@ public class HtmlReport {
 			data.writeName("groups");
 			data.writeStartArray();
 			this.jdbc.query("""
-					SELECT group_key, status, reason, detail, http_status, error, survivor_contact_id,
-					       source_contact_ids, excluded_contact_ids, exclusion_reasons, planned_update::text,
-					       update_status, sent_update::text, listed_group::text
-					FROM dedup_audit WHERE job_instance_id = ?
-					ORDER BY CASE WHEN status IN ('FAILED', 'PENDING', 'UNSETTLED') THEN 0
-					              WHEN reason = 'changed-since-review' OR status = 'NEEDS_REVIEW' THEN 1
-					              WHEN status IN ('PLANNED', 'MERGED') THEN 2 ELSE 3 END, id
+					SELECT a.group_key, a.status, a.reason, a.detail, a.http_status, a.error, a.survivor_contact_id,
+					       a.source_contact_ids, a.excluded_contact_ids, a.exclusion_reasons, a.planned_update::text,
+					       a.update_status, a.sent_update::text, a.listed_group::text,
+					       """ + AuditRepository.GROUP_VERSION + " AS version, " + AuditRepository.GROUP_DECISION + """
+					        AS decision
+					FROM dedup_audit a """ + AuditRepository.DECISION_JOINS + """
+					WHERE a.job_instance_id = ?
+					ORDER BY CASE WHEN a.status IN ('FAILED', 'PENDING', 'UNSETTLED') THEN 0
+					              WHEN a.reason = 'changed-since-review' OR a.status = 'NEEDS_REVIEW' THEN 1
+					              WHEN a.status IN ('PLANNED', 'MERGED') THEN 2 ELSE 3 END, a.id
 					LIMIT ?
 					""", (ResultSet rs) -> {
 				writeGroup(data, rs);
@@ -187,6 +214,8 @@ public class HtmlReport {
 		data.writeStringProperty("fu", rs.getString("planned_update"));
 		data.writeStringProperty("us", rs.getString("update_status"));
 		data.writeStringProperty("su", rs.getString("sent_update"));
+		data.writeStringProperty("v", rs.getString("version"));
+		data.writeStringProperty("dec", rs.getString("decision"));
 		JsonNode listed = this.json.readTree(rs.getString("listed_group"));
 		data.writeName("m");
 		data.writeStartArray();
@@ -282,9 +311,9 @@ public class HtmlReport {
 	 * Escapes what could end the {@code <script>} element that holds the data or open a comment in
 	 * it: JSON allows {@code \\u003c} for {@code <} inside its strings, the only place these appear.
 	 */
-	private static final class ScriptSafeWriter extends FilterWriter {
+	public static final class ScriptSafeWriter extends FilterWriter {
 
-		ScriptSafeWriter(Writer out) {
+		public ScriptSafeWriter(Writer out) {
 			super(out);
 		}
 

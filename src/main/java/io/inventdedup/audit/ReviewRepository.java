@@ -148,6 +148,45 @@ public class ReviewRepository {
 			.optional();
 	}
 
+	/**
+	 * The queue: groups waiting for a person, that is the NEEDS_REVIEW rows of each org's last run
+	 * that no one decided on yet (every run queues again what is undecided), those that waited
+	 * longest first (since the first run that queued them), at most {@code limit}.
+	 */
+	public List<Map<String, Object>> queue(int limit) {
+		return this.jdbc.sql(QUEUE + """
+				SELECT q.*,
+				       (SELECT min(f.created_at) FROM dedup_audit f
+				         WHERE f.org_id = q.org_id AND f.group_key = q.group_key AND f.status = 'NEEDS_REVIEW') AS waiting_since
+				  FROM queued q
+				 ORDER BY waiting_since, q.id
+				 LIMIT :limit
+				""").param("limit", limit).query().listOfRows();
+	}
+
+	/** How many groups wait for a person, by org (see {@link #queue}). */
+	public Map<String, Long> queuedByOrg() {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		this.jdbc.sql(QUEUE + "SELECT org_id, count(*) FROM queued GROUP BY org_id ORDER BY org_id")
+			.query((rs) -> {
+				counts.put(rs.getString(1), rs.getLong(2));
+			});
+		return counts;
+	}
+
+	private static final String QUEUE = """
+			WITH latest AS (SELECT org_id, max(job_instance_id) AS job_instance_id FROM dedup_listing GROUP BY org_id),
+			     queued AS (SELECT a.id, a.org_id, a.job_instance_id, a.job_execution_id, a.group_key, a.reason,
+			                       a.detail, a.listed_group::text AS listed_group
+			                  FROM dedup_audit a
+			                  JOIN latest l ON l.org_id = a.org_id AND l.job_instance_id = a.job_instance_id
+			                 WHERE a.status = 'NEEDS_REVIEW'
+			                   AND NOT EXISTS (SELECT 1 FROM dedup_approval p
+			                                    WHERE p.run_instance_id = a.job_instance_id AND p.group_key = a.group_key)
+			                   AND NOT EXISTS (SELECT 1 FROM dedup_rejection r
+			                                    WHERE r.plan_instance_id = a.job_instance_id AND r.group_key = a.group_key))
+			""";
+
 	/** The plan's rejected groups: group key to {@code "by NAME: REASON"}. */
 	public Map<String, String> rejections(long planInstanceId) {
 		Map<String, String> rejections = new LinkedHashMap<>();

@@ -41,6 +41,7 @@ class ConcurrencyIT {
 				"--invent.api.rate-limit-per-minute=600000", "--invent.api.concurrency=64" });
 
 		assertThat(job.waitFor(120)).as(job.output()).isZero();
+		assertThat(job.output()).as("the job starts no web server").doesNotContain("Tomcat");
 		RunAssertions runs = new RunAssertions(this.simulator,
 				new JdbcTemplate(TestInfrastructure.postgres().getPostgresDatabase()));
 		runs.assertFinalState(org, groups, MergePolicy.defaults());

@@ -25,7 +25,9 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
@@ -108,6 +110,51 @@ class KubernetesManifestsTests {
 		if (file.equals("apply-plan.yaml")) {
 			assertThat(manualPod.getContainers().get(0).getArgs()).contains("dryRun=false").anyMatch((arg) -> arg.startsWith("plan="));
 		}
+	}
+
+	@Test
+	void theReviewRunsLockedDownWithProbesFromActuatorEveryKeyItReadsAndNoApiToken() throws IOException {
+		List<HasMetadata> objects = render("k8s/review");
+		Deployment deployment = only(objects, Deployment.class);
+		PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+		assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+		assertThat(pod.getSecurityContext().getRunAsUser()).isPositive();
+		assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+		assertThat(pod.getServiceAccountName()).isEqualTo(only(objects, ServiceAccount.class).getMetadata().getName());
+		Container container = pod.getContainers().get(0);
+		assertThat(container.getArgs()).containsExactly("--serve");
+		assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+		assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+		assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+		assertThat(container.getVolumeMounts()).anyMatch((mount) -> mount.getMountPath().equals("/tmp"));
+		assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
+		assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
+		assertThat(container.getPorts()).singleElement()
+			.satisfies((port) -> assertThat(port.getContainerPort()).isEqualTo(8080));
+		Service service = only(objects, Service.class);
+		assertThat(service.getSpec().getSelector())
+			.isEqualTo(deployment.getSpec().getTemplate().getMetadata().getLabels());
+		assertThat(service.getSpec().getPorts().get(0).getTargetPort().getStrVal())
+			.isEqualTo(container.getPorts().get(0).getName());
+
+		Secret template = parseStrictly(Files.readString(Path.of("k8s", "review", "secret-template.yaml")),
+				Secret.class);
+		Set<String> read = new HashSet<>();
+		for (EnvVar env : container.getEnv()) {
+			if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
+				assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo(template.getMetadata().getName());
+				read.add(env.getValueFrom().getSecretKeyRef().getKey());
+			}
+		}
+		assertThat(template.getStringData().keySet()).isEqualTo(read);
+		assertThat(template.getStringData().values()).allMatch((value) -> value.startsWith("<"));
+		ConfigMap settings = configMap(objects, container.getEnvFrom().get(0).getConfigMapRef().getName());
+		assertThat(settings.getData()).containsKeys("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
+				"SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_IDP_ISSUER_URI",
+				"SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_IDP_CLIENT_ID");
+		assertThat(kubectl("kustomize", "k8s/review")).as("the review never holds the API token")
+			.doesNotContain("INVENT_API_TOKEN");
+		assertThat(objects).noneMatch((object) -> object.getKind().equals("Secret"));
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.inventdedup.InventDedupApplication;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -16,7 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(properties = { "dedup.runner.enabled=false", "invent.api.initial-backoff=20ms",
+@SpringBootTest(classes = InventDedupApplication.class, properties = { "spring.main.web-application-type=none", "dedup.runner.enabled=false", "invent.api.initial-backoff=20ms",
 		"invent.api.max-backoff=200ms", "invent.api.read-timeout=5s",
 		"invent.api.rate-limit-per-minute=600000" })
 @ContextConfiguration(initializers = TestInfrastructure.class)

@@ -1,0 +1,18 @@
+package io.inventdedup.review;
+
+import org.springframework.security.core.Authentication;
+
+/**
+ * The person signed in: the name a decision records as {@code by} (the identity provider's, never
+ * typed in a form), and whether they may decide (a reviewer) or only read (a viewer).
+ */
+record Reviewer(String name, boolean canDecide) {
+
+	static Reviewer of(Authentication authentication) {
+		boolean reviewer = authentication.getAuthorities()
+			.stream()
+			.anyMatch((authority) -> ("ROLE_" + ReviewSecurity.REVIEWER).equals(authority.getAuthority()));
+		return new Reviewer(authentication.getName(), reviewer);
+	}
+
+}

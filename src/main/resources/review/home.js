@@ -1,0 +1,69 @@
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('home-data').textContent);
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  function cell(row, text) {
+    row.appendChild(el('td', null, text));
+  }
+
+  function link(href, text) {
+    var a = el('a', null, text);
+    a.href = href;
+    return a;
+  }
+
+  var facts = document.getElementById('facts');
+  facts.appendChild(el('dt', null, 'signed in as'));
+  facts.appendChild(el('dd', null, data.by + (data.canDecide ? ' (reviewer)' : ' (viewer: read only)')));
+
+  var total = data.orgs.reduce(function (sum, org) { return sum + org.queued; }, 0);
+  document.getElementById('queue-summary').textContent = total + ' groups wait for a person'
+    + (data.orgs.length ? ': ' + data.orgs.map(function (org) { return org.org + ' ' + org.queued; }).join(', ') : '')
+    + '. Open one to approve or reject it; the next real run of its org merges what was approved.';
+  var queue = document.querySelector('#queue tbody');
+  data.queue.forEach(function (group) {
+    var row = el('tr', 'queued');
+    row.setAttribute('data-org', group.org);
+    row.setAttribute('data-key', group.key);
+    cell(row, group.since);
+    cell(row, group.org);
+    cell(row, group.run);
+    cell(row, group.reason);
+    cell(row, group.names.join(' / '));
+    var open = el('td');
+    open.appendChild(link('/runs/' + encodeURIComponent(group.execution) + '#' + encodeURIComponent(group.key), group.key));
+    row.appendChild(open);
+    queue.appendChild(row);
+  });
+
+  var orgs = document.getElementById('orgs');
+  data.orgs.forEach(function (org) {
+    var box = el('section', 'org');
+    box.setAttribute('data-org', org.org);
+    box.appendChild(el('h3', null, org.org + ' \u2014 ' + org.queued + ' waiting for review'));
+    var table = el('table', 'runs');
+    var head = el('tr');
+    ['run', 'kind', 'status', 'started', 'ended', 'groups', 'planned', 'merged', 'skipped', 'failed', 'pending',
+      'waiting for review'].forEach(function (name) { head.appendChild(el('th', null, name)); });
+    table.appendChild(head);
+    org.runs.forEach(function (run) {
+      var row = el('tr');
+      var open = el('td');
+      open.appendChild(link('/runs/' + encodeURIComponent(run.execution), run.run));
+      row.appendChild(open);
+      [run.kind, run.status, run.started, run.ended, run.groups, run.planned, run.merged, run.skipped, run.failed,
+        run.pending, run.needs_review].forEach(function (value) { cell(row, value); });
+      table.appendChild(row);
+    });
+    box.appendChild(table);
+    orgs.appendChild(box);
+  });
+  document.body.setAttribute('data-ready', 'true');
+}());
