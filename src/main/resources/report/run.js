@@ -351,6 +351,16 @@
   if (review) {
     if (review.message) { say(review.message); }
     fact(document.getElementById('facts'), 'signed in as', review.by + (review.canDecide ? ' (reviewer)' : ' (viewer: read only)'));
+    var home = el('a', null, 'All orgs and the queue');
+    home.href = '/';
+    var signOut = el('button', null, 'Sign out');
+    signOut.type = 'button';
+    signOut.id = 'sign-out';
+    signOut.addEventListener('click', function () { post('/logout', []); });
+    var bar = el('div', 'sign-out');
+    bar.appendChild(home);
+    bar.appendChild(signOut);
+    document.querySelector('header').appendChild(bar);
   }
   if (groups.some(selectable) && review) {
     document.getElementById('reject').className = 'reject on';

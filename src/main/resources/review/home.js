@@ -22,6 +22,19 @@
   var facts = document.getElementById('facts');
   facts.appendChild(el('dt', null, 'signed in as'));
   facts.appendChild(el('dd', null, data.by + (data.canDecide ? ' (reviewer)' : ' (viewer: read only)')));
+  var signOut = el('form', 'sign-out');
+  signOut.method = 'post';
+  signOut.action = '/logout';
+  var token = el('input');
+  token.type = 'hidden';
+  token.name = data.csrf.name;
+  token.value = data.csrf.value;
+  signOut.appendChild(token);
+  var button = el('button', null, 'Sign out');
+  button.type = 'submit';
+  button.id = 'sign-out';
+  signOut.appendChild(button);
+  document.querySelector('header').appendChild(signOut);
 
   var total = data.orgs.reduce(function (sum, org) { return sum + org.queued; }, 0);
   document.getElementById('queue-summary').textContent = total + ' groups wait for a person'

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
@@ -51,8 +52,16 @@ class ReviewController {
 	}
 
 	@GetMapping("/")
-	void home(Authentication authentication, HttpServletResponse response) throws IOException {
-		this.pages.home(Reviewer.of(authentication), html(response));
+	void home(Authentication authentication, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		this.pages.home(Reviewer.of(authentication), csrf(request), html(response));
+	}
+
+	@GetMapping(path = "/signed-out", produces = "text/plain;charset=UTF-8")
+	@ResponseBody
+	String signedOut() {
+		return "Signed out of the invent-dedup review. Open its address to sign in again (with --serve --local, "
+				+ "start it again for a new link).\n";
 	}
 
 	@GetMapping("/runs/{execution}")
@@ -61,9 +70,8 @@ class ReviewController {
 		long executionId = executionId(execution);
 		Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
 		String message = (flash != null) ? (String) flash.get(MESSAGE) : null;
-		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 		StringWriter page = new StringWriter();
-		if (!this.pages.run(executionId, Reviewer.of(authentication), csrf, message, page)) {
+		if (!this.pages.run(executionId, Reviewer.of(authentication), csrf(request), message, page)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No run has job execution " + executionId);
 		}
 		html(response).write(page.toString());
@@ -160,6 +168,10 @@ class ReviewController {
 		catch (NumberFormatException ex) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "A run is named by its job execution id (a number)");
 		}
+	}
+
+	private static CsrfToken csrf(HttpServletRequest request) {
+		return (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 	}
 
 	private static Writer html(HttpServletResponse response) throws IOException {

@@ -59,7 +59,7 @@ class ReviewPages {
 	}
 
 	/** The home page: every org, its last runs and its queued groups, and the queue, longest waiting first. */
-	void home(Reviewer reviewer, Writer out) throws IOException {
+	void home(Reviewer reviewer, CsrfToken csrf, Writer out) throws IOException {
 		Map<String, List<Map<String, Object>>> runsByOrg = new LinkedHashMap<>();
 		this.report.lastRunsOfEachOrg(this.properties.runsPerOrg())
 			.forEach((run) -> runsByOrg.computeIfAbsent((String) run.get("org_id"), (org) -> new ArrayList<>())
@@ -71,6 +71,7 @@ class ReviewPages {
 			data.writeStartObject();
 			data.writeStringProperty("by", reviewer.name());
 			data.writeBooleanProperty("canDecide", reviewer.canDecide());
+			writeCsrf(data, csrf);
 			data.writeName("orgs");
 			data.writeStartArray();
 			for (Map.Entry<String, List<Map<String, Object>>> org : runsByOrg.entrySet()) {
@@ -112,17 +113,22 @@ class ReviewPages {
 			data.writeStringProperty("message", message);
 			data.writeStringProperty("decisionAction", "/runs/" + jobExecutionId + "/decisions");
 			data.writeStringProperty("holdAction", "/runs/" + jobExecutionId + "/holds");
-			data.writeName("csrf");
-			data.writeStartObject();
-			data.writeStringProperty("name", csrf.getParameterName());
-			data.writeStringProperty("value", csrf.getToken());
-			data.writeEndObject();
+			writeCsrf(data, csrf);
 			data.writeName("holds");
 			data.writeStartObject();
 			holds.forEach(data::writeStringProperty);
 			data.writeEndObject();
 			data.writeEndObject();
 		}) >= 0;
+	}
+
+	/** The CSRF token every form of the page sends (a decision, signing out). */
+	private static void writeCsrf(JsonGenerator data, CsrfToken csrf) {
+		data.writeName("csrf");
+		data.writeStartObject();
+		data.writeStringProperty("name", csrf.getParameterName());
+		data.writeStringProperty("value", csrf.getToken());
+		data.writeEndObject();
 	}
 
 	private static void writeRun(JsonGenerator data, Map<String, Object> run) {

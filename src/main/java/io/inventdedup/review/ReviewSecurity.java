@@ -5,22 +5,26 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.core.user.OAuth2UserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -42,34 +46,74 @@ class ReviewSecurity {
 
 	@Bean
 	SecurityFilterChain reviewFilterChain(HttpSecurity http, @Value("${" + ReviewServer.LOCAL + ":false}") boolean local,
-			ObjectProvider<ClientRegistrationRepository> registrations) throws Exception {
+			ObjectProvider<ClientRegistrationRepository> registrations, ReviewProperties properties) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/sign-in")
 			.permitAll()
 			// Where refusals are rendered: it shows the status and its message, nothing of the audit.
-			.requestMatchers("/error")
+			.requestMatchers("/error", "/signed-out")
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/**")
 			.hasRole(REVIEWER)
 			.anyRequest()
 			.hasAnyRole(REVIEWER, VIEWER))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(refusal(properties)))
+			// Signing out ends the session here; the identity provider's own session is its own.
+			.logout((logout) -> logout.logoutSuccessUrl("/signed-out"));
 		if (local) {
-			http.exceptionHandling((exceptions) -> exceptions
-				.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+			http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, failure) -> {
+				response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+				response.setContentType("text/plain;charset=UTF-8");
+				response.getWriter().write("Not signed in (401): open the sign-in link that --serve --local printed; "
+						+ "it works once, start --serve --local again for a new one.\n");
+			}));
 		}
 		else {
 			if (registrations.getIfAvailable() == null) {
-				throw new IllegalStateException("--serve signs people in with OpenID Connect, and no identity provider "
-						+ "is configured: set spring.security.oauth2.client.registration.<id>.client-id, client-secret, "
-						+ "scope=openid and spring.security.oauth2.client.provider.<id>.issuer-uri (README, \"Review in a "
-						+ "browser\"), or run --serve --local on your own machine");
+				throw new NoIdentityProviderException();
 			}
 			http.oauth2Login(Customizer.withDefaults());
 		}
 		return http.build();
+	}
+
+	/**
+	 * A refusal that says why and what to do, as plain text (nothing of it is read as HTML): a form
+	 * without a valid CSRF token, a viewer's decision, or a person with neither role.
+	 */
+	private static AccessDeniedHandler refusal(ReviewProperties properties) {
+		return (request, response, denied) -> {
+			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			String text;
+			if (denied instanceof CsrfException) {
+				text = "the form carried no valid CSRF token (the page is older than your session, or it came from "
+						+ "another site): reload the page and decide again";
+			}
+			else if (authentication == null) {
+				text = "sign in first";
+			}
+			else if (isViewer(authentication)) {
+				text = authentication.getName() + " may only read here (a viewer): deciding needs the group '"
+						+ properties.reviewer() + "' in the claim '" + properties.rolesClaim() + "'";
+			}
+			else {
+				text = authentication.getName() + " is signed in, but in neither the group '" + properties.reviewer()
+						+ "' (decides) nor '" + properties.viewer() + "' (reads) of the claim '" + properties.rolesClaim()
+						+ "': ask whoever runs the identity provider to add you to one";
+			}
+			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+			response.setContentType("text/plain;charset=UTF-8");
+			response.getWriter().write("Refused (403): " + text + ".\n");
+		};
+	}
+
+	private static boolean isViewer(Authentication authentication) {
+		return authentication.getAuthorities()
+			.stream()
+			.anyMatch((authority) -> ("ROLE_" + VIEWER).equals(authority.getAuthority()));
 	}
 
 	/**

@@ -33,9 +33,23 @@ public final class ReviewServer {
 		return List.of(args).contains("--serve");
 	}
 
-	/** Serves until the process is stopped (SIGTERM); answers the exit code. */
+	/**
+	 * Serves until the process is stopped (SIGTERM); answers the exit code: 0 once stopped, 2 when
+	 * the configuration lets no one sign in, 1 when it could not start otherwise (Boot says why).
+	 */
 	public static int run(String... args) {
-		ConfigurableApplicationContext context = start(args);
+		ConfigurableApplicationContext context;
+		try {
+			context = start(args);
+		}
+		catch (RuntimeException ex) {
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				if (cause instanceof NoIdentityProviderException) {
+					return 2;
+				}
+			}
+			return 1;
+		}
 		CountDownLatch closed = new CountDownLatch(1);
 		context.addApplicationListener(new ApplicationListener<ContextClosedEvent>() {
 

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -39,6 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code --serve --local} in a real browser: the one-time sign-in link, a reviewer's decisions
@@ -190,7 +192,7 @@ class LocalReviewTests {
 			Map<String, String> reject = Map.of("decision", "reject", "key", third, "version", version(page, third),
 					"reason", "two people");
 			assertThat(ReviewServerSupport.postFromPage(browser, "/runs/" + run + "/decisions", reject, false))
-				.contains("status=403");
+				.contains("Refused (403): the form carried no valid CSRF token");
 			browser.open(runPage);
 			// Another org's group through this run's address: refused.
 			String foreign = ReviewServerSupport.postFromPage(browser, "/runs/" + run + "/decisions",
@@ -234,6 +236,13 @@ class LocalReviewTests {
 				.isZero();
 
 			assertThat(page.getPageSource()).doesNotContain(TestInfrastructure.TOKEN).doesNotContain(REVIEW_PASSWORD);
+
+			page.findElement(By.id("sign-out")).click();
+			await().atMost(Duration.ofSeconds(30)).until(() -> page.getCurrentUrl().endsWith("/signed-out"));
+			assertThat(page.findElement(By.tagName("body")).getText()).startsWith("Signed out");
+			page.get(runPage);
+			assertThat(page.findElement(By.tagName("body")).getText()).as("the session is over")
+				.startsWith("Not signed in (401)");
 		}
 		assertThat(output.getAll()).doesNotContain(TestInfrastructure.TOKEN).doesNotContain(REVIEW_PASSWORD);
 	}

@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.chrome.ChromeDriver;
 
+import io.inventdedup.InventDedupApplication;
 import io.inventdedup.job.DedupJobLauncher;
 import io.inventdedup.policy.MergePlan;
 import io.inventdedup.policy.MergePolicy;
@@ -167,13 +168,13 @@ class SignInReviewTests {
 				browser.open(base + "/runs/" + run);
 				assertThat(ReviewServerSupport.postFromPage(browser, "/runs/" + run + "/decisions",
 						Map.of("decision", decision, "key", queued, "version", "x", "reason", "viewer tries"), true))
-					.as(decision).contains("status=403");
+					.as(decision).startsWith("Refused (403): vic may only read here (a viewer)");
 			}
 			for (String decision : List.of("hold", "release")) {
 				browser.open(base + "/runs/" + run);
 				assertThat(ReviewServerSupport.postFromPage(browser, "/runs/" + run + "/holds",
 						Map.of("decision", decision, "contact", contact, "reason", "viewer tries"), true))
-					.as(decision).contains("status=403");
+					.as(decision).startsWith("Refused (403): vic may only read here (a viewer)");
 			}
 		}
 		assertThat(this.jdbc.queryForObject("SELECT (SELECT count(*) FROM dedup_approval p JOIN dedup_audit a ON "
@@ -190,8 +191,20 @@ class SignInReviewTests {
 			login(page, "nora");
 			await().atMost(Duration.ofSeconds(30)).until(() -> page.getCurrentUrl().startsWith(base));
 			await().atMost(Duration.ofSeconds(30))
-				.until(() -> page.findElement(By.tagName("body")).getText().contains("status=403"));
+				.until(() -> page.findElement(By.tagName("body")).getText().startsWith("Refused (403): nora is signed in, "
+						+ "but in neither the group 'invent-dedup-reviewer' (decides) nor 'invent-dedup-viewer' (reads)"));
 		}
+	}
+
+	@Test
+	void withoutAnIdentityProviderItServesNothingAndSaysWhatToSet(CapturedOutput output) {
+		assertThat(InventDedupApplication.run("--serve", "--server.port=0",
+				"--spring.datasource.url=" + TestInfrastructure.jdbcUrl(), "--spring.datasource.username=postgres",
+				"--spring.datasource.password=postgres"))
+			.isEqualTo(2);
+		assertThat(output.getAll()).contains("no identity provider is configured")
+			.contains("spring.security.oauth2.client.provider.idp.issuer-uri")
+			.contains("--serve --local");
 	}
 
 	private List<List<SimContact>> populate(String orgId, long seed) {
