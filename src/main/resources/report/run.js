@@ -378,10 +378,15 @@
     document.getElementById('copy-reject').addEventListener('click', function () { decisionCommand('reject'); });
     document.getElementById('copy-approve').addEventListener('click', function () { decisionCommand('approve'); });
   }
-  if (window.location.hash.length > 1) {
-    document.getElementById('search').value = decodeURIComponent(window.location.hash.substring(1));
-    applyFilters();
+  /* A link to /runs/ID#KEY (the queue's) shows the group it names: the search, set to the key. */
+  function searchForHash() {
+    if (window.location.hash.length > 1) {
+      document.getElementById('search').value = decodeURIComponent(window.location.hash.substring(1));
+      applyFilters();
+    }
   }
+  window.addEventListener('hashchange', searchForHash);
+  searchForHash();
   renderList();
   document.body.setAttribute('data-ready', 'true');
 }());

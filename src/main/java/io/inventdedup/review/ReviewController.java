@@ -1,7 +1,6 @@
 package io.inventdedup.review;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.util.HashMap;
 import java.util.List;
@@ -70,11 +69,11 @@ class ReviewController {
 		long executionId = executionId(execution);
 		Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
 		String message = (flash != null) ? (String) flash.get(MESSAGE) : null;
-		StringWriter page = new StringWriter();
-		if (!this.pages.run(executionId, Reviewer.of(authentication), csrf(request), message, page)) {
+		if (!this.pages.hasRun(executionId)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No run has job execution " + executionId);
 		}
-		html(response).write(page.toString());
+		// Streamed as it is read from the database: a page of 20,000 groups is tens of MB.
+		this.pages.run(executionId, Reviewer.of(authentication), csrf(request), message, html(response));
 	}
 
 	/**

@@ -94,6 +94,11 @@ class ReviewPages {
 		out.write(page[1]);
 	}
 
+	/** Whether a run has this job execution. */
+	boolean hasRun(long jobExecutionId) {
+		return this.audit.instanceOf(jobExecutionId).isPresent();
+	}
+
 	/**
 	 * The run's page with the person's decisions.
 	 * @return false when there is no such run

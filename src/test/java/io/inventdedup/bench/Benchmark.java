@@ -41,10 +41,12 @@ import io.inventdedup.support.TestInfrastructure;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * The benchmark suite of docs/benchmarks.md: the packaged jar run as its own process, the way an
  * operator runs it, against the simulator and an embedded PostgreSQL on this machine. Run with
- * {@code ./mvnw -Pbench verify -Dbench.scenarios=limit,cost,scale,baseline,page,agency,plan,relist,names}; prints a table and
+ * {@code ./mvnw -Pbench verify -Dbench.scenarios=limit,cost,scale,baseline,page,agency,plan,relist,names,review}; prints a table and
  * writes it to {@code target/bench/results.md}. {@code -Dbench.repeat=3} runs each scenario three
  * times, {@code -Dbench.scale.sizes=10000} chooses the scale scenario's sizes, and
  * {@code -Dbench.job.jvm-options="-XX:StartFlightRecording=filename=target/bench/job.jfr"} profiles
@@ -82,6 +84,7 @@ public final class Benchmark {
 					case "plan" -> benchmark.planOfAnySize(run);
 					case "relist" -> benchmark.relist(run);
 					case "names" -> benchmark.nameCheckCost(run);
+					case "review" -> benchmark.review(run);
 					default -> throw new IllegalArgumentException("unknown scenario " + scenario);
 				}
 			}
@@ -413,6 +416,87 @@ public final class Benchmark {
 						groups, dryRun.jobSeconds(), Math.min(limit, groups), writeSeconds, exit,
 						Files.size(page) / 1e6, ((Number) paint).doubleValue(), readySeconds, searchSeconds));
 			}
+		}
+	}
+
+	/**
+	 * The review in a browser ({@code --serve --local}, its own process, {@code -Xmx256m}) over a
+	 * 50,000-group dry run whose orgs share channels (many groups wait for a person): Chromium's time
+	 * to the home page (every org, the queue), to the run's page served live at the default cap of
+	 * 20,000 groups beside the same page written to a file, and for one approval (the POST, the
+	 * decision recorded, the page again).
+	 */
+	private void review(int run) throws Exception {
+		String orgId = "bench-review-" + run;
+		int groups = Integer.getInteger("bench.review.groups", 50_000);
+		OrgGenerator.seeded(700 + run).sharedChannels(0.3).maxGroupSize(4).populate(this.simulator.org(orgId), groups, 0);
+		Measured dryRun = runJob(orgId, List.of("-Xmx256m"), "orgId=" + orgId,
+				"--invent.api.rate-limit-per-minute=100000000");
+		long execution = this.jdbc.queryForObject("SELECT max(job_execution_id) FROM dedup_audit WHERE org_id = ?",
+				Long.class, orgId);
+		long queued = this.jdbc.queryForObject("SELECT count(*) FROM dedup_audit WHERE job_execution_id = ? AND "
+				+ "status = 'NEEDS_REVIEW'", Long.class, execution);
+		Path file = Path.of("target", "bench", orgId + ".html").toAbsolutePath();
+		JobProcess.start(Path.of("target", "bench", orgId + "-page.log"), TestInfrastructure.jdbcUrl(),
+				List.of("-Xmx256m"), List.of("--report", String.valueOf(execution), "--html=" + file))
+			.waitFor(600);
+		Path serverLog = Path.of("target", "bench", orgId + "-serve.log");
+		// Its sign-in link is read from its log: no line of an earlier server there.
+		Files.deleteIfExists(serverLog);
+		JobProcess server = JobProcess.start(serverLog,
+				TestInfrastructure.jdbcUrl(), List.of("-Xmx256m"),
+				List.of("--serve", "--local", "--server.port=0", "--by=bench"));
+		try (Browser browser = Browser.start()) {
+			Pattern signIn = Pattern.compile("(?m)^sign-in: (http://127\\.0\\.0\\.1:\\d+)(/\\S+)$");
+			Matcher link = await().atMost(Duration.ofMinutes(2))
+				.until(() -> signIn.matcher(server.output()), Matcher::find);
+			String base = link.group(1);
+			long started = System.nanoTime();
+			ChromeDriver page = browser.open(base + link.group(2));
+			double homeSeconds = (System.nanoTime() - started) / 1e9;
+			int queueRows = page.findElements(By.cssSelector("tr.queued")).size();
+			started = System.nanoTime();
+			browser.open(base + "/runs/" + execution);
+			double servedFirstSeconds = (System.nanoTime() - started) / 1e9;
+			page.get("about:blank");
+			started = System.nanoTime();
+			browser.open(base + "/runs/" + execution);
+			double servedSeconds = (System.nanoTime() - started) / 1e9;
+			// The server's part alone: the same page fetched with the browser's session, read to its end.
+			HttpRequest get = HttpRequest.newBuilder(URI.create(base + "/runs/" + execution))
+				.header("Cookie", "INVENT_DEDUP_REVIEW=" + page.manage().getCookieNamed("INVENT_DEDUP_REVIEW").getValue())
+				.build();
+			started = System.nanoTime();
+			byte[] served = HttpClient.newHttpClient().send(get, HttpResponse.BodyHandlers.ofByteArray()).body();
+			double serverSeconds = (System.nanoTime() - started) / 1e9;
+			String key = this.jdbc.queryForObject("SELECT group_key FROM dedup_audit WHERE job_execution_id = ? AND "
+					+ "status = 'NEEDS_REVIEW' ORDER BY id LIMIT 1", String.class, execution);
+			browser.open(base + "/runs/" + execution + "#" + key);
+			page.findElement(By.cssSelector("article[data-key='" + key + "'] input.pick")).click();
+			page.findElement(By.id("reject-reason")).sendKeys("benchmark");
+			started = System.nanoTime();
+			browser.leave(() -> page.findElement(By.id("decide-approve")).click());
+			browser.ready();
+			double decisionSeconds = (System.nanoTime() - started) / 1e9;
+			String said = page.findElement(By.id("message")).getText();
+			long approvals = this.jdbc.queryForObject("SELECT count(*) FROM dedup_approval WHERE run_instance_id = "
+					+ "(SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?)", Long.class,
+					execution);
+			started = System.nanoTime();
+			browser.open(file);
+			double fileSeconds = (System.nanoTime() - started) / 1e9;
+			row("review", run, String.format(Locale.ROOT,
+					"%,d-group dry run (%.1f s), %,d waiting for review; in Chromium: home page (every org, the queue: "
+							+ "%d rows) %.2f s; the run's page served live (20,000 groups) %.1f s the first time, %.1f s "
+							+ "the next (the server's part: %.1f s for %.1f MB), the same page from a file %.1f s; one "
+							+ "approval (POST, recorded, page again) %.1f s; %s",
+					groups, dryRun.jobSeconds(), queued, queueRows, homeSeconds, servedFirstSeconds, servedSeconds,
+					serverSeconds, served.length / 1e6, fileSeconds,
+					decisionSeconds, approvals + " approval recorded, the page said: " + said));
+		}
+		finally {
+			server.terminate();
+			server.waitFor(60);
 		}
 	}
 

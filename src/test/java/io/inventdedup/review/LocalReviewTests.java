@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -40,7 +39,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.awaitility.Awaitility.await;
 
 /**
  * {@code --serve --local} in a real browser: the one-time sign-in link, a reviewer's decisions
@@ -104,6 +102,10 @@ class LocalReviewTests {
 			assertThat(session.getSameSite()).isEqualTo("Lax");
 			assertThat(ReviewServerSupport.request("GET", link.group(1)).statusCode())
 				.as("the link works once").isEqualTo(403);
+			for (String missing : List.of("/runs/987654321", "/runs/not-a-number")) {
+				page.get(base + missing);
+				assertThat(page.findElement(By.tagName("body")).getText()).as(missing).contains("status=404");
+			}
 
 			for (InetAddress address : otherAddresses()) {
 				assertThatExceptionOfType(java.io.IOException.class).as("not listening on %s", address)
@@ -147,8 +149,9 @@ class LocalReviewTests {
 			assertThat(link.find()).isTrue();
 			ChromeDriver page = browser.open(link.group(1));
 			assertThat(page.findElements(By.cssSelector("tr.queued[data-org='review-local']"))).hasSize(queued.size());
-			page.findElement(By.cssSelector("tr.queued[data-org='" + orgId + "'][data-key='" + hostileGroup + "'] a"))
-				.click();
+			browser.leave(() -> page
+				.findElement(By.cssSelector("tr.queued[data-org='" + orgId + "'][data-key='" + hostileGroup + "'] a"))
+				.click());
 			browser.ready();
 			assertThat(page.getCurrentUrl()).endsWith("/runs/" + run + "#" + hostileGroup);
 			String runPage = page.getCurrentUrl().replaceAll("#.*", "");
@@ -160,7 +163,7 @@ class LocalReviewTests {
 			// Approve the hostile group, by the name signed in.
 			card.findElement(By.cssSelector("input.pick")).click();
 			page.findElement(By.id("reject-reason")).sendKeys("one person, two spellings");
-			page.findElement(By.id("decide-approve")).click();
+			browser.leave(() -> page.findElement(By.id("decide-approve")).click());
 			browser.ready();
 			assertThat(page.findElement(By.id("message")).getText()).startsWith("Approved 1 groups, by carol");
 			assertThat(this.jdbc.queryForMap("SELECT approved_by, reason FROM dedup_approval WHERE group_key = ? AND "
@@ -172,12 +175,12 @@ class LocalReviewTests {
 
 			// A group decided on elsewhere since the page was loaded: refused.
 			String stale = queued.stream().filter((key) -> !key.equals(hostileGroup)).findFirst().orElseThrow();
-			browser.open(runPage + "#" + stale);
+			ReviewServerSupport.showGroup(browser, runPage, stale);
 			assertThat(DatabaseCommand.run("--approve", String.valueOf(run), stale, "--reason=checked by phone",
 					"--by=dave")).isZero();
 			page.findElement(By.cssSelector("article[data-key='" + stale + "'] input.pick")).click();
 			page.findElement(By.id("reject-reason")).sendKeys("two people");
-			page.findElement(By.id("decide-reject")).click();
+			browser.leave(() -> page.findElement(By.id("decide-reject")).click());
 			browser.ready();
 			assertThat(page.findElement(By.id("message")).getText()).startsWith("Refused: These groups changed since")
 				.contains(stale);
@@ -221,15 +224,17 @@ class LocalReviewTests {
 					Long.class, otherContact, orgId)).isZero();
 
 			// Hold a contact of the group, then release it.
-			browser.open(runPage + "#" + third);
+			ReviewServerSupport.showGroup(browser, runPage, third);
 			page.findElement(By.id("reject-reason")).sendKeys("customer asked us to wait");
-			page.findElement(By.cssSelector("article[data-key='" + third + "'] .contact button.hold")).click();
+			browser.leave(() -> page.findElement(By.cssSelector("article[data-key='" + third + "'] .contact button.hold"))
+				.click());
 			browser.ready();
 			assertThat(page.findElement(By.id("message")).getText()).startsWith("Holding contact");
 			assertThat(this.jdbc.queryForObject("SELECT held_by FROM dedup_hold WHERE org_id = ?", String.class, orgId))
 				.isEqualTo("carol");
-			browser.open(runPage + "#" + third);
-			page.findElement(By.cssSelector("article[data-key='" + third + "'] .contact button.hold")).click();
+			ReviewServerSupport.showGroup(browser, runPage, third);
+			browser.leave(() -> page.findElement(By.cssSelector("article[data-key='" + third + "'] .contact button.hold"))
+				.click());
 			browser.ready();
 			assertThat(page.findElement(By.id("message")).getText()).startsWith("Released contact");
 			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM dedup_hold WHERE org_id = ?", Long.class, orgId))
@@ -237,8 +242,8 @@ class LocalReviewTests {
 
 			assertThat(page.getPageSource()).doesNotContain(TestInfrastructure.TOKEN).doesNotContain(REVIEW_PASSWORD);
 
-			page.findElement(By.id("sign-out")).click();
-			await().atMost(Duration.ofSeconds(30)).until(() -> page.getCurrentUrl().endsWith("/signed-out"));
+			browser.leave(() -> page.findElement(By.id("sign-out")).click());
+			assertThat(page.getCurrentUrl()).endsWith("/signed-out");
 			assertThat(page.findElement(By.tagName("body")).getText()).startsWith("Signed out");
 			page.get(runPage);
 			assertThat(page.findElement(By.tagName("body")).getText()).as("the session is over")

@@ -53,6 +53,17 @@ final class ReviewServerSupport {
 		return ((WebServerApplicationContext) server).getWebServer().getPort();
 	}
 
+	/**
+	 * Shows one group of a run's page, as the queue's links do ({@code /runs/ID#KEY}): waits until the
+	 * page searched for it (a link that changes the fragment alone loads no new page).
+	 */
+	static ChromeDriver showGroup(Browser browser, String runPage, String groupKey) {
+		ChromeDriver page = browser.open(runPage + "#" + groupKey);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> groupKey.equals(page.findElement(By.id("search")).getDomProperty("value")));
+		return page;
+	}
+
 	/** A request with no session: its status and where it is sent. */
 	static HttpResponse<String> request(String method, String url) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
@@ -69,8 +80,7 @@ final class ReviewServerSupport {
 	 * the answer shows (the run's page again, or the error page with its status).
 	 */
 	static String postFromPage(Browser browser, String path, Map<String, String> fields, boolean csrf) {
-		ChromeDriver page = browser.driver();
-		page.executeScript("""
+		ChromeDriver page = browser.leave(() -> browser.driver().executeScript("""
 				var form = document.createElement('form');
 				form.method = 'post';
 				form.action = arguments[0];
@@ -86,13 +96,9 @@ final class ReviewServerSupport {
 				  input.value = fields[name];
 				  form.appendChild(input);
 				});
-				document.body.setAttribute('data-posting', 'true');
 				document.body.appendChild(form);
 				form.submit();
-				""", path, fields, csrf);
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> page.findElement(By.tagName("body")).getDomAttribute("data-posting") == null
-					&& "complete".equals(page.executeScript("return document.readyState")));
+				""", path, fields, csrf));
 		if (!page.findElements(By.id("run-data")).isEmpty()) {
 			browser.ready();
 			return page.findElement(By.id("message")).getText();

@@ -161,7 +161,7 @@ class SignInReviewTests {
 			assertThat(page.findElement(By.id("facts")).getText()).contains("vic (viewer: read only)");
 			assertThat(page.findElements(By.cssSelector("tr.queued[data-org='signin-view'][data-key='" + queued + "']")))
 				.hasSize(1);
-			browser.open(base + "/runs/" + run + "#" + queued);
+			ReviewServerSupport.showGroup(browser, base + "/runs/" + run, queued);
 			assertThat(page.findElements(By.cssSelector("input.pick"))).isEmpty();
 			assertThat(page.findElements(By.cssSelector("button.decide, button.hold"))).isEmpty();
 			for (String decision : List.of("approve", "reject", "unapprove", "unreject")) {
@@ -234,11 +234,13 @@ class SignInReviewTests {
 	/** From the home page's queue: opens the group's run, selects it, gives the reason and decides. */
 	private static void decide(Browser browser, String orgId, String groupKey, String decision, String reason) {
 		ChromeDriver page = browser.driver();
-		page.findElement(By.cssSelector("tr.queued[data-org='" + orgId + "'][data-key='" + groupKey + "'] a")).click();
+		browser.leave(() -> page
+			.findElement(By.cssSelector("tr.queued[data-org='" + orgId + "'][data-key='" + groupKey + "'] a"))
+			.click());
 		browser.ready();
 		page.findElement(By.cssSelector("article[data-key='" + groupKey + "'] input.pick")).click();
 		page.findElement(By.id("reject-reason")).sendKeys(reason);
-		page.findElement(By.id("decide-" + decision)).click();
+		browser.leave(() -> page.findElement(By.id("decide-" + decision)).click());
 		browser.ready();
 	}
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -80,6 +81,25 @@ public final class Browser implements AutoCloseable {
 			throw new AssertionError("The page at " + this.driver.getCurrentUrl() + " never said it was ready; it shows: "
 					+ page.substring(0, Math.min(page.length(), 3000)), ex);
 		}
+		return this.driver;
+	}
+
+	/**
+	 * Does what leaves the page shown (a click that submits a form or follows a link), and waits until
+	 * another page has loaded: never reads the old page as the new one.
+	 */
+	public ChromeDriver leave(Runnable action) {
+		this.driver.executeScript("document.body.setAttribute('data-left', 'true')");
+		action.run();
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			try {
+				return this.driver.findElement(By.tagName("body")).getDomAttribute("data-left") == null
+						&& "complete".equals(this.driver.executeScript("return document.readyState"));
+			}
+			catch (WebDriverException ex) {
+				return false;
+			}
+		});
 		return this.driver;
 	}
 
