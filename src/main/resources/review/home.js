@@ -51,7 +51,9 @@
     cell(row, group.reason);
     cell(row, group.names.join(' / '));
     var open = el('td');
-    open.appendChild(link('/runs/' + encodeURIComponent(group.execution) + '#' + encodeURIComponent(group.key), group.key));
+    var review = link('/runs/' + encodeURIComponent(group.execution) + '#' + encodeURIComponent(group.key), 'Review');
+    review.title = 'group ' + group.key;
+    open.appendChild(review);
     row.appendChild(open);
     queue.appendChild(row);
   });
