@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@code --serve --local} in a real browser: the one-time sign-in link, a reviewer's decisions
- * recorded as the commands record them with the signed-in name, and what is refused: no session,
+ * recorded as the commands record them with the signed-in name (on queued groups, on a dry run's
+ * planned groups, undone, holds), the apply run of a plan rejected in the browser, and what is refused: no session,
  * no CSRF token, a group of another org, a group that changed since the page was loaded, a reason a
  * person cannot read. Contact names are the public's: they are shown as text only.
  */
@@ -250,6 +251,64 @@ class LocalReviewTests {
 				.startsWith("Not signed in (401)");
 		}
 		assertThat(output.getAll()).doesNotContain(TestInfrastructure.TOKEN).doesNotContain(REVIEW_PASSWORD);
+	}
+
+	@Test
+	void aDryRunsPlannedGroupsAreRejectedAndTheRejectionUndoneInTheBrowserAndTheApplyRunFollows(CapturedOutput output)
+			throws Exception {
+		String orgId = "review-plan";
+		OrgGenerator.seeded(41).plainContacts().populate(this.simulator.org(orgId), 12, 0);
+		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=true", "runKey=plan-1"))).isZero();
+		long plan = execution(orgId);
+		List<String> planned = this.jdbc.queryForList("SELECT group_key FROM dedup_audit WHERE job_execution_id = ? "
+				+ "AND status = 'PLANNED' ORDER BY id LIMIT 2", String.class, plan);
+		assertThat(planned).hasSize(2);
+		String rejected = planned.get(0);
+		String undone = planned.get(1);
+
+		try (ConfigurableApplicationContext server = ReviewServerSupport.serve("--local", "--by=carol");
+				Browser browser = Browser.start()) {
+			Matcher link = SIGN_IN.matcher(output.getOut());
+			assertThat(link.find()).isTrue();
+			ChromeDriver page = browser.open(link.group(1));
+			String runPage = page.getCurrentUrl() + "runs/" + plan;
+			browser.open(runPage);
+			assertThat(page.findElement(By.id("title")).getText()).contains("dry run");
+			for (String key : planned) {
+				page.findElement(By.cssSelector("article[data-key='" + key + "'] input.pick")).click();
+			}
+			page.findElement(By.id("reject-reason")).sendKeys("not the same shop");
+			browser.leave(() -> page.findElement(By.id("decide-approve")).click());
+			browser.ready();
+			assertThat(page.findElement(By.id("message")).getText()).as("only groups waiting for review are approved")
+				.startsWith("Refused: These keys match no group of run")
+				.contains("NEEDS_REVIEW");
+			for (String key : planned) {
+				page.findElement(By.cssSelector("article[data-key='" + key + "'] input.pick")).click();
+			}
+			page.findElement(By.id("reject-reason")).sendKeys("not the same shop");
+			browser.leave(() -> page.findElement(By.id("decide-reject")).click());
+			browser.ready();
+			assertThat(page.findElement(By.id("message")).getText()).startsWith("Rejected 2 groups, by carol");
+			page.findElement(By.cssSelector("article[data-key='" + undone + "'] input.pick")).click();
+			browser.leave(() -> page.findElement(By.id("decide-unreject")).click());
+			browser.ready();
+			assertThat(page.findElement(By.id("message")).getText()).startsWith("Took back the rejection of 1 groups");
+			assertThat(page.findElement(By.cssSelector("article[data-key='" + rejected + "'] .decision")).getText())
+				.startsWith("rejected by carol at ")
+				.endsWith(": not the same shop");
+			assertThat(page.findElements(By.cssSelector("article[data-key='" + undone + "'] .decision"))).isEmpty();
+		}
+
+		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false", "plan=" + plan, "runKey=apply-1")))
+			.isZero();
+		long apply = execution(orgId);
+		assertThat(this.jdbc.queryForMap("SELECT status, reason FROM dedup_audit WHERE job_execution_id = ? AND "
+				+ "group_key = ?", apply, rejected))
+			.containsEntry("status", "SKIPPED")
+			.containsEntry("reason", "rejected-in-review");
+		assertThat(this.jdbc.queryForObject("SELECT status FROM dedup_audit WHERE job_execution_id = ? AND "
+				+ "group_key = ?", String.class, apply, undone)).isEqualTo("MERGED");
 	}
 
 	/**

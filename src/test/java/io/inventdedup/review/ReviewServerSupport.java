@@ -43,6 +43,8 @@ final class ReviewServerSupport {
 		List<String> command = new ArrayList<>(List.of(args));
 		command.add(0, "--serve");
 		command.add("--server.port=0");
+		// Every test's org shares this database: its queue must not push another test's groups off the page.
+		command.add("--invent-dedup.review.queue-limit=20000");
 		command.add("--spring.datasource.url=" + TestInfrastructure.jdbcUrl());
 		command.add("--spring.datasource.username=" + user);
 		command.add("--spring.datasource.password=" + password);

@@ -2,7 +2,9 @@ package io.inventdedup.review;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,8 +82,10 @@ class SignInReviewTests {
 	@Test
 	void aReviewerWorksTheQueueOfTwoOrgsAndTheNextRunsMergeExactlyWhatWasApproved(CapturedOutput output)
 			throws Exception {
-		Map<String, List<List<SimContact>>> orgs = Map.of("signin-a", populate("signin-a", 31),
-				"signin-b", populate("signin-b", 32));
+		Map<String, List<List<SimContact>>> orgs = new LinkedHashMap<>();
+		// signin-b runs first: its groups have waited longest (and its name sorts last).
+		orgs.put("signin-b", populate("signin-b", 32));
+		orgs.put("signin-a", populate("signin-a", 31));
 		for (String orgId : orgs.keySet()) {
 			assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false", "runKey=night-1"))).isZero();
 		}
@@ -100,8 +104,14 @@ class SignInReviewTests {
 			assertThat(session.isHttpOnly()).isTrue();
 			assertThat(session.isSecure()).isTrue();
 			assertThat(session.getSameSite()).isEqualTo("Lax");
-			assertThat(page.findElements(By.cssSelector("tr.queued[data-org='signin-a']"))).isNotEmpty();
-			assertThat(page.findElements(By.cssSelector("tr.queued[data-org='signin-b']"))).isNotEmpty();
+			List<String> queueOrder = page.findElements(By.cssSelector("tr.queued"))
+				.stream()
+				.map((row) -> row.getDomAttribute("data-org"))
+				.filter(orgs::containsKey)
+				.toList();
+			assertThat(queueOrder).as("longest waiting first: signin-b's groups were queued first").isNotEmpty()
+				.isSortedAccordingTo(Comparator.reverseOrder())
+				.contains("signin-a", "signin-b");
 			decide(browser, "signin-a", approved, "approve", "one customer, two numbers");
 			assertThat(page.findElement(By.id("message")).getText()).startsWith("Approved 1 groups, by rita");
 			browser.open(base + "/");
