@@ -381,7 +381,9 @@
   /* A link to /runs/ID#KEY (the queue's) shows the group it names: the search, set to the key. */
   function searchForHash() {
     if (window.location.hash.length > 1) {
-      document.getElementById('search').value = decodeURIComponent(window.location.hash.substring(1));
+      var key = window.location.hash.substring(1);
+      try { key = decodeURIComponent(key); } catch (e) { /* not percent-encoded: searched as it is */ }
+      document.getElementById('search').value = key;
       applyFilters();
     }
   }

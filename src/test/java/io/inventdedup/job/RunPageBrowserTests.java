@@ -100,6 +100,19 @@ class RunPageBrowserTests {
 	}
 
 	@Test
+	void aLinkToAGroupShowsThatGroupAndAMalformedOneStillOpensThePage() {
+		String key = this.jdbc.queryForObject("SELECT group_key FROM dedup_audit WHERE org_id = ? ORDER BY id DESC LIMIT 1",
+				String.class, ORG);
+		try (Browser browser = Browser.offline()) {
+			ChromeDriver driver = browser.open(this.page.toUri() + "#" + key);
+			assertThat(shownKeys(driver)).containsExactly(key);
+			driver.get("about:blank");
+			browser.open(this.page.toUri() + "#%E0%A4%A");
+			assertThat(driver.findElement(By.id("search")).getDomProperty("value")).isEqualTo("%E0%A4%A");
+		}
+	}
+
+	@Test
 	void showsExactlyTheGroupsOfEachFilter() {
 		try (Browser browser = Browser.offline()) {
 			ChromeDriver driver = browser.open(this.page);
