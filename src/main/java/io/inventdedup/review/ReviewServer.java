@@ -35,7 +35,8 @@ public final class ReviewServer {
 
 	/**
 	 * Serves until the process is stopped (SIGTERM); answers the exit code: 0 once stopped, 2 when
-	 * the configuration lets no one sign in, 1 when it could not start otherwise (Boot says why).
+	 * the configuration is wrong (no identity provider, an unknown setting), 1 when it could not start
+	 * otherwise (Boot says why).
 	 */
 	public static int run(String... args) {
 		ConfigurableApplicationContext context;
@@ -44,7 +45,7 @@ public final class ReviewServer {
 		}
 		catch (RuntimeException ex) {
 			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-				if (cause instanceof NoIdentityProviderException) {
+				if (cause instanceof ReviewSetupException) {
 					return 2;
 				}
 			}
@@ -102,6 +103,7 @@ public final class ReviewServer {
 			@Override
 			public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
 				event.getEnvironment().getPropertySources().addFirst(new MapPropertySource("invent-dedup-review", fixed));
+				ReviewSettings.check(event.getEnvironment());
 			}
 
 		});

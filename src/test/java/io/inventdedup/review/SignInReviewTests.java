@@ -217,6 +217,16 @@ class SignInReviewTests {
 			.contains("--serve --local");
 	}
 
+	@Test
+	void aMisspeltSettingOfTheReviewIsRefusedNamingTheValidOnes(CapturedOutput output) {
+		assertThat(InventDedupApplication.run("--serve", "--local", "--server.port=0",
+				"--invent-dedup.review.roles-clam=groups", "--spring.datasource.url=" + TestInfrastructure.jdbcUrl()))
+			.isEqualTo(2);
+		assertThat(output.getAll()).contains("unknown setting 'invent-dedup.review.roles-clam'")
+			.contains("invent-dedup.review.roles-claim")
+			.doesNotContain("sign-in: ");
+	}
+
 	private List<List<SimContact>> populate(String orgId, long seed) {
 		return OrgGenerator.seeded(seed).sharedChannels(0.3).populate(this.simulator.org(orgId), 30, 5);
 	}
