@@ -60,8 +60,8 @@ public class HtmlReport {
 	 * @return how many groups the page shows, or -1 when there is no such execution
 	 */
 	public long write(long jobExecutionId, Writer out, int limit) {
-		String style = resource("run.css");
-		String script = resource("run.js");
+		String style = resource("/report/run.css");
+		String script = resource("/report/run.js");
 		String policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src '"
 				+ hash(script) + "'; style-src '" + hash(style)
 				+ "'; img-src data:; base-uri 'none'; form-action 'none'\">";
@@ -88,7 +88,7 @@ public class HtmlReport {
 		if (run == null) {
 			return -1;
 		}
-		String[] page = resource("run.html").replace("${policy}", policy)
+		String[] page = resource("/report/run.html").replace("${policy}", policy)
 			.replace("${style}", style)
 			.replace("${script}", script)
 			.split("\\$\\{data}", 2);
@@ -287,8 +287,9 @@ public class HtmlReport {
 		return (array != null) ? Arrays.asList((String[]) array.getArray()) : List.of();
 	}
 
-	private static String resource(String name) {
-		try (InputStream in = HtmlReport.class.getResourceAsStream("/report/" + name)) {
+	/** A page's fixed part, from the jar ({@code /report/run.js}, ...). */
+	public static String resource(String name) {
+		try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {

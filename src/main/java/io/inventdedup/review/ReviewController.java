@@ -69,11 +69,11 @@ class ReviewController {
 		long executionId = executionId(execution);
 		Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
 		String message = (flash != null) ? (String) flash.get(MESSAGE) : null;
-		if (!this.pages.hasRun(executionId)) {
+		// Streamed as it is read from the database (a page of 20,000 groups is tens of MB); nothing is
+		// written when there is no such run, so the 404 is still the whole answer.
+		if (!this.pages.run(executionId, Reviewer.of(authentication), csrf(request), message, html(response))) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No run has job execution " + executionId);
 		}
-		// Streamed as it is read from the database: a page of 20,000 groups is tens of MB.
-		this.pages.run(executionId, Reviewer.of(authentication), csrf(request), message, html(response));
 	}
 
 	/**

@@ -1,10 +1,7 @@
 package io.inventdedup.review;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +44,9 @@ class ReviewPages {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	/** The home page's fixed HTML, before and after its data: read once. */
+	private final String[] homePage = HtmlReport.resource("/review/home.html").split("\\$\\{data}", 2);
+
 	private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
 		.withZone(ZoneOffset.UTC);
 
@@ -65,8 +66,7 @@ class ReviewPages {
 			.forEach((run) -> runsByOrg.computeIfAbsent((String) run.get("org_id"), (org) -> new ArrayList<>())
 				.add(run));
 		Map<String, Long> queuedByOrg = this.reviews.queuedByOrg();
-		String[] page = resource("/review/home.html").split("\\$\\{data}", 2);
-		out.write(page[0]);
+		out.write(this.homePage[0]);
 		try (JsonGenerator data = this.json.createGenerator(new HtmlReport.ScriptSafeWriter(out))) {
 			data.writeStartObject();
 			data.writeStringProperty("by", reviewer.name());
@@ -91,22 +91,20 @@ class ReviewPages {
 			data.writeEndArray();
 			data.writeEndObject();
 		}
-		out.write(page[1]);
-	}
-
-	/** Whether a run has this job execution. */
-	boolean hasRun(long jobExecutionId) {
-		return this.audit.instanceOf(jobExecutionId).isPresent();
+		out.write(this.homePage[1]);
 	}
 
 	/**
 	 * The run's page with the person's decisions.
-	 * @return false when there is no such run
+	 * @return false when there is no such run, and nothing was written
 	 */
 	boolean run(long jobExecutionId, Reviewer reviewer, CsrfToken csrf, String message, Writer out) {
+		Optional<Long> run = this.audit.instanceOf(jobExecutionId);
+		if (run.isEmpty()) {
+			return false;
+		}
 		Map<String, String> holds = new LinkedHashMap<>();
-		this.audit.instanceOf(jobExecutionId)
-			.flatMap(this.audit::orgOfRun)
+		this.audit.orgOfRun(run.get())
 			.ifPresent((org) -> this.reviews.holds(org)
 				.forEach((hold) -> holds.put((String) hold.get("contact_id"),
 						"by " + hold.get("held_by") + " at " + hold.get("held_at") + ": " + hold.get("reason"))));
@@ -169,15 +167,6 @@ class ReviewPages {
 		}
 		data.writeEndArray();
 		data.writeEndObject();
-	}
-
-	private static String resource(String name) {
-		try (InputStream in = ReviewPages.class.getResourceAsStream(name)) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("the page's resource " + name + " is missing from the jar", ex);
-		}
 	}
 
 }

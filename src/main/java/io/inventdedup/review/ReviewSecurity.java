@@ -95,7 +95,7 @@ class ReviewSecurity {
 			else if (authentication == null) {
 				text = "sign in first";
 			}
-			else if (isViewer(authentication)) {
+			else if (Reviewer.hasRole(authentication, VIEWER)) {
 				text = authentication.getName() + " may only read here (a viewer): deciding needs the group '"
 						+ properties.reviewer() + "' in the claim '" + properties.rolesClaim() + "'";
 			}
@@ -108,12 +108,6 @@ class ReviewSecurity {
 			response.setContentType("text/plain;charset=UTF-8");
 			response.getWriter().write("Refused (403): " + text + ".\n");
 		};
-	}
-
-	private static boolean isViewer(Authentication authentication) {
-		return authentication.getAuthorities()
-			.stream()
-			.anyMatch((authority) -> ("ROLE_" + VIEWER).equals(authority.getAuthority()));
 	}
 
 	/**

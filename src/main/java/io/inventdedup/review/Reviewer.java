@@ -9,10 +9,14 @@ import org.springframework.security.core.Authentication;
 record Reviewer(String name, boolean canDecide) {
 
 	static Reviewer of(Authentication authentication) {
-		boolean reviewer = authentication.getAuthorities()
+		return new Reviewer(authentication.getName(), hasRole(authentication, ReviewSecurity.REVIEWER));
+	}
+
+	/** Whether the person has this role ({@link ReviewSecurity#REVIEWER} or {@link ReviewSecurity#VIEWER}). */
+	static boolean hasRole(Authentication authentication, String role) {
+		return authentication.getAuthorities()
 			.stream()
-			.anyMatch((authority) -> ("ROLE_" + ReviewSecurity.REVIEWER).equals(authority.getAuthority()));
-		return new Reviewer(authentication.getName(), reviewer);
+			.anyMatch((authority) -> ("ROLE_" + role).equals(authority.getAuthority()));
 	}
 
 }

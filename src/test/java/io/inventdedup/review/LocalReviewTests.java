@@ -33,6 +33,8 @@ import io.inventdedup.support.TestInfrastructure;
 import org.springframework.batch.core.job.Job;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -108,6 +110,11 @@ class LocalReviewTests {
 				assertThat(page.findElement(By.tagName("body")).getText()).as(missing).contains("status=404");
 			}
 
+			InetAddress bound = (InetAddress) ((TomcatWebServer) ((WebServerApplicationContext) server).getWebServer())
+				.getTomcat()
+				.getConnector()
+				.getProperty("address");
+			assertThat(bound.isLoopbackAddress()).as("bound to %s", bound).isTrue();
 			for (InetAddress address : otherAddresses()) {
 				assertThatExceptionOfType(java.io.IOException.class).as("not listening on %s", address)
 					.isThrownBy(() -> {

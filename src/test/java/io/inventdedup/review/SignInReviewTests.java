@@ -203,6 +203,10 @@ class SignInReviewTests {
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> page.findElement(By.tagName("body")).getText().startsWith("Refused (403): nora is signed in, "
 						+ "but in neither the group 'invent-dedup-reviewer' (decides) nor 'invent-dedup-viewer' (reads)"));
+			for (String path : List.of("/runs/1", "/assets/run.js")) {
+				page.get(base + path);
+				assertThat(page.findElement(By.tagName("body")).getText()).as(path).startsWith("Refused (403): nora");
+			}
 		}
 	}
 
