@@ -4,7 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.inventdedup.audit.DatabaseCommands;
+import io.inventdedup.cli.CommandLine;
+import io.inventdedup.cli.CommandLineException;
+import io.inventdedup.cli.Mode;
+import io.inventdedup.job.DedupParameters;
 import io.inventdedup.job.ExitCodes;
+import io.inventdedup.job.InvalidParametersException;
 import io.inventdedup.job.StartupCheck;
 
 import io.inventdedup.review.ReviewServer;
@@ -41,12 +46,25 @@ public class InventDedupApplication {
 
 	/** Runs the application once and answers the exit code documented in README. */
 	public static int run(String... args) {
-		if (ReviewServer.isRequested(args)) {
-			return ReviewServer.run(args);
+		CommandLine line;
+		try {
+			line = CommandLine.parse(DedupParameters.NAMES, args);
+			if (line.mode() == Mode.JOB) {
+				DedupParameters.given(line.words());
+			}
 		}
-		if (DatabaseCommands.isRequested(args)) {
-			return DatabaseCommands.run(args);
+		catch (CommandLineException | InvalidParametersException ex) {
+			System.err.println("Invalid command, nothing was run: " + ex.getMessage());
+			return ExitCodes.INVALID;
 		}
+		return switch (line.mode()) {
+			case SERVE -> ReviewServer.run(args);
+			case DATABASE -> DatabaseCommands.run(args);
+			case JOB -> runJob(args);
+		};
+	}
+
+	private static int runJob(String... args) {
 		try {
 			SpringApplication application = new SpringApplication(InventDedupApplication.class);
 			application.setWebApplicationType(WebApplicationType.NONE);

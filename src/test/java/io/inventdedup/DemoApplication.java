@@ -116,12 +116,12 @@ public final class DemoApplication {
 					rs.getLong(1), rs.getBoolean(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
 					rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getString(10), rs.getString(11));
 		}, ORG_ID);
-		System.out.printf("%n--- five audit rows of the last run: what was (or would be) merged into whom ---%n");
+		System.out.printf("%n--- five audit rows of the last run, merges first: what was (or would be) merged into whom ---%n");
 		jdbc.query("""
 				SELECT status, coalesce(reason, ''), coalesce(survivor_contact_id, ''), source_contact_ids,
 				       merged_contact_ids, excluded_contact_ids, exclusion_reasons
 				FROM dedup_audit WHERE job_instance_id = (SELECT max(job_instance_id) FROM dedup_audit)
-				ORDER BY id LIMIT 5
+				ORDER BY status NOT IN ('MERGED', 'PLANNED'), id LIMIT 5
 				""", (rs) -> {
 			System.out.printf("%-8s %-24s survivor=%-12s sources=%s merged=%s excluded=%s%s%n", rs.getString(1),
 					rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),

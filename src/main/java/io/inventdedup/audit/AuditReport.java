@@ -45,19 +45,39 @@ public class AuditReport {
 		this.out = out;
 	}
 
-	/** The last runs, newest first. */
+	/**
+	 * The last runs of every org, newest first, whatever their status (failed, stopped and started
+	 * runs too, with or without audit rows); says so when there is none.
+	 */
 	public void printRuns(int limit) {
 		this.out.printf("%-8s %-10s %-20s %-7s %7s %7s %7s %7s %7s %7s  %-10s  %s%n", "run", "execution", "org",
-				"dry run", "groups", "planned", "merged", "skipped", "failed", "pending", "status", "last row at");
+				"dry run", "groups", "planned", "merged", "skipped", "failed", "pending", "status", "started at");
+		long[] runs = { 0 };
 		this.jdbc.query("""
-				SELECT * FROM dedup_run_summary ORDER BY job_instance_id DESC LIMIT ?
+				SELECT e.job_instance_id, e.job_execution_id, e.status, e.start_time,
+				       coalesce(s.org_id, (SELECT p.parameter_value FROM batch_job_execution_params p
+				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = 'orgId')) AS org_id,
+				       (SELECT p.parameter_value FROM batch_job_execution_params p
+				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = 'dryRun') AS dry_run,
+				       coalesce(s.groups, 0) AS groups, coalesce(s.planned, 0) AS planned,
+				       coalesce(s.merged, 0) AS merged, coalesce(s.skipped, 0) AS skipped,
+				       coalesce(s.failed, 0) AS failed, coalesce(s.pending, 0) AS pending
+				  FROM batch_job_execution e
+				  LEFT JOIN dedup_run_summary s ON s.job_instance_id = e.job_instance_id
+				 WHERE e.job_execution_id = (SELECT max(l.job_execution_id) FROM batch_job_execution l
+				                              WHERE l.job_instance_id = e.job_instance_id)
+				 ORDER BY e.job_instance_id DESC LIMIT ?
 				""", (ResultSet rs) -> {
+			runs[0]++;
 			this.out.printf("%-8d %-10d %-20s %-7s %7d %7d %7d %7d %7d %7d  %-10s  %s%n", rs.getLong("job_instance_id"),
-					rs.getLong("last_job_execution_id"), cut(rs.getString("org_id"), 20),
-					rs.getBoolean("dry_run") ? "yes" : "no", rs.getLong("groups"), rs.getLong("planned"),
+					rs.getLong("job_execution_id"), cut(rs.getString("org_id"), 20),
+					"true".equals(rs.getString("dry_run")) ? "yes" : "no", rs.getLong("groups"), rs.getLong("planned"),
 					rs.getLong("merged"), rs.getLong("skipped"), rs.getLong("failed"), rs.getLong("pending"),
-					rs.getString("last_execution_status"), rs.getTimestamp("last_row_at"));
+					rs.getString("status"), rs.getTimestamp("start_time"));
 		}, limit);
+		if (runs[0] == 0) {
+			this.out.printf("No run yet: the first run of an org (java -jar invent-dedup.jar orgId=ID) is listed here%n");
+		}
 	}
 
 	/**
@@ -89,13 +109,23 @@ public class AuditReport {
 		if (run == null) {
 			return false;
 		}
+		boolean completed = "COMPLETED".equals(run.get("execution_status"));
 		row("run (job instance)", run.get("instance"));
-		row("job execution", jobExecutionId + " (" + run.get("execution_status") + ", exit status "
-				+ run.get("exit_code") + ")");
+		row("job execution", jobExecutionId + " (" + run.get("execution_status") + ")");
+		if (!completed) {
+			String cause = (String) run.get("exit_message");
+			row("cause", (cause != null && !cause.isBlank()) ? cut(cause.lines().findFirst().orElse(""), 500)
+					: "none recorded (the process may have been killed)");
+			row("next", "STARTED".equals(run.get("execution_status"))
+					? "if no process runs it any more, run its command again: the run is recovered and resumed"
+					: "fix the cause, then run the same command again: it resumes this run where it stopped");
+		}
 		row("org", run.get("org"));
-		row("dry run", Boolean.TRUE.equals(run.get("dry_run")) ? "yes: nothing was merged; a plan, applied with plan="
-				+ jobExecutionId : (run.get("plan") != null) ? "no: the apply of plan " + run.get("plan") : "no");
-		row("policy", run.get("policy"));
+		row("dry run", "true".equals(run.get("dry_run_parameter"))
+				? (completed ? "yes: nothing was merged; a plan, applied with plan=" + jobExecutionId
+						: "yes: nothing was merged; not a plan until it completes")
+				: (run.get("plan") != null) ? "no: the apply of plan " + run.get("plan") : "no");
+		row("policy", (run.get("policy") != null) ? run.get("policy") : run.get("policy_parameters"));
 		row("started / ended", run.get("start_time") + " / " + run.get("end_time"));
 		row("listing", listing(run));
 		row("groups", count(run, "groups"));
@@ -109,16 +139,20 @@ public class AuditReport {
 						+ " KEY... --reason=TEXT (or --reject), and the next real run merges what was approved"
 				: ""));
 		row("contacts merged away", count(run, "contacts_merged_away"));
-		row("by reason", run.get("reasons"));
+		row("by reason", (run.get("reasons") != null) ? run.get("reasons") : "none");
 		if (run.get("plan") != null) {
 			row("review", "merged as reviewed " + count(run, "merged") + ", changed since review "
 					+ count(run, "changed_since_review") + ", rejected in review " + count(run, "rejected_in_review")
 					+ ", not in the plan " + count(run, "not_in_plan") + ", no longer listed "
 					+ count(run, "no_longer_listed"));
 		}
-		row("follow-up updates", "planned " + run.get("follow_ups_planned") + ", sent " + run.get("follow_ups_sent")
-				+ ", failed " + run.get("follow_ups_failed") + ", pending " + run.get("follow_ups_pending"));
-		this.out.printf("%nFailures (the first 50):%n");
+		row("follow-up updates", "planned " + count(run, "follow_ups_planned") + ", sent "
+				+ count(run, "follow_ups_sent") + ", failed " + count(run, "follow_ups_failed") + ", pending "
+				+ count(run, "follow_ups_pending"));
+		if (((Number) count(run, "failed")).longValue() == 0) {
+			return true;
+		}
+		this.out.printf("%nFailed groups (the first 50):%n");
 		this.jdbc.query("""
 				SELECT group_key, reason, http_status, error FROM dedup_audit
 				WHERE job_instance_id = ? AND status = 'FAILED' ORDER BY id LIMIT 50
@@ -136,7 +170,16 @@ public class AuditReport {
 	Map<String, Object> run(long jobExecutionId) {
 		List<Map<String, Object>> runs = this.jdbc.queryForList("""
 				SELECT s.*, e.job_instance_id AS instance, e.start_time, e.end_time, e.status AS execution_status,
-				       e.exit_code, coalesce(s.org_id, l.org_id, o.parameter_value) AS org, l.announced, l.collected,
+				       e.exit_code, e.exit_message, coalesce(s.org_id, l.org_id, o.parameter_value) AS org,
+				       l.announced, l.collected,
+				       (SELECT p.parameter_value FROM batch_job_execution_params p
+				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = 'dryRun')
+				         AS dry_run_parameter,
+				       (SELECT string_agg(p.parameter_name || '=' || p.parameter_value, ' ' ORDER BY p.parameter_name)
+				          FROM batch_job_execution_params p
+				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name IN ('survivor',
+				               'skipAdmins', 'skipBlocked', 'skipUnsubscribed', 'maxGroupSize', 'maxMerges',
+				               'carryOptOut', 'fillName', 'checkNames')) AS policy_parameters,
 				       l.listings, l.oldest_merge_age_ms,
 				       (SELECT p.parameter_value FROM batch_job_execution_params p
 				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = 'plan') AS plan

@@ -36,9 +36,6 @@ public final class DatabaseCommands {
 	/** The most groups a run's page shows: past them it says how many it left out (the CSV has all). */
 	private static final int DEFAULT_HTML_LIMIT = 20_000;
 
-	private static final List<String> COMMANDS = List.of("report", "settle", "reject", "unreject", "approve",
-			"unapprove", "hold", "release", "holds");
-
 	private static final List<String> REVIEW_COMMANDS = List.of("reject", "unreject", "approve", "unapprove", "hold",
 			"release", "holds");
 
@@ -51,15 +48,10 @@ public final class DatabaseCommands {
 
 	}
 
-	/** Whether the command line asks for one of these commands. */
-	public static boolean isRequested(String... args) {
-		return List.of(args)
-			.stream()
-			.anyMatch((arg) -> COMMANDS.stream()
-				.anyMatch((command) -> arg.equals("--" + command) || arg.startsWith("--" + command + "=")));
-	}
-
-	/** Runs the command the arguments ask for and answers the exit code (0, or 2 for a wrong command). */
+	/**
+	 * Runs the command the arguments ask for and answers the exit code (0, or 2 for a wrong command).
+	 * The command line is sorted already ({@code cli.CommandLine}): one command, its options, enough words.
+	 */
 	public static int run(String... args) {
 		ApplicationArguments arguments = new DefaultApplicationArguments(args);
 		if (arguments.containsOption("settle")) {
@@ -79,24 +71,6 @@ public final class DatabaseCommands {
 		boolean needsReason = command.equals("reject") || command.equals("approve") || command.equals("hold");
 		boolean onARun = command.equals("reject") || command.equals("unreject") || command.equals("approve")
 				|| command.equals("unapprove");
-		int minimum = command.equals("holds") ? 1 : 2;
-		if (words.size() < minimum || (command.equals("holds") && words.size() > 1)
-				|| (needsReason && (reason == null || reason.isBlank()))) {
-			System.err.println("Usage: " + switch (command) {
-				case "reject" -> "--reject ID KEY... --reason=TEXT [--by=NAME], where ID is the job execution id of a "
-						+ "completed dry run or of a run with groups waiting for review (as --report takes it) and "
-						+ "each KEY a group_key or a contact id";
-				case "unreject" -> "--unreject ID KEY...";
-				case "approve" -> "--approve ID KEY... --reason=TEXT [--by=NAME], where ID is the job execution id of a "
-						+ "run that recorded groups as NEEDS_REVIEW (as --report takes it) and each KEY a group_key "
-						+ "or a contact id";
-				case "unapprove" -> "--unapprove ID KEY...";
-				case "hold" -> "--hold ORG CONTACT... --reason=TEXT [--by=NAME]";
-				case "release" -> "--release ORG CONTACT...";
-				default -> "--holds ORG";
-			} + "; nothing was changed");
-			return 2;
-		}
 		Long planExecutionId = null;
 		if (onARun) {
 			planExecutionId = executionId("--" + command, words.get(0));
@@ -263,11 +237,11 @@ public final class DatabaseCommands {
 	private static int settle(ApplicationArguments arguments, String... args) {
 		List<String> words = words(arguments, "settle");
 		String reason = firstOf(arguments.getOptionValues("reason"));
-		if (words.size() != 3 || !(words.get(2).equals("merged") || words.get(2).equals("not-merged"))
-				|| reason == null || reason.isBlank()) {
-			System.err.println("Usage: --settle ID GROUP_KEY merged|not-merged --reason=TEXT [--by=NAME], where ID is "
-					+ "a job execution id of the run (as --report takes it), GROUP_KEY the group's group_key, and the "
-					+ "reason says what you found in Invent; nothing was changed");
+		if (!(words.get(2).equals("merged") || words.get(2).equals("not-merged"))) {
+			System.err.println("--settle ends in merged or not-merged (what you found in Invent), not '" + words.get(2)
+					+ "': --settle ID GROUP_KEY merged|not-merged --reason=TEXT [--by=NAME], where ID is a job "
+					+ "execution id of the run (as --report takes it) and GROUP_KEY the group's group_key; nothing was "
+					+ "changed");
 			return 2;
 		}
 		Long jobExecutionId = executionId("--settle", words.get(0));

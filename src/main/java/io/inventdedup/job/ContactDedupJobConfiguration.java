@@ -38,11 +38,13 @@ class ContactDedupJobConfiguration {
 	@Bean
 	Job contactDedupJob(JobRepository jobRepository, Step collectStep, Step mergeStep, Step followUpStep,
 			Step noLongerListedStep, Step settleStep, StagedGroups stagedGroups, MergeProperties mergeProperties,
-			RunningExecution runningExecution, ProgressLog progressLog, RetentionPurge retentionPurge) {
+			RunningExecution runningExecution, ProgressLog progressLog, RetentionPurge retentionPurge,
+			FailureDescription failureDescription) {
 		ListingDecider listing = new ListingDecider(stagedGroups, mergeProperties.maxListingAge(), Clock.systemUTC());
 		return new JobBuilder(JOB_NAME, jobRepository).listener(runningExecution)
 			.listener(progressLog)
 			.listener(retentionPurge)
+			.listener(failureDescription)
 			.start(listing)
 			.on(ListingDecider.LIST)
 			.to(collectStep)

@@ -146,13 +146,18 @@ public class DedupJobLauncher {
 				.log("The last execution of this run was left unfinished by a process that is gone; recovering it");
 			this.jobOperator.recover(last);
 		}
+		log.atInfo()
+			.addKeyValue("orgId", parameters.getString(DedupParameters.ORG_ID))
+			.log("Starting the run with {}", DedupParameters.describe(parameters));
 		try {
 			JobExecution execution = this.jobOperator.start(this.contactDedupJob, parameters);
 			report(execution);
 			return (execution.getStatus() == BatchStatus.COMPLETED) ? ExitCodes.COMPLETED : ExitCodes.FAILED;
 		}
 		catch (Exception ex) {
-			log.error("The run ended with an error: {}. Re-run the same command to resume it", ex.getMessage(), ex);
+			log.error("The run ended with an error: {}. Run the same command again to resume it",
+					FailureCause.describe(ex));
+			log.debug("The run's error, in full", ex);
 			return ExitCodes.FAILED;
 		}
 	}
@@ -161,12 +166,14 @@ public class DedupJobLauncher {
 		RunSummary summary = this.auditRepository.summarize(execution.getJobInstanceId());
 		JobParameters parameters = execution.getJobParameters();
 		StringBuilder text = new StringBuilder();
+		boolean dryRun = Boolean.TRUE.equals(parameters.getParameter(DedupParameters.DRY_RUN).value());
+		boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
 		text.append(String.format("%nRun %d (job execution %d) for org %s: %s%s%n", execution.getJobInstanceId(),
 				execution.getId(), parameters.getString(DedupParameters.ORG_ID), execution.getStatus(),
-				Boolean.TRUE.equals(parameters.getParameter(DedupParameters.DRY_RUN).value())
-						? " (dry run: nothing was merged; apply it with plan=" + execution.getId() + ")"
-						: (parameters.getLong(DedupParameters.PLAN) != null)
-								? " (the apply of plan " + parameters.getLong(DedupParameters.PLAN) + ")" : ""));
+				(dryRun && completed) ? " (dry run: nothing was merged; apply it with plan=" + execution.getId() + ")"
+						: dryRun ? " (dry run: nothing was merged; not a plan until it completes)"
+								: (parameters.getLong(DedupParameters.PLAN) != null)
+										? " (the apply of plan " + parameters.getLong(DedupParameters.PLAN) + ")" : ""));
 		this.stagedGroups.listing(execution.getJobInstanceId())
 			.ifPresent((listing) -> text.append(String.format("  listing: %s%n", listing.describe())));
 		text.append(String.format(
@@ -182,8 +189,12 @@ public class DedupJobLauncher {
 		text.append(String.format("  contacts merged away %d, follow-up updates sent %d, still due %d%n",
 				summary.contactsMergedAway(), summary.followUpsSent(), summary.followUpsDue()));
 		summary.reasons().forEach((reason, count) -> text.append(String.format("  %-26s %d%n", reason, count)));
-		for (Throwable failure : execution.getAllFailureExceptions()) {
-			text.append(String.format("  failure: %s%n", failure.getMessage()));
+		for (String cause : FailureCause.describe(execution.getAllFailureExceptions())) {
+			text.append(String.format("  failure: %s%n", cause));
+		}
+		if (!completed) {
+			text.append(String.format("  next: fix the cause, then run the same command again: it resumes this run "
+					+ "where it stopped%n"));
 		}
 		text.append(String.format("  review: SELECT * FROM dedup_audit WHERE job_instance_id = %d ORDER BY id;",
 				execution.getJobInstanceId()));

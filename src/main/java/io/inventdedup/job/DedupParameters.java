@@ -22,7 +22,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * run show each setting it ran with. All parameters identify the run: the same command resumes
  * it, any other is a new run.
  */
-final class DedupParameters {
+public final class DedupParameters {
 
 	static final String ORG_ID = "orgId";
 
@@ -50,7 +50,8 @@ final class DedupParameters {
 
 	static final String PLAN = "plan";
 
-	static final List<String> NAMES = List.of(ORG_ID, RUN_KEY, DRY_RUN, SURVIVOR, SKIP_ADMINS, SKIP_BLOCKED,
+	/** Every job parameter's name. */
+	public static final List<String> NAMES = List.of(ORG_ID, RUN_KEY, DRY_RUN, SURVIVOR, SKIP_ADMINS, SKIP_BLOCKED,
 			SKIP_UNSUBSCRIBED, MAX_GROUP_SIZE, MAX_MERGES, CARRY_OPT_OUT, FILL_NAME, CHECK_NAMES, PLAN);
 
 	/** The parameters that make the merge policy: an apply run takes them from its plan. */
@@ -122,8 +123,12 @@ final class DedupParameters {
 		return parameters.toJobParameters();
 	}
 
-	/** The names of the parameters the operator gave (the others took their defaults). */
-	static Set<String> given(List<String> args) {
+	/**
+	 * The names of the parameters the operator gave (the others took their defaults).
+	 * @throws InvalidParametersException for a word that is no {@code name=value}, an unknown name, or
+	 * a name given twice
+	 */
+	public static Set<String> given(List<String> args) {
 		return parse(args).keySet();
 	}
 
@@ -181,6 +186,18 @@ final class DedupParameters {
 		catch (NumberFormatException ex) {
 			throw new InvalidParametersException(name + " must be a whole number, was '" + printable(value) + "'");
 		}
+	}
+
+	/** The run's parameters as the operator writes them: {@code orgId=acme runKey=... dryRun=true ...}. */
+	static String describe(JobParameters parameters) {
+		StringBuilder text = new StringBuilder();
+		for (String name : NAMES) {
+			if (parameters.getParameter(name) != null) {
+				text.append((text.length() > 0) ? " " : "").append(name).append('=')
+					.append(parameters.getParameter(name).value());
+			}
+		}
+		return text.toString();
 	}
 
 	/** The value as it can be shown in a message: cut, control characters replaced. */

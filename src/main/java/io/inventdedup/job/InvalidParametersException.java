@@ -1,7 +1,7 @@
 package io.inventdedup.job;
 
 /** The operator's command cannot be run as typed; the message says what to fix. Exit code 2. */
-class InvalidParametersException extends RuntimeException {
+public class InvalidParametersException extends RuntimeException {
 
 	InvalidParametersException(String message) {
 		super(message);

@@ -43,17 +43,19 @@ public class StartupCheck implements ApplicationListener<ApplicationEnvironmentP
 		DedupProperties dedup = binder.bindOrCreate("dedup", Bindable.of(DedupProperties.class));
 		MergeProperties merge = binder.bindOrCreate("dedup.merge", Bindable.of(MergeProperties.class));
 		CollectProperties collect = binder.bindOrCreate("dedup.collect", Bindable.of(CollectProperties.class));
+		// In the order of what the operator meant: a misspelt setting, then the job parameters, then
+		// what the environment lacks (the token): a typo is reported as such whatever else is missing.
+		checkNames(event.getEnvironment());
 		try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
 			Validator validator = factory.getValidator();
-			check("invent.api", validator.validate(api));
 			check("dedup", validator.validate(dedup));
 			check("dedup.merge", validator.validate(merge));
 			check("dedup.collect", validator.validate(collect));
+			DedupParameters.resolve(new DefaultApplicationArguments(event.getArgs()).getNonOptionArgs(), dedup,
+					Clock.systemUTC());
+			check("invent.api", validator.validate(api));
 		}
-		checkNames(event.getEnvironment());
 		checkBaseUrl(api.baseUrl());
-		DedupParameters.resolve(new DefaultApplicationArguments(event.getArgs()).getNonOptionArgs(), dedup,
-				Clock.systemUTC());
 	}
 
 	/**

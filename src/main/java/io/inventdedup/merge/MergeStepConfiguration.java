@@ -25,7 +25,6 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,7 +59,7 @@ public class MergeStepConfiguration {
 	 */
 	@Bean
 	Step mergeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ItemStreamReader<StagedGroup> stagedGroupReader, MergePlanProcessor mergePlanProcessor,
+			FreshListingReader stagedGroupReader, MergePlanProcessor mergePlanProcessor,
 			MergeWriter mergeWriter) {
 		return new StepBuilder("merge", jobRepository).<StagedGroup, PlannedGroup>chunk(CHUNK_SIZE)
 			.transactionManager(transactionManager)
@@ -73,7 +72,7 @@ public class MergeStepConfiguration {
 
 	@Bean
 	@StepScope
-	ItemStreamReader<StagedGroup> stagedGroupReader(StagedGroups stagedGroups, ListingFreshness listingFreshness,
+	FreshListingReader stagedGroupReader(StagedGroups stagedGroups, ListingFreshness listingFreshness,
 			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
 		int listing = stagedGroups.latestListing(jobInstanceId).map(CurrentListing::number).orElse(1);
 		return new FreshListingReader(stagedGroups.reader(jobInstanceId, listing, CHUNK_SIZE), listingFreshness);
