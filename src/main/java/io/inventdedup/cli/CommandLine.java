@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -105,7 +104,8 @@ public final class CommandLine {
 			}
 			options.put(name, value);
 		}
-		Mode mode = (command != null) ? command.mode() : Mode.JOB;
+		CommandLine line = new CommandLine(command, List.copyOf(words));
+		Mode mode = line.mode();
 		for (String setting : ourSettings) {
 			OUR_NAMESPACES.forEach((namespace, itsMode) -> {
 				if (setting.startsWith(namespace) && itsMode != mode) {
@@ -120,7 +120,7 @@ public final class CommandLine {
 		if (command != null) {
 			command.check(words, options.keySet());
 		}
-		return new CommandLine(command, List.copyOf(words));
+		return line;
 	}
 
 	private static void checkOption(@Nullable Command command, String name, @Nullable String value) {
@@ -184,11 +184,6 @@ public final class CommandLine {
 	static String printable(String value) {
 		String cut = (value.length() > 100) ? value.substring(0, 100) + "…" : value;
 		return cut.replaceAll("\\p{Cntrl}", "?");
-	}
-
-	@Override
-	public String toString() {
-		return Objects.toString((this.command != null) ? "--" + this.command.name() : "run") + " " + this.words;
 	}
 
 }

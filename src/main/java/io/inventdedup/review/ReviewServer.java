@@ -28,11 +28,6 @@ public final class ReviewServer {
 	private ReviewServer() {
 	}
 
-	/** Whether the command line asks for the review in a browser. */
-	public static boolean isRequested(String... args) {
-		return List.of(args).contains("--serve");
-	}
-
 	/**
 	 * Serves until the process is stopped (SIGTERM); answers the exit code: 0 once stopped, 2 when
 	 * the configuration is wrong (no identity provider, an unknown setting), 1 when it could not start
