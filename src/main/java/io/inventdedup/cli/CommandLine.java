@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The order of the checks follows what the operator meant: an unknown command or option first
  * (whatever else is missing), then an option given to the wrong command, then the command's words and
- * required options. The values themselves (an id, a parameter's type) are the command's to check.
+ * required options, then a setting given to a command it means nothing to. The values themselves (an id, a parameter's type) are the command's to check.
  */
 public final class CommandLine {
 
@@ -104,6 +104,12 @@ public final class CommandLine {
 			}
 			options.put(name, value);
 		}
+		for (Map.Entry<String, @Nullable String> option : options.entrySet()) {
+			checkOption(command, option.getKey(), option.getValue());
+		}
+		if (command != null) {
+			command.check(words, options.keySet());
+		}
 		CommandLine line = new CommandLine(command, List.copyOf(words));
 		Mode mode = line.mode();
 		for (String setting : ourSettings) {
@@ -113,12 +119,6 @@ public final class CommandLine {
 							+ ", and this command is " + mode.description() + ": it would change nothing; leave it out");
 				}
 			});
-		}
-		for (Map.Entry<String, @Nullable String> option : options.entrySet()) {
-			checkOption(command, option.getKey(), option.getValue());
-		}
-		if (command != null) {
-			command.check(words, options.keySet());
 		}
 		return line;
 	}
