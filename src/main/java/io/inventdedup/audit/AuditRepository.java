@@ -33,7 +33,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AuditRepository {
 
-	private static final String UPSERT = """
+	/** A chunk's rows written: one conflict lookup on {@code dedup_audit_once} a row. */
+	static final String UPSERT = """
 			INSERT INTO dedup_audit (job_instance_id, job_execution_id, org_id, group_key, dry_run, status, reason,
 			    survivor_contact_id, source_contact_ids, merged_contact_ids, excluded_contact_ids, exclusion_reasons,
 			    detail, http_status, error, listed_group, policy, planned_update, update_status, sent_update,
@@ -49,6 +50,31 @@ public class AuditRepository {
 			    update_http_status = excluded.update_http_status, update_error = excluded.update_error,
 			    updated_at = now()
 			""";
+
+	/** A sent merge's outcome recorded, by the unique key. */
+	static final String COMPLETE = """
+			UPDATE dedup_audit SET job_execution_id = ?, status = ?, reason = ?, merged_contact_ids = ?,
+			    http_status = ?, error = ?, update_status = ?, sent_update = ?::jsonb, update_http_status = ?,
+			    update_error = ?, detail = ?, updated_at = now()
+			WHERE job_instance_id = ? AND group_key = ?
+			""";
+
+	/** What a run recorded already of a chunk's groups, by the unique key. */
+	static final String BY_GROUP_KEYS = "SELECT * FROM dedup_audit WHERE job_instance_id = :instance AND group_key IN (:keys)";
+
+	/**
+	 * The planned groups of a dry run holding a contact, through the members' index alone:
+	 * {@code job_instance_id + 0} keeps PostgreSQL off the run's btree index (see {@link #planGroupsHolding}).
+	 */
+	static final String PLAN_GROUPS_HOLDING = """
+			SELECT group_key FROM dedup_audit
+			 WHERE (job_instance_id + 0) = :plan AND status IN ('PLANNED', 'NEEDS_REVIEW')
+			   AND dedup_member_ids(listed_group) && CAST(:members AS text[])
+			 ORDER BY group_key
+			""";
+
+	/** A merge never sent forgotten, by the unique key. */
+	static final String FORGET_UNSENT = "DELETE FROM dedup_audit WHERE job_instance_id = ? AND group_key = ? AND status = 'PENDING'";
 
 	private final JdbcTemplate jdbcTemplate;
 
@@ -85,12 +111,7 @@ public class AuditRepository {
 			return;
 		}
 		this.jdbcTemplate.execute((Connection connection) -> {
-			try (PreparedStatement statement = connection.prepareStatement("""
-					UPDATE dedup_audit SET job_execution_id = ?, status = ?, reason = ?, merged_contact_ids = ?,
-					    http_status = ?, error = ?, update_status = ?, sent_update = ?::jsonb, update_http_status = ?,
-					    update_error = ?, detail = ?, updated_at = now()
-					WHERE job_instance_id = ? AND group_key = ?
-					""")) {
+			try (PreparedStatement statement = connection.prepareStatement(COMPLETE)) {
 				for (AuditRecord record : records) {
 					statement.setLong(1, record.jobExecutionId());
 					statement.setString(2, record.status().name());
@@ -116,15 +137,21 @@ public class AuditRepository {
 			return Map.of();
 		}
 		Map<String, AuditRecord> found = new HashMap<>();
-		this.jdbcClient.sql("""
-				SELECT * FROM dedup_audit WHERE job_instance_id = :instance AND group_key IN (:keys)
-				""")
+		this.jdbcClient.sql(BY_GROUP_KEYS)
 			.param("instance", jobInstanceId)
 			.param("keys", groupKeys)
 			.query(AuditRepository::read)
 			.list()
 			.forEach((record) -> found.put(record.groupKey(), record));
 		return found;
+	}
+
+	/**
+	 * Gives PostgreSQL the statistics of the rows a merge step has just written, before the steps
+	 * after it (follow-ups, settling) read them, as bulk loaders do after a load.
+	 */
+	public void analyze() {
+		this.jdbcTemplate.execute("ANALYZE dedup_audit");
 	}
 
 	/**
@@ -202,12 +229,7 @@ public class AuditRepository {
 	 * the few rows that hold a contact).
 	 */
 	public List<String> planGroupsHolding(long planInstanceId, Collection<String> memberIds) {
-		return this.jdbcClient.sql("""
-				SELECT group_key FROM dedup_audit
-				 WHERE (job_instance_id + 0) = :plan AND status IN ('PLANNED', 'NEEDS_REVIEW')
-				   AND dedup_member_ids(listed_group) && CAST(:members AS text[])
-				 ORDER BY group_key
-				""").param("plan", planInstanceId).param("members", memberIds.toArray(String[]::new)).query(String.class).list();
+		return this.jdbcClient.sql(PLAN_GROUPS_HOLDING).param("plan", planInstanceId).param("members", memberIds.toArray(String[]::new)).query(String.class).list();
 	}
 
 	/**
@@ -292,7 +314,7 @@ public class AuditRepository {
 	 */
 	public void forgetUnsent(Collection<AuditRecord> rows) {
 		for (AuditRecord row : rows) {
-			this.jdbcClient.sql("DELETE FROM dedup_audit WHERE job_instance_id = ? AND group_key = ? AND status = 'PENDING'")
+			this.jdbcClient.sql(FORGET_UNSENT)
 				.params(row.jobInstanceId(), row.groupKey())
 				.update();
 		}

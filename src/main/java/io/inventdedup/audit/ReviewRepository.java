@@ -117,26 +117,10 @@ public class ReviewRepository {
 
 	/**
 	 * The last decision of a person on a group of the org that waited for review and shares a member
-	 * with {@code memberIds}: an approval no older than {@code approvalsFor}, or a rejection. (The
-	 * status is also written as the partial index's own predicate, so that PostgreSQL can use it.)
+	 * with {@code memberIds}: an approval no older than {@code approvalsFor}, or a rejection.
 	 */
 	public Optional<QueuedDecision> lastDecisionOn(String orgId, Collection<String> memberIds, Duration approvalsFor) {
-		return this.jdbc.sql("""
-				SELECT a.job_instance_id, a.listed_group::text AS listed_group, a.survivor_contact_id,
-				       a.source_contact_ids, a.excluded_contact_ids, a.exclusion_reasons, a.planned_update,
-				       d.approved, d.decided_by, d.reason, d.decided_at
-				  FROM dedup_audit a
-				  JOIN (SELECT run_instance_id, group_key, true AS approved, approved_by AS decided_by, reason,
-				               approved_at AS decided_at FROM dedup_approval
-				         WHERE approved_at > now() - make_interval(secs => :approvalsFor)
-				        UNION ALL
-				        SELECT plan_instance_id, group_key, false, rejected_by, reason, rejected_at FROM dedup_rejection
-				       ) d ON d.run_instance_id = a.job_instance_id AND d.group_key = a.group_key
-				 WHERE a.org_id = :org AND a.status = 'NEEDS_REVIEW' AND a.status IN ('PLANNED', 'NEEDS_REVIEW')
-				   AND dedup_member_ids(a.listed_group) && CAST(:members AS text[])
-				 ORDER BY d.decided_at DESC, a.id DESC
-				 LIMIT 1
-				""")
+		return this.jdbc.sql(LAST_DECISION)
 			.param("approvalsFor", approvalsFor.toSeconds())
 			.param("org", orgId)
 			.param("members", memberIds.toArray(String[]::new))
@@ -173,6 +157,33 @@ public class ReviewRepository {
 			});
 		return counts;
 	}
+
+	/**
+	 * The last decision on a queued group sharing a member, whatever the plan: the groups through
+	 * the members' index alone, then each group's decisions by their keys. The status is written as
+	 * the members' index's own predicate, so that PostgreSQL can use it, and {@code org_id || ''},
+	 * {@code status || ''} keep it off the org's and the queue's btree indexes, which a plan without
+	 * statistics preferred: it read every queued group of the org for each doubtful one.
+	 */
+	static final String LAST_DECISION = """
+			SELECT a.job_instance_id, a.listed_group::text AS listed_group, a.survivor_contact_id,
+			       a.source_contact_ids, a.excluded_contact_ids, a.exclusion_reasons, a.planned_update,
+			       d.approved, d.decided_by, d.reason, d.decided_at
+			  FROM dedup_audit a
+			 CROSS JOIN LATERAL (
+			        SELECT true AS approved, p.approved_by AS decided_by, p.reason, p.approved_at AS decided_at
+			          FROM dedup_approval p
+			         WHERE p.run_instance_id = a.job_instance_id AND p.group_key = a.group_key
+			           AND p.approved_at > now() - make_interval(secs => :approvalsFor)
+			        UNION ALL
+			        SELECT false, r.rejected_by, r.reason, r.rejected_at
+			          FROM dedup_rejection r
+			         WHERE r.plan_instance_id = a.job_instance_id AND r.group_key = a.group_key) d
+			 WHERE (a.org_id || '') = :org AND (a.status || '') = 'NEEDS_REVIEW' AND a.status IN ('PLANNED', 'NEEDS_REVIEW')
+			   AND dedup_member_ids(a.listed_group) && CAST(:members AS text[])
+			 ORDER BY d.decided_at DESC, a.id DESC
+			 LIMIT 1
+			""";
 
 	private static final String QUEUE = """
 			WITH latest AS (SELECT org_id, max(job_instance_id) AS job_instance_id FROM dedup_listing GROUP BY org_id),

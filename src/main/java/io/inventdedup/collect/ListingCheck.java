@@ -18,7 +18,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * begins a new listing of the run: what an incomplete listing left in the snapshot is not
  * trusted, and goes;</li>
  * <li>after the step, the distinct groups staged are compared with the last
- * {@code pagination-count}, and recorded in {@code dedup_listing};</li>
+ * {@code pagination-count}, and recorded in {@code dedup_listing}; the snapshot is analysed, so
+ * that the merge step's queries are planned on its statistics;</li>
  * <li>a shortfall is logged as a WARN line; one larger than {@code dedup.collect.max-shortfall} of
  * the count fails the step, so that nothing is merged, and forgets the reader's position, so that
  * the same command collects the whole listing again.</li>
@@ -58,6 +59,7 @@ class ListingCheck implements StepExecutionListener {
 				this.stagedGroups.count(jobInstanceId, number));
 		boolean tolerated = listing.shortfall() == 0 || listing.shortfall() <= this.maxShortfall * listing.announced();
 		this.stagedGroups.recordListing(jobInstanceId, number, listing, tolerated);
+		this.stagedGroups.analyze();
 		if (listing.shortfall() == 0) {
 			return null;
 		}

@@ -22,6 +22,23 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class StagedGroups {
 
+	/** How many groups a listing holds: once a collect, on the listing's part of one index. */
+	static final String COUNT = "SELECT count(*) FROM dedup_staged_group WHERE job_instance_id = ? AND listing = ?";
+
+	/** The retirement of a run's earlier listings: their PENDING groups carried into the new one... */
+	static final String CARRY_PENDING = """
+			INSERT INTO dedup_staged_group (job_instance_id, org_id, group_key, listed_group, listing)
+			SELECT s.job_instance_id, s.org_id, s.group_key, s.listed_group, ?
+			  FROM dedup_staged_group s
+			 WHERE s.job_instance_id = ? AND s.listing < ?
+			   AND EXISTS (SELECT 1 FROM dedup_audit a WHERE a.job_instance_id = s.job_instance_id
+			                 AND a.group_key = s.group_key AND a.status = 'PENDING')
+			ON CONFLICT (job_instance_id, listing, group_key) DO NOTHING
+			""";
+
+	/** ... and the rest of them deleted. */
+	static final String RETIRE = "DELETE FROM dedup_staged_group WHERE job_instance_id = ? AND listing < ?";
+
 	private final JdbcTemplate jdbcTemplate;
 
 	private final DataSource dataSource;
@@ -74,9 +91,7 @@ public class StagedGroups {
 
 	/** How many distinct groups a listing of the run holds. */
 	long count(long jobInstanceId, int listing) {
-		return this.jdbcTemplate.queryForObject(
-				"SELECT count(*) FROM dedup_staged_group WHERE job_instance_id = ? AND listing = ?", Long.class,
-				jobInstanceId, listing);
+		return this.jdbcTemplate.queryForObject(COUNT, Long.class, jobInstanceId, listing);
 	}
 
 	/**
@@ -108,17 +123,8 @@ public class StagedGroups {
 	 * listings goes. Idempotent.
 	 */
 	public void retireEarlierListings(long jobInstanceId, int listing) {
-		this.jdbcTemplate.update("""
-				INSERT INTO dedup_staged_group (job_instance_id, org_id, group_key, listed_group, listing)
-				SELECT s.job_instance_id, s.org_id, s.group_key, s.listed_group, ?
-				  FROM dedup_staged_group s
-				 WHERE s.job_instance_id = ? AND s.listing < ?
-				   AND EXISTS (SELECT 1 FROM dedup_audit a WHERE a.job_instance_id = s.job_instance_id
-				                 AND a.group_key = s.group_key AND a.status = 'PENDING')
-				ON CONFLICT (job_instance_id, listing, group_key) DO NOTHING
-				""", listing, jobInstanceId, listing);
-		this.jdbcTemplate.update("DELETE FROM dedup_staged_group WHERE job_instance_id = ? AND listing < ?",
-				jobInstanceId, listing);
+		this.jdbcTemplate.update(CARRY_PENDING, listing, jobInstanceId, listing);
+		this.jdbcTemplate.update(RETIRE, jobInstanceId, listing);
 	}
 
 	/** Keeps the age of the oldest listing a merge acted on: the largest age a merge was sent at. */
@@ -153,14 +159,19 @@ public class StagedGroups {
 		return this.jdbcTemplate.update("DELETE FROM dedup_staged_group WHERE collected_at < ?", Timestamp.from(cutoff));
 	}
 
+	/**
+	 * Gives PostgreSQL the statistics of the snapshot a collect step has just filled, before the
+	 * merge step reads it: a plan made without them (the driver's prepared statements keep theirs for
+	 * the life of a pooled connection) must not be what decides how fast a run goes, as bulk loaders
+	 * do after a load. The indexes serve every plan anyway (see {@code V13__Hot_path_indexes.sql}).
+	 */
+	void analyze() {
+		this.jdbcTemplate.execute("ANALYZE dedup_staged_group");
+	}
+
 	/** Reads the run's snapshot in the order it was collected, resuming by key after a restart. */
 	public JdbcPagingItemReader<StagedGroup> reader(long jobInstanceId, int listing, int pageSize) {
-		PostgresPagingQueryProvider query = new PostgresPagingQueryProvider();
-		query.setSelectClause("id, group_key, listed_group");
-		query.setFromClause("dedup_staged_group");
-		query.setWhereClause("job_instance_id = :jobInstanceId AND listing = :listing");
-		query.setSortKeys(Map.of("id", Order.ASCENDING));
-		JdbcPagingItemReader<StagedGroup> reader = new JdbcPagingItemReader<>(this.dataSource, query);
+		JdbcPagingItemReader<StagedGroup> reader = new JdbcPagingItemReader<>(this.dataSource, pageQuery());
 		reader.setName("stagedGroupReader");
 		reader.setParameterValues(Map.of("jobInstanceId", jobInstanceId, "listing", listing));
 		reader.setPageSize(pageSize);
@@ -173,6 +184,19 @@ public class StagedGroups {
 			throw new IllegalStateException("the staged group reader is not set up: " + ex.getMessage(), ex);
 		}
 		return reader;
+	}
+
+	/**
+	 * The reader's query: a page of the snapshot of one listing, by id, which the index
+	 * {@code (job_instance_id, listing, id)} returns in order.
+	 */
+	static PostgresPagingQueryProvider pageQuery() {
+		PostgresPagingQueryProvider query = new PostgresPagingQueryProvider();
+		query.setSelectClause("id, group_key, listed_group");
+		query.setFromClause("dedup_staged_group");
+		query.setWhereClause("job_instance_id = :jobInstanceId AND listing = :listing");
+		query.setSortKeys(Map.of("id", Order.ASCENDING));
+		return query;
 	}
 
 }

@@ -40,6 +40,7 @@ import io.inventdedup.support.JobProcess;
 import io.inventdedup.support.TestInfrastructure;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.awaitility.Awaitility.await;
 
@@ -62,14 +63,24 @@ public final class Benchmark {
 
 	private final List<String> rows = new ArrayList<>();
 
-	private Benchmark(DataSource dataSource) {
+	private final String jdbcUrl;
+
+	private Benchmark(DataSource dataSource, String jdbcUrl) {
 		this.jdbc = new JdbcTemplate(dataSource);
+		this.jdbcUrl = jdbcUrl;
 	}
 
+	/**
+	 * Runs the scenarios on the embedded PostgreSQL 17, or on the database {@code -Dbench.jdbc-url}
+	 * names (user and password {@code postgres}), e.g. a throwaway cluster of Debian's PostgreSQL 15.
+	 */
 	public static void main(String[] args) throws Exception {
-		DataSource dataSource = TestInfrastructure.postgres().getPostgresDatabase();
+		String jdbcUrl = System.getProperty("bench.jdbc-url", "");
+		DataSource dataSource = jdbcUrl.isBlank() ? TestInfrastructure.postgres().getPostgresDatabase()
+				: new DriverManagerDataSource(jdbcUrl, "postgres", "postgres");
 		Flyway.configure().dataSource(dataSource).load().migrate();
-		Benchmark benchmark = new Benchmark(dataSource);
+		Benchmark benchmark = new Benchmark(dataSource, jdbcUrl.isBlank() ? TestInfrastructure.jdbcUrl() : jdbcUrl);
+		System.out.println("Benchmarks on " + benchmark.jdbc.queryForObject("SELECT version()", String.class));
 		String scenarios = System.getProperty("bench.scenarios", "limit,cost,scale,baseline");
 		int repeat = Integer.getInteger("bench.repeat", 1);
 		for (String scenario : scenarios.split(",")) {
@@ -159,6 +170,7 @@ public final class Benchmark {
 		row("plan", run, String.format(Locale.ROOT, "dry run of %,d groups: %.1f s of job time; exit %d; peak heap %d MB "
 				+ "of 256; by step: %s", groups, dry.jobSeconds(), dry.exitCode(), dry.peakHeapMb(),
 				stepPeaks(orgId, plan)));
+		row("plan", run, "dry run's merge step, groups/s each 15 s: " + mergeStepPace(plan, "created_at"));
 		Measured apply = runJob(orgId + "-apply", orgId, List.of("-Xmx256m"), "orgId=" + orgId, "runKey=apply",
 				"dryRun=false", "plan=" + plan, "--invent.api.rate-limit-per-minute=100000000",
 				"--invent.api.concurrency=16");
@@ -170,6 +182,28 @@ public final class Benchmark {
 		row("plan", run, String.format(Locale.ROOT, "apply of that plan: %,d merged; %.1f s of job time; exit %d; peak "
 				+ "heap %d MB of 256; by step: %s", count(orgId, "MERGED"), applySeconds, apply.exitCode(),
 				apply.peakHeapMb(), stepPeaks(orgId + "-apply", applied)));
+		row("plan", run, "apply's merge step, groups/s each 15 s: " + mergeStepPace(applied, "updated_at"));
+	}
+
+	/**
+	 * The merge step's pace over its life: the audit rows it wrote ({@code created_at} of a dry run's
+	 * rows, {@code updated_at} of an apply's, written when the merge's outcome is), a
+	 * quarter of a minute at a time from the step's start (the last one scaled to its length).
+	 */
+	private String mergeStepPace(long jobExecutionId, String column) {
+		return String.join(" ", this.jdbc.query("""
+				WITH step AS (SELECT start_time, end_time FROM batch_step_execution
+				               WHERE job_execution_id = ? AND step_name = 'merge'),
+				     slices AS (SELECT floor(extract(epoch FROM (a.%s AT TIME ZONE current_setting('TimeZone'))
+				                            - step.start_time) / 15) AS slice, count(*) AS rows
+				                   FROM dedup_audit a, step
+				                  WHERE a.job_execution_id = ? AND a.reason IS DISTINCT FROM 'no-longer-listed'
+				                  GROUP BY 1)
+				SELECT slice, rows / least(15, greatest(1, extract(epoch FROM step.end_time - step.start_time)
+				                                     - slice * 15)) AS pace
+				  FROM slices, step ORDER BY slice
+				""".formatted(column), (rs, row) -> String.format(Locale.ROOT, "%.0f", rs.getDouble("pace")),
+				jobExecutionId, jobExecutionId));
 	}
 
 	/**
@@ -291,7 +325,7 @@ public final class Benchmark {
 			if (orgId.equals(orgIds.get(orgIds.size() - 1)) && !late.isZero()) {
 				Thread.sleep(late.toMillis());
 			}
-			jobs.add(JobProcess.start(Path.of("target", "bench", orgId + ".log"), TestInfrastructure.jdbcUrl(),
+			jobs.add(JobProcess.start(Path.of("target", "bench", orgId + ".log"), this.jdbcUrl,
 					List.of("-Xmx256m"), List.of("orgId=" + orgId, "dryRun=false")));
 		}
 		List<Integer> exits = new ArrayList<>();
@@ -396,7 +430,7 @@ public final class Benchmark {
 			Path page = Path.of("target", "bench", orgId + "-" + limit + ".html").toAbsolutePath();
 			long started = System.nanoTime();
 			JobProcess writer = JobProcess.start(Path.of("target", "bench", orgId + "-page.log"),
-					TestInfrastructure.jdbcUrl(), List.of("-Xmx256m"),
+					this.jdbcUrl, List.of("-Xmx256m"),
 					List.of("--report", String.valueOf(execution), "--html=" + page, "--html-limit=" + limit));
 			int exit = writer.waitFor(600);
 			double writeSeconds = (System.nanoTime() - started) / 1e9;
@@ -437,14 +471,14 @@ public final class Benchmark {
 		long queued = this.jdbc.queryForObject("SELECT count(*) FROM dedup_audit WHERE job_execution_id = ? AND "
 				+ "status = 'NEEDS_REVIEW'", Long.class, execution);
 		Path file = Path.of("target", "bench", orgId + ".html").toAbsolutePath();
-		JobProcess.start(Path.of("target", "bench", orgId + "-page.log"), TestInfrastructure.jdbcUrl(),
+		JobProcess.start(Path.of("target", "bench", orgId + "-page.log"), this.jdbcUrl,
 				List.of("-Xmx256m"), List.of("--report", String.valueOf(execution), "--html=" + file))
 			.waitFor(600);
 		Path serverLog = Path.of("target", "bench", orgId + "-serve.log");
 		// Its sign-in link is read from its log: no line of an earlier server there.
 		Files.deleteIfExists(serverLog);
 		JobProcess server = JobProcess.start(serverLog,
-				TestInfrastructure.jdbcUrl(), List.of("-Xmx256m"),
+				this.jdbcUrl, List.of("-Xmx256m"),
 				List.of("--serve", "--local", "--server.port=0", "--by=bench"));
 		try (Browser browser = Browser.start()) {
 			Pattern signIn = Pattern.compile("(?m)^sign-in: (http://127\\.0\\.0\\.1:\\d+)(/\\S+)$");
@@ -572,7 +606,7 @@ public final class Benchmark {
 			options.addAll(List.of(extra.trim().split("\\s+")));
 		}
 		options.add("-Xlog:gc:file=" + gcLog + ":time");
-		JobProcess job = JobProcess.start(Path.of("target", "bench", logName + ".log"), TestInfrastructure.jdbcUrl(),
+		JobProcess job = JobProcess.start(Path.of("target", "bench", logName + ".log"), this.jdbcUrl,
 				options, List.of(args));
 		ProcStats stats = new ProcStats(job.pid());
 		while (!job.endsWithin(Duration.ofMillis(50))) {

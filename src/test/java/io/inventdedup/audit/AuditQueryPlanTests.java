@@ -1,0 +1,151 @@
+package io.inventdedup.audit;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.inventdedup.support.QueryPlans;
+import io.inventdedup.support.QueryPlans.Plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The audit's and the decisions' queries on a run's hot path (a chunk's writes and lookups, the
+ * planned group of a listed one, the decision on a queued one), planned as PostgreSQL plans them on
+ * 120,000 audit rows that nothing analysed yet, as the generic plan of a prepared statement: each is
+ * served by an index that reads no more rows than the query needs.
+ */
+class AuditQueryPlanTests {
+
+	/** The copy of {@code dedup_audit_once}: a copied constraint's index is named after its columns. */
+	private static final String ONCE = "dedup_audit_job_instance_id_group_key_key";
+
+	private static QueryPlans plans;
+
+	/**
+	 * Run 1, a dry run of org acme: 60,000 groups, one in twelve waiting for a person; 500 of those
+	 * approved and 500 planned ones rejected. Run 2, its apply: 60,000 groups merged.
+	 */
+	@BeforeAll
+	static void fill() throws SQLException {
+		plans = QueryPlans.withoutStatistics("dedup_audit", "dedup_approval", "dedup_rejection");
+		plans.execute("""
+				INSERT INTO dedup_audit (job_instance_id, job_execution_id, org_id, group_key, dry_run, status, reason,
+				    survivor_contact_id, source_contact_ids, listed_group, policy)
+				SELECT r.run, r.run, 'acme', 'g' || g, r.run = 1,
+				       CASE WHEN r.run = 2 THEN 'MERGED' WHEN g % 12 = 0 THEN 'NEEDS_REVIEW' ELSE 'PLANNED' END,
+				       CASE WHEN r.run = 1 AND g % 12 = 0 THEN 'names-disagree' END,
+				       'ct_' || g || '_a', ARRAY['ct_' || g || '_b'],
+				       jsonb_build_object('primary', jsonb_build_object('id', 'ct_' || g || '_a'),
+				           'duplicates', jsonb_build_array(jsonb_build_object('id', 'ct_' || g || '_b'))), '{}'
+				  FROM (VALUES (1), (2)) r(run), generate_series(1, 60000) g
+				""");
+		plans.execute("""
+				INSERT INTO dedup_approval (run_instance_id, group_key, reason, approved_by)
+				SELECT 1, 'g' || g, 'one customer', 'ana' FROM generate_series(12, 6000, 12) g
+				""");
+		plans.execute("""
+				INSERT INTO dedup_rejection (plan_instance_id, group_key, reason, rejected_by)
+				SELECT 1, 'g' || g, 'two people', 'ana' FROM generate_series(1, 6000, 12) g
+				""");
+		assertThat(plans.analysed("dedup_audit")).isFalse();
+	}
+
+	@AfterAll
+	static void close() throws SQLException {
+		plans.close();
+	}
+
+	@Test
+	void aChunksRowsAreWrittenOnTheUniqueKeysConflictWithoutReadingTheTable() throws SQLException {
+		plans.execute("BEGIN");
+		try {
+			Plan plan = plans.explain(AuditRepository.UPSERT, 2L, 2L, "acme", "g7", false, "MERGED", null, "ct_7_a",
+					new String[] { "ct_7_b" }, new String[] { "ct_7_b" }, new String[0], new String[0], null, 200, null,
+					"{\"primary\":{\"id\":\"ct_7_a\"}}", "{}", null, null, null, null, null);
+
+			assertThat(plan.conflictArbiters()).as(plan.toString()).containsExactly(ONCE);
+			assertThat(plan.scans()).as(plan.toString()).isEmpty();
+		}
+		finally {
+			plans.execute("ROLLBACK");
+		}
+	}
+
+	@Test
+	void aSentMergesOutcomeIsRecordedThroughTheUniqueKey() throws SQLException {
+		plans.execute("BEGIN");
+		try {
+			Plan plan = plans.explain(AuditRepository.COMPLETE, 2L, "MERGED", null, new String[] { "ct_7_b" }, 200,
+					null, null, null, null, null, null, 2L, "g7");
+
+			assertThat(plan.scans()).as(plan.toString()).singleElement().satisfies((scan) -> {
+				assertThat(scan.index()).isEqualTo(ONCE);
+				assertThat(scan.examined()).isEqualTo(1);
+			});
+		}
+		finally {
+			plans.execute("ROLLBACK");
+		}
+	}
+
+	@Test
+	void aChunksRecordedRowsAreFoundThroughTheUniqueKeyAlone() throws SQLException {
+		List<String> keys = IntStream.rangeClosed(30_001, 30_100).mapToObj((g) -> "g" + g).toList();
+
+		Plan plan = plans.explain(AuditRepository.BY_GROUP_KEYS, Map.of("instance", 2L, "keys", keys));
+
+		assertThat(plan.returned()).isEqualTo(100);
+		assertThat(plan.nodeTypes()).as(plan.toString()).doesNotContain("Seq Scan");
+		assertThat(plan.scans()).as(plan.toString())
+			.allSatisfy((scan) -> assertThat(scan.examined()).isLessThanOrEqualTo(100));
+	}
+
+	@Test
+	void aListedGroupsPlannedGroupIsFoundThroughTheMembersIndexAlone() throws SQLException {
+		Plan plan = plans.explain(AuditRepository.PLAN_GROUPS_HOLDING,
+				Map.of("plan", 1L, "members", new String[] { "ct_30001_b", "ct_30001_a", "ct_nobody" }));
+
+		assertThat(plan.returned()).isEqualTo(1);
+		assertThat(plan.nodeTypes()).as(plan.toString()).doesNotContain("Seq Scan");
+		assertThat(plan.scans()).as(plan.toString())
+			.allSatisfy((scan) -> assertThat(scan.examined()).isLessThanOrEqualTo(2));
+	}
+
+	@Test
+	void aMergeNeverSentIsForgottenThroughTheUniqueKey() throws SQLException {
+		plans.execute("BEGIN");
+		try {
+			Plan plan = plans.explain(AuditRepository.FORGET_UNSENT, 2L, "g7");
+
+			assertThat(plan.scans()).as(plan.toString())
+				.singleElement()
+				.satisfies((scan) -> assertThat(scan.examined()).isLessThanOrEqualTo(1));
+		}
+		finally {
+			plans.execute("ROLLBACK");
+		}
+	}
+
+	@Test
+	void theDecisionOnAQueuedGroupIsFoundThroughTheMembersIndexThenTheDecisionsKeys() throws SQLException {
+		Plan approved = plans.explain(ReviewRepository.LAST_DECISION,
+				Map.of("approvalsFor", 86_400L, "org", "acme", "members", new String[] { "ct_120_a", "ct_120_b" }));
+		Plan undecided = plans.explain(ReviewRepository.LAST_DECISION,
+				Map.of("approvalsFor", 86_400L, "org", "acme", "members", new String[] { "ct_36000_a" }));
+
+		assertThat(approved.returned()).isEqualTo(1);
+		assertThat(undecided.returned()).isZero();
+		for (Plan plan : List.of(approved, undecided)) {
+			assertThat(plan.nodeTypes()).as(plan.toString()).doesNotContain("Seq Scan");
+			assertThat(plan.scans()).as(plan.toString())
+				.allSatisfy((scan) -> assertThat(scan.examined()).isLessThanOrEqualTo(2));
+		}
+	}
+
+}
