@@ -19,14 +19,22 @@ import org.jspecify.annotations.Nullable;
  * <li>the same word;</li>
  * <li>an initial of it ({@code J.} / {@code John}), as long as some other word of the shorter
  * name matches in full: initials alone prove nothing;</li>
+ * <li>a nickname or short form of it, as the published list pairs them ({@link Nicknames}:
+ * {@code Bob} / {@code Robert}, {@code Peggy} / {@code Margaret}), never chained;</li>
  * <li>the same word with a typo: two letters swapped ({@code Jhon} / {@code John}), or one edit in
  * a word of five letters or more, two in one of nine or more ({@code Jonathon} / {@code Jonathan},
  * {@code Mcarthy} / {@code McCarthy}), provided both words begin and end with the same letter: a
  * different ending is a different name ({@code Mario} / {@code Maria}, {@code Paul} /
- * {@code Paula}), and words of four letters or fewer must be exact ({@code John} / {@code Joan});</li>
+ * {@code Paula}), and words of four letters or fewer must be exact ({@code John} / {@code Joan});
+ * and never when both words are given names in their own right (both in the list of
+ * {@link Nicknames}): a typo makes a name into a non-name, not into another name
+ * ({@code Marion} / {@code Marian}, {@code Christian} / {@code Christina}, {@code Francis} /
+ * {@code Frances} are two people's names, and a family shares a phone);</li>
  * </ul>
  * and two words of one name may stand for one word of the other ({@code Mary Ann} /
- * {@code Maryann}). A missing part is no contradiction ({@code Anna} / {@code Anna Smith}).
+ * {@code Maryann}). A missing part is no contradiction ({@code Anna} / {@code Anna Smith}), but a
+ * missing first word leaves only what a family shares ({@code Berry} / {@code Harry Berry}): weak
+ * evidence, like an initial ({@link Strength#FAMILY}).
  * <p>
  * Every doubt falls on the side of "disagree", which sends a group to a person rather than into a
  * merge: a name longer than {@value #MAX_LENGTH} characters or of more than {@value #MAX_WORDS}
@@ -94,8 +102,11 @@ public final class NameAgreement {
 				boolean aShorter = a.size() <= b.size();
 				List<Word> shorter = aShorter ? a : b;
 				List<Word> longer = aShorter ? b : a;
-				if (assign(shorter, longer, 0, new boolean[longer.size()], false, false)) {
-					return (shorter.size() == longer.size()) ? Strength.FULL : Strength.PART;
+				boolean[] used = new boolean[longer.size()];
+				if (assign(shorter, longer, 0, used, false, false)) {
+					// Without the longer name's first word (its given name, as names are mostly written),
+					// what agrees is what a family shares: Berry / Harry Berry.
+					return (shorter.size() == longer.size()) ? Strength.FULL : used[0] ? Strength.PART : Strength.FAMILY;
 				}
 				if (best == Strength.NONE && assign(shorter, longer, 0, new boolean[longer.size()], true, false)) {
 					best = Strength.INITIAL;
@@ -118,6 +129,13 @@ public final class NameAgreement {
 
 		/** They agree only if an initial stands for a word ({@code J. Smith} / {@code John Smith}). */
 		INITIAL,
+
+		/**
+		 * They agree only on what the longer name has after its first word, the shorter lacking
+		 * that word ({@code Berry} / {@code Harry Berry}): what a family's members share, on a
+		 * family's phone.
+		 */
+		FAMILY,
 
 		/** They agree, one lacking a part of the other ({@code Anna} / {@code Anna Smith}). */
 		PART,
@@ -208,11 +226,17 @@ public final class NameAgreement {
 		if (one.length() == 1 || other.length() == 1) {
 			return (one.charAt(0) == other.charAt(0)) ? Match.INITIAL : Match.NONE;
 		}
+		if (Nicknames.areShortForms(one, other)) {
+			return Match.FULL;
+		}
 		return isTypo(one, other) ? Match.FULL : Match.NONE;
 	}
 
 	/** Whether one word is the other with a typo (see the class's rules). */
 	static boolean isTypo(String one, String other) {
+		if (Nicknames.isGivenName(one) && Nicknames.isGivenName(other)) {
+			return false;
+		}
 		int shortest = Math.min(one.length(), other.length());
 		if (shortest >= 4 && isSwap(one, other)) {
 			return true;

@@ -23,9 +23,9 @@ import java.util.Map;
  * </ul>
  * Two rules go further than names that agree, because a merge cannot be undone:
  * <ul>
- * <li>names that agree only through initials ({@code L. Green} / {@code Łukasz Green}, and no other
- * pair of names word for word or with a missing part) may be a family's two members: a person
- * decides;</li>
+ * <li>names that agree only through initials ({@code L. Green} / {@code Łukasz Green}) or a family
+ * name ({@code Green} / {@code Maria Green}), and no other pair of names word for word or with a
+ * missing part, may be a family's two members: a person decides;</li>
  * <li>the names of the members the policy excludes (an admin, a blocked contact) are evidence
  * too: when one of them disagrees with an eligible member's name, the group joins different people,
  * and its nameless members cannot be told apart: they are left out ({@code name-unknown}), and when
@@ -100,7 +100,7 @@ public final class NameCheck {
 			for (int j = i + 1; j < n; j++) {
 				NameAgreement.Strength strength = NameAgreement.strength(spellings.get(i), spellings.get(j), true);
 				all &= strength != NameAgreement.Strength.NONE;
-				beyondInitials |= strength.compareTo(NameAgreement.Strength.INITIAL) > 0;
+				beyondInitials |= strength.compareTo(NameAgreement.Strength.PART) >= 0;
 				if (strength == NameAgreement.Strength.FULL) {
 					agrees[i].set(j);
 					agrees[j].set(i);
@@ -108,7 +108,8 @@ public final class NameCheck {
 			}
 		}
 		if (all && !beyondInitials) {
-			return new Verdict.NoCore("names agree only through initials (a family's members may): " + describe(named));
+			return new Verdict.NoCore("names agree only through initials or a family name (a family's members may): "
+					+ describe(named));
 		}
 		if (all && (!differentPeople || nameless.isEmpty())) {
 			return new Verdict.Agree();

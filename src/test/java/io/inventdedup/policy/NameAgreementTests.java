@@ -39,6 +39,16 @@ class NameAgreementTests {
 				arguments("Mary Ann Kelly", "Maryann Kelly", NameAgreement.Strength.FULL),
 				arguments("Anna", "Anna Smith", NameAgreement.Strength.PART),
 				arguments("Anna Smith", "Anna Maria Smith", NameAgreement.Strength.PART),
+				// a missing given name: what a family shares
+				arguments("Berry", "Harry Berry", NameAgreement.Strength.FAMILY),
+				arguments("Lachlan-John", "Ella Lachlan-John", NameAgreement.Strength.FAMILY),
+				// a nickname or short form, as the published list pairs them
+				arguments("Bob Smith", "Robert Smith", NameAgreement.Strength.FULL),
+				arguments("Peggy Walsh", "Margaret Walsh", NameAgreement.Strength.FULL),
+				arguments("Bob Smith", "Bill Smith", NameAgreement.Strength.NONE),
+				// two given names in their own right are never a typo of one another
+				arguments("Christian Green", "Christina Green", NameAgreement.Strength.NONE),
+				arguments("Francis Green", "Frances Green", NameAgreement.Strength.NONE),
 				// different people
 				arguments("Maria Green", "Mitchell Green", NameAgreement.Strength.NONE),
 				arguments("Anna Smith", "Anna Jones", NameAgreement.Strength.NONE),
