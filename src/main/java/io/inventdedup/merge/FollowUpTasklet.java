@@ -15,7 +15,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The last step of a run: sends every follow-up update that is still due, those whose merge was
+ * The step before the last (settle): sends every follow-up update that is still due, those whose merge was
  * confirmed without an answer (a crash, a lost response) and those that failed. A failure left
  * fails the run, so that the same command sends it again.
  */

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  * name matches in full: initials alone prove nothing;</li>
  * <li>a nickname or short form of it, as the published list pairs them ({@link Nicknames}:
  * {@code Bob} / {@code Robert}, {@code Peggy} / {@code Margaret}), never chained;</li>
- * <li>the same word with a typo: two letters swapped ({@code Jhon} / {@code John}), or one edit in
- * a word of five letters or more, two in one of nine or more ({@code Jonathon} / {@code Jonathan},
- * {@code Mcarthy} / {@code McCarthy}), provided both words begin and end with the same letter: a
+ * <li>the same word with a typo: two letters swapped ({@code Jhon} / {@code John}), or, in words of
+ * five letters or more, a Jaro–Winkler similarity (Apache Commons Text) of at least
+ * {@value #TYPO_SIMILARITY} ({@code Mcarthy} / {@code McCarthy}, {@code Wiseman} / {@code Wisemann}),
+ * provided both words begin and end with the same letter: a
  * different ending is a different name ({@code Mario} / {@code Maria}, {@code Paul} /
  * {@code Paula}), and words of four letters or fewer must be exact ({@code John} / {@code Joan});
  * and never when both words are given names in their own right (both in the list of
@@ -48,7 +49,10 @@ public final class NameAgreement {
 	/** The most words of a name that are compared; a name of more agrees with none. */
 	static final int MAX_WORDS = 6;
 
-	private static final LevenshteinDistance TWO_EDITS = new LevenshteinDistance(2);
+	private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+
+	/** The Jaro–Winkler similarity from which a word is the other with a typo. */
+	static final double TYPO_SIMILARITY = 0.88;
 
 	private NameAgreement() {
 	}
@@ -241,13 +245,9 @@ public final class NameAgreement {
 		if (shortest >= 4 && isSwap(one, other)) {
 			return true;
 		}
-		if (shortest < 5 || one.charAt(0) != other.charAt(0)
-				|| one.charAt(one.length() - 1) != other.charAt(other.length() - 1)) {
-			return false;
-		}
-		int allowed = (shortest >= 9) ? 2 : 1;
-		int distance = TWO_EDITS.apply(one, other);
-		return distance >= 0 && distance <= allowed;
+		return shortest >= 5 && one.charAt(0) == other.charAt(0)
+				&& one.charAt(one.length() - 1) == other.charAt(other.length() - 1)
+				&& JARO_WINKLER.apply(one, other) >= TYPO_SIMILARITY;
 	}
 
 	/** Two neighbouring letters swapped, the rest the same. */

@@ -34,6 +34,8 @@ class NameAgreementTests {
 				arguments("Anna Mcarthy", "Anna McCarthy", NameAgreement.Strength.FULL),
 				arguments("Jhon Smith", "John Smith", NameAgreement.Strength.FULL),
 				arguments("Christopher Abernathy", "Christofer Abernathy", NameAgreement.Strength.FULL),
+				arguments("Anna Wiseman", "Anna Wisemann", NameAgreement.Strength.FULL),
+				arguments("Sophie Wynne", "Sophie Wynnne", NameAgreement.Strength.FULL),
 				// an initial, a word split or joined, a missing part
 				arguments("J. Smith", "John Smith", NameAgreement.Strength.INITIAL),
 				arguments("Mary Ann Kelly", "Maryann Kelly", NameAgreement.Strength.FULL),
