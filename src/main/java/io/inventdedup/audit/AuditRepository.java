@@ -60,7 +60,9 @@ public class AuditRepository {
 			""";
 
 	/** What a run recorded already of a chunk's groups, by the unique key. */
-	static final String BY_GROUP_KEYS = "SELECT * FROM dedup_audit WHERE job_instance_id = :instance AND group_key IN (:keys)";
+	static final String BY_GROUP_KEYS = """
+			SELECT * FROM dedup_audit WHERE job_instance_id = :instance AND group_key IN (:keys)
+			""";
 
 	/**
 	 * The planned groups of a dry run holding a contact, through the members' index alone:
@@ -74,7 +76,9 @@ public class AuditRepository {
 			""";
 
 	/** A merge never sent forgotten, by the unique key. */
-	static final String FORGET_UNSENT = "DELETE FROM dedup_audit WHERE job_instance_id = ? AND group_key = ? AND status = 'PENDING'";
+	static final String FORGET_UNSENT = """
+			DELETE FROM dedup_audit WHERE job_instance_id = ? AND group_key = ? AND status = 'PENDING'
+			""";
 
 	private final JdbcTemplate jdbcTemplate;
 
@@ -229,7 +233,11 @@ public class AuditRepository {
 	 * the few rows that hold a contact).
 	 */
 	public List<String> planGroupsHolding(long planInstanceId, Collection<String> memberIds) {
-		return this.jdbcClient.sql(PLAN_GROUPS_HOLDING).param("plan", planInstanceId).param("members", memberIds.toArray(String[]::new)).query(String.class).list();
+		return this.jdbcClient.sql(PLAN_GROUPS_HOLDING)
+			.param("plan", planInstanceId)
+			.param("members", memberIds.toArray(String[]::new))
+			.query(String.class)
+			.list();
 	}
 
 	/**

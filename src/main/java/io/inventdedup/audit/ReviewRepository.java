@@ -179,7 +179,8 @@ public class ReviewRepository {
 			        SELECT false, r.rejected_by, r.reason, r.rejected_at
 			          FROM dedup_rejection r
 			         WHERE r.plan_instance_id = a.job_instance_id AND r.group_key = a.group_key) d
-			 WHERE (a.org_id || '') = :org AND (a.status || '') = 'NEEDS_REVIEW' AND a.status IN ('PLANNED', 'NEEDS_REVIEW')
+			 WHERE (a.org_id || '') = :org AND (a.status || '') = 'NEEDS_REVIEW'
+			   AND a.status IN ('PLANNED', 'NEEDS_REVIEW')
 			   AND dedup_member_ids(a.listed_group) && CAST(:members AS text[])
 			 ORDER BY d.decided_at DESC, a.id DESC
 			 LIMIT 1

@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The order of the checks follows what the operator meant: an unknown command or option first
  * (whatever else is missing), then an option given to the wrong command, then the command's words and
- * required options, then a setting given to a command it means nothing to. The values themselves (an id, a parameter's type) are the command's to check.
+ * required options, then a setting given to a command it means nothing to. The values themselves
+ * (an id, a parameter's type) are the command's to check.
  */
 public final class CommandLine {
 

@@ -15,9 +15,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The step before the last (settle): sends every follow-up update that is still due, those whose merge was
- * confirmed without an answer (a crash, a lost response) and those that failed. A failure left
- * fails the run, so that the same command sends it again.
+ * The step before the last (settle): sends every follow-up update that is still due, those whose
+ * merge was confirmed without an answer (a crash, a lost response) and those that failed. A
+ * failure left fails the run, so that the same command sends it again.
  */
 class FollowUpTasklet implements Tasklet {
 

@@ -63,24 +63,19 @@ class AuditQueryPlanTests {
 
 	@Test
 	void aChunksRowsAreWrittenOnTheUniqueKeysConflictWithoutReadingTheTable() throws SQLException {
-		plans.execute("BEGIN");
-		try {
+		plans.rolledBack(() -> {
 			Plan plan = plans.explain(AuditRepository.UPSERT, 2L, 2L, "acme", "g7", false, "MERGED", null, "ct_7_a",
 					new String[] { "ct_7_b" }, new String[] { "ct_7_b" }, new String[0], new String[0], null, 200, null,
 					"{\"primary\":{\"id\":\"ct_7_a\"}}", "{}", null, null, null, null, null);
 
 			assertThat(plan.conflictArbiters()).as(plan.toString()).containsExactly(ONCE);
 			assertThat(plan.scans()).as(plan.toString()).isEmpty();
-		}
-		finally {
-			plans.execute("ROLLBACK");
-		}
+		});
 	}
 
 	@Test
 	void aSentMergesOutcomeIsRecordedThroughTheUniqueKey() throws SQLException {
-		plans.execute("BEGIN");
-		try {
+		plans.rolledBack(() -> {
 			Plan plan = plans.explain(AuditRepository.COMPLETE, 2L, "MERGED", null, new String[] { "ct_7_b" }, 200,
 					null, null, null, null, null, null, 2L, "g7");
 
@@ -88,10 +83,7 @@ class AuditQueryPlanTests {
 				assertThat(scan.index()).isEqualTo(ONCE);
 				assertThat(scan.examined()).isEqualTo(1);
 			});
-		}
-		finally {
-			plans.execute("ROLLBACK");
-		}
+		});
 	}
 
 	@Test
@@ -119,17 +111,13 @@ class AuditQueryPlanTests {
 
 	@Test
 	void aMergeNeverSentIsForgottenThroughTheUniqueKey() throws SQLException {
-		plans.execute("BEGIN");
-		try {
+		plans.rolledBack(() -> {
 			Plan plan = plans.explain(AuditRepository.FORGET_UNSENT, 2L, "g7");
 
 			assertThat(plan.scans()).as(plan.toString())
 				.singleElement()
 				.satisfies((scan) -> assertThat(scan.examined()).isLessThanOrEqualTo(1));
-		}
-		finally {
-			plans.execute("ROLLBACK");
-		}
+		});
 	}
 
 	@Test

@@ -77,17 +77,13 @@ class StagedGroupsQueryPlanTests {
 	/** The guard itself: without the page's index, the plan the issue measured (every row of the run, sorted). */
 	@Test
 	void withoutThePagesIndexTheSamePageReadsTheWholeListing() throws SQLException {
-		plans.execute("BEGIN");
-		try {
+		plans.rolledBack(() -> {
 			plans.execute("DROP INDEX pg_temp." + PAGE_INDEX);
 			Plan plan = pageOfRunOneListingTwo();
 
 			assertThat(plan.returned()).isEqualTo(PAGE);
 			assertThat(plan.scans()).anySatisfy((scan) -> assertThat(scan.examined()).isGreaterThan(30_000));
-		}
-		finally {
-			plans.execute("ROLLBACK");
-		}
+		});
 	}
 
 	@Test
@@ -101,8 +97,7 @@ class StagedGroupsQueryPlanTests {
 
 	@Test
 	void retiringEarlierListingsReadsOnlyThoseListingsAndTheRunsPendingMerges() throws SQLException {
-		plans.execute("BEGIN");
-		try {
+		plans.rolledBack(() -> {
 			Plan carry = plans.explain(StagedGroups.CARRY_PENDING, 2, 1L, 2);
 			Plan retire = plans.explain(StagedGroups.RETIRE, 1L, 2);
 
@@ -114,10 +109,7 @@ class StagedGroupsQueryPlanTests {
 			assertThat(retire.nodeTypes()).as(retire.toString()).doesNotContain("Seq Scan");
 			assertThat(retire.scans()).as(retire.toString())
 				.allSatisfy((scan) -> assertThat(scan.examined()).isEqualTo(40_000));
-		}
-		finally {
-			plans.execute("ROLLBACK");
-		}
+		});
 	}
 
 	private static Plan pageOfRunOneListingTwo() throws SQLException {

@@ -61,6 +61,25 @@ public final class QueryPlans implements AutoCloseable {
 		}
 	}
 
+	/** Statements run in this session, and what they assert. */
+	@FunctionalInterface
+	public interface Work {
+
+		void run() throws SQLException;
+
+	}
+
+	/** Runs {@code work} in a transaction that is rolled back: what it wrote (or dropped) is undone. */
+	public void rolledBack(Work work) throws SQLException {
+		execute("BEGIN");
+		try {
+			work.run();
+		}
+		finally {
+			execute("ROLLBACK");
+		}
+	}
+
 	/** The one number a query answers. */
 	public long queryForLong(String sql) throws SQLException {
 		try (Statement statement = this.connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
