@@ -150,10 +150,7 @@ public class AuditRepository {
 		return found;
 	}
 
-	/**
-	 * Gives PostgreSQL the statistics of the rows a merge step has just written, before the steps
-	 * after it (follow-ups, settling) read them, as bulk loaders do after a load.
-	 */
+	/** Gives PostgreSQL the statistics of the table (see {@code merge.AuditStatistics}). */
 	public void analyze() {
 		this.jdbcTemplate.execute("ANALYZE dedup_audit");
 	}

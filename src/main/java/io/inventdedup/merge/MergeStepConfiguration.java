@@ -60,12 +60,13 @@ public class MergeStepConfiguration {
 	@Bean
 	Step mergeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			FreshListingReader stagedGroupReader, MergePlanProcessor mergePlanProcessor,
-			MergeWriter mergeWriter) {
+			MergeWriter mergeWriter, AuditRepository auditRepository) {
 		return new StepBuilder("merge", jobRepository).<StagedGroup, PlannedGroup>chunk(CHUNK_SIZE)
 			.transactionManager(transactionManager)
 			.reader(stagedGroupReader)
 			.processor(mergePlanProcessor)
 			.writer(mergeWriter)
+			.listener(new AuditStatistics(auditRepository))
 			.allowStartIfComplete(true)
 			.build();
 	}

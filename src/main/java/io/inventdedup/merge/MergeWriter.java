@@ -23,7 +23,6 @@ import io.inventdedup.audit.AuditStatus;
 import io.inventdedup.policy.MergePlan;
 import io.inventdedup.policy.SkipReason;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -117,10 +116,6 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 	public @Nullable ExitStatus afterStep(StepExecution stepExecution) {
 		if (this.senders != null) {
 			this.senders.dispose();
-		}
-		if (stepExecution.getStatus() == BatchStatus.COMPLETED) {
-			// The steps after this one read what it wrote: planned on its statistics, not on none.
-			this.audit.analyze();
 		}
 		return this.freshness.afterStep(stepExecution);
 	}

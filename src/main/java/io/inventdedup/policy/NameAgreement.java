@@ -29,8 +29,8 @@ import org.jspecify.annotations.Nullable;
  * {@code Paula}), and words of four letters or fewer must be exact ({@code John} / {@code Joan});
  * and never when both words are given names in their own right (both in the list of
  * {@link Nicknames}): a typo makes a name into a non-name, not into another name
- * ({@code Marion} / {@code Marian}, {@code Christian} / {@code Christina}, {@code Francis} /
- * {@code Frances} are two people's names, and a family shares a phone);</li>
+ * ({@code Christian} / {@code Christina}, {@code Francis} / {@code Frances} are two people's names,
+ * and a family shares a phone);</li>
  * </ul>
  * and two words of one name may stand for one word of the other ({@code Mary Ann} /
  * {@code Maryann}). A missing part is no contradiction ({@code Anna} / {@code Anna Smith}), but a

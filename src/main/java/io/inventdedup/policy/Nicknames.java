@@ -21,11 +21,9 @@ import java.util.Set;
  * Every name of the list, either side, is a given name in its own right: a name the list holds is
  * not a misspelling of another.
  */
-public final class Nicknames {
+final class Nicknames {
 
 	private static final Map<String, Set<String>> PAIRS = new HashMap<>();
-
-	private static final Set<String> NAMES = new HashSet<>();
 
 	static {
 		try (InputStream in = Nicknames.class.getResourceAsStream("/names/nicknames.csv")) {
@@ -41,8 +39,6 @@ public final class Nicknames {
 					String nickname = triplet[2].strip().toLowerCase(Locale.ROOT);
 					PAIRS.computeIfAbsent(name, (key) -> new HashSet<>()).add(nickname);
 					PAIRS.computeIfAbsent(nickname, (key) -> new HashSet<>()).add(name);
-					NAMES.add(name);
-					NAMES.add(nickname);
 				}
 			}
 		}
@@ -55,18 +51,18 @@ public final class Nicknames {
 	}
 
 	/** Whether the list pairs these two (lower-case) names: one is a nickname or short form of the other. */
-	public static boolean areShortForms(String one, String other) {
+	static boolean areShortForms(String one, String other) {
 		return PAIRS.getOrDefault(one, Set.of()).contains(other);
 	}
 
 	/** Whether the list holds this (lower-case) word as a given name or a nickname. */
-	public static boolean isGivenName(String word) {
-		return NAMES.contains(word);
+	static boolean isGivenName(String word) {
+		return PAIRS.containsKey(word);
 	}
 
 	/** Every name of the list, lower case. */
-	public static Set<String> givenNames() {
-		return Set.copyOf(NAMES);
+	static Set<String> givenNames() {
+		return Set.copyOf(PAIRS.keySet());
 	}
 
 }

@@ -8,12 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
 import io.inventdedup.policy.FebrlOrg.Group;
-import io.inventdedup.policy.FebrlOrg.Member;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,8 +45,12 @@ class NameCheckOnFebrlTests {
 			MergePlan plan = planner.plan(group.listed());
 			long[] counts = byKind.computeIfAbsent(group.kind(), (kind) -> new long[4]);
 			counts[0]++;
-			Map<String, String> person = group.members().stream()
-				.collect(Collectors.toMap(Member::id, Member::person));
+			Map<String, String> person = new HashMap<>();
+			Map<String, String> name = new HashMap<>();
+			group.members().forEach((member) -> {
+				person.put(member.id(), member.person());
+				name.put(member.id(), member.name());
+			});
 			String pairPerson = group.members().get(0).person();
 			boolean hasTruePair = group.members().stream().filter((m) -> m.person().equals(pairPerson)).count() == 2;
 			if (hasTruePair) {
@@ -58,8 +60,6 @@ class NameCheckOnFebrlTests {
 				counts[1]++;
 				Set<String> merged = new HashSet<>(merge.sources());
 				merged.add(merge.survivorId());
-				Map<String, String> name = new HashMap<>();
-				group.members().forEach((member) -> name.put(member.id(), member.name()));
 				if (merged.stream().map(person::get).distinct().count() > 1) {
 					boolean named = merged.stream().allMatch((id) -> !NameAgreement.words(name.get(id)).isEmpty());
 					(named ? wrong : wrongThroughANameless).add(group.members() + " -> " + merge);

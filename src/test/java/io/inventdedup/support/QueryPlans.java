@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
 import org.springframework.jdbc.core.namedparam.ParsedSql;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Explains the job's queries as PostgreSQL runs them at the worst moment: on copies of its tables
  * that were never analysed (temporary tables, which autovacuum never touches, with the same columns,
@@ -90,12 +92,7 @@ public final class QueryPlans implements AutoCloseable {
 
 	/** Whether PostgreSQL holds statistics of this table's copy (whether anything analysed it). */
 	public boolean analysed(String table) throws SQLException {
-		try (Statement statement = this.connection.createStatement();
-				ResultSet rs = statement.executeQuery("SELECT count(*) FROM pg_statistic WHERE starelid = 'pg_temp."
-						+ table + "'::regclass")) {
-			rs.next();
-			return rs.getLong(1) > 0;
-		}
+		return queryForLong("SELECT count(*) FROM pg_statistic WHERE starelid = 'pg_temp." + table + "'::regclass") > 0;
 	}
 
 	/** The plan of a query written with {@code :name} parameters (a collection is expanded, as JdbcClient does). */
@@ -186,6 +183,15 @@ public final class QueryPlans implements AutoCloseable {
 			return Stream.concat(Stream.of(this.root), descendants(this.root))
 				.map((node) -> node.path("Node Type").asString())
 				.toList();
+		}
+
+		/**
+		 * Asserts that no node read a whole table and that no scan read more than {@code rows} rows
+		 * (those it returned and those its filters threw away).
+		 */
+		public void assertIndexedReadingAtMost(long rows) {
+			assertThat(nodeTypes()).as(toString()).doesNotContain("Seq Scan");
+			assertThat(scans()).as(toString()).allSatisfy((scan) -> assertThat(scan.examined()).isLessThanOrEqualTo(rows));
 		}
 
 		/** The indexes the conflict of an INSERT ... ON CONFLICT is resolved on. */
