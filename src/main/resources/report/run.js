@@ -121,9 +121,14 @@
     return matchedOn.some(function (matched) { return matched[0] === channel[0] && matched[1] === channel[2]; });
   }
 
+  /** Whether a person may approve the group: queued, or skipped because its names say different people. */
+  function approvable(group) {
+    return group.s === 'NEEDS_REVIEW' || (group.s === 'SKIPPED' && group.r === 'names-differ');
+  }
+
   function selectable(group) {
     if (review && !review.canDecide) { return false; }
-    return (data.run.dryRun && group.s === 'PLANNED') || group.s === 'NEEDS_REVIEW';
+    return (data.run.dryRun && group.s === 'PLANNED') || approvable(group);
   }
 
   /** Sends a decision as a form POST to the review's own address, with its CSRF token; the answer reloads the page. */
@@ -227,7 +232,7 @@
       box.checked = !!selected[group.k];
       box.setAttribute('aria-label', 'select group ' + group.k + ' for a decision');
       box.addEventListener('change', function () {
-        if (box.checked) { selected[group.k] = group.s; } else { delete selected[group.k]; }
+        if (box.checked) { selected[group.k] = approvable(group); } else { delete selected[group.k]; }
         document.getElementById('picked').textContent = Object.keys(selected).length + ' selected';
       });
       head.appendChild(box);
@@ -318,8 +323,9 @@
       output.value = 'Select groups and give a reason first.';
       return;
     }
-    if (command === 'approve' && keys.some(function (key) { return selected[key] !== 'NEEDS_REVIEW'; })) {
-      output.value = 'Only groups that wait for review (NEEDS_REVIEW) can be approved: unselect the others.';
+    if (command === 'approve' && keys.some(function (key) { return !selected[key]; })) {
+      output.value = 'Only groups that wait for review (NEEDS_REVIEW) or whose names differ (SKIPPED, names-differ) '
+        + 'can be approved: unselect the others.';
       return;
     }
     output.value = 'java -jar target/invent-dedup.jar --' + command + ' ' + data.run.execution + ' ' + keys.join(' ')

@@ -149,6 +149,7 @@ public class AuditReport {
 		row("follow-up updates", "planned " + count(run, "follow_ups_planned") + ", sent "
 				+ count(run, "follow_ups_sent") + ", failed " + count(run, "follow_ups_failed") + ", pending "
 				+ count(run, "follow_ups_pending"));
+		namesDiffer(run.get("instance"), jobExecutionId);
 		if (((Number) count(run, "failed")).longValue() == 0) {
 			return true;
 		}
@@ -161,6 +162,27 @@ public class AuditReport {
 					(rs.getObject(3) != null) ? rs.getString(3) : "", cut(rs.getString(4), 120));
 		}, run.get("instance"));
 		return true;
+	}
+
+	/**
+	 * The groups skipped because their names say different people, with the evidence: not queued, but
+	 * a person who knows better may approve one.
+	 */
+	private void namesDiffer(Object instance, long jobExecutionId) {
+		List<String> lines = this.jdbc.query("""
+				SELECT group_key, detail FROM dedup_audit
+				WHERE job_instance_id = ? AND status = 'SKIPPED' AND reason = 'names-differ' ORDER BY id LIMIT 21
+				""", (rs, row) -> String.format("  %s  %s", rs.getString(1), cut(rs.getString(2), 160)), instance);
+		if (lines.isEmpty()) {
+			return;
+		}
+		this.out.printf("%nSkipped, the names say different people (names-differ; the first 20): not queued; "
+				+ "one that is one person all the same is merged by the next real run once approved with --approve %d "
+				+ "KEY... --reason=TEXT%n", jobExecutionId);
+		lines.stream().limit(20).forEach(this.out::println);
+		if (lines.size() > 20) {
+			this.out.println("  …");
+		}
 	}
 
 	/**

@@ -22,8 +22,14 @@ public class Decisions {
 	/** What a rejection may name: a dry run's planned groups, and groups waiting for review. */
 	private static final List<AuditStatus> REJECTABLE = List.of(AuditStatus.PLANNED, AuditStatus.NEEDS_REVIEW);
 
-	/** What an approval may name: groups waiting for review. */
-	private static final List<AuditStatus> APPROVABLE = List.of(AuditStatus.NEEDS_REVIEW);
+	/**
+	 * What an approval may name: groups waiting for review, and groups skipped because their names
+	 * say different people ({@code names-differ}), which a person who knows better may still merge.
+	 */
+	private static final List<AuditStatus> APPROVABLE = List.of(AuditStatus.NEEDS_REVIEW, AuditStatus.SKIPPED);
+
+	/** The one reason of a skipped group that a person may overrule. */
+	private static final String NAMES_DIFFER = "names-differ";
 
 	private final AuditRepository audit;
 
@@ -159,7 +165,10 @@ public class Decisions {
 		Map<String, AuditRecord> groups = new LinkedHashMap<>();
 		List<String> unmatched = new ArrayList<>();
 		for (String key : keys) {
-			List<AuditRecord> found = this.audit.findGroups(runInstanceId, statuses, key);
+			List<AuditRecord> found = this.audit.findGroups(runInstanceId, statuses, key)
+				.stream()
+				.filter((row) -> row.status() != AuditStatus.SKIPPED || NAMES_DIFFER.equals(row.reason()))
+				.toList();
 			if (found.isEmpty()) {
 				unmatched.add(key.replaceAll("\\p{Cntrl}", "?"));
 			}
@@ -167,7 +176,9 @@ public class Decisions {
 		}
 		if (!unmatched.isEmpty()) {
 			throw new DecisionRefusedException("These keys match no group of run " + runInstanceId + " in status "
-					+ String.join(" or ", statuses.stream().map(AuditStatus::name).toList())
+					+ String.join(" or ", statuses.stream()
+						.map((status) -> (status == AuditStatus.SKIPPED) ? "SKIPPED (" + NAMES_DIFFER + ")" : status.name())
+						.toList())
 					+ " (a key is a group_key or the id of a contact in such a row): " + unmatched);
 		}
 		return groups;

@@ -116,8 +116,9 @@ public class ReviewRepository {
 	}
 
 	/**
-	 * The last decision of a person on a group of the org that waited for review and shares a member
-	 * with {@code memberIds}: an approval no older than {@code approvalsFor}, or a rejection.
+	 * The last decision of a person on a group of the org that waited for review (or was skipped as
+	 * {@code names-differ}, which a person may approve all the same) and shares a member with
+	 * {@code memberIds}: an approval no older than {@code approvalsFor}, or a rejection.
 	 */
 	public Optional<QueuedDecision> lastDecisionOn(String orgId, Collection<String> memberIds, Duration approvalsFor) {
 		return this.jdbc.sql(LAST_DECISION)
@@ -179,8 +180,8 @@ public class ReviewRepository {
 			        SELECT false, r.rejected_by, r.reason, r.rejected_at
 			          FROM dedup_rejection r
 			         WHERE r.plan_instance_id = a.job_instance_id AND r.group_key = a.group_key) d
-			 WHERE (a.org_id || '') = :org AND (a.status || '') = 'NEEDS_REVIEW'
-			   AND a.status IN ('PLANNED', 'NEEDS_REVIEW')
+			 WHERE (a.org_id || '') = :org AND ((a.status || '') = 'NEEDS_REVIEW' OR (a.reason || '') = 'names-differ')
+			   AND (a.status IN ('PLANNED', 'NEEDS_REVIEW') OR a.reason = 'names-differ')
 			   AND dedup_member_ids(a.listed_group) && CAST(:members AS text[])
 			 ORDER BY d.decided_at DESC, a.id DESC
 			 LIMIT 1

@@ -19,6 +19,7 @@ import io.inventdedup.invent.InventApiProperties;
 import io.inventdedup.invent.InventClient;
 import io.inventdedup.policy.MergePlanner;
 import io.inventdedup.policy.MergePolicy;
+import io.inventdedup.policy.NameFrequencies;
 import io.inventdedup.policy.SurvivorRule;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -124,9 +125,10 @@ public class MergeStepConfiguration {
 	@Bean
 	@StepScope
 	MergePlanProcessor mergePlanProcessor(MergeRun mergeRun, JsonMapper jsonMapper, ReviewRepository reviewRepository,
-			AuditRepository auditRepository, FollowUpSender followUpSender,
+			AuditRepository auditRepository, FollowUpSender followUpSender, StagedGroups stagedGroups,
 			@Value("#{jobParameters['plan']}") @Nullable Long plan,
-			@Value("${dedup.plan-max-age:7d}") Duration approvalsFor) {
+			@Value("${dedup.plan-max-age:7d}") Duration approvalsFor,
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
 		ReviewGate gate = ReviewGate.open();
 		if (plan != null && plan != 0) {
 			long planInstanceId = auditRepository.instanceOf(plan)
@@ -136,7 +138,12 @@ public class MergeStepConfiguration {
 		}
 		ReviewQueue queue = new ReviewQueue(reviewRepository, jsonMapper, followUpSender, mergeRun.orgId(),
 				approvalsFor);
-		return new MergePlanProcessor(new MergePlanner(mergeRun.policy()), jsonMapper, reviewRepository,
+		NameFrequencies frequencies = NameFrequencies.NONE;
+		if (mergeRun.policy().checkNames()) {
+			int listing = stagedGroups.latestListing(jobInstanceId).map(CurrentListing::number).orElse(1);
+			frequencies = ListingNames.count(stagedGroups, jobInstanceId, listing, jsonMapper);
+		}
+		return new MergePlanProcessor(new MergePlanner(mergeRun.policy(), frequencies), jsonMapper, reviewRepository,
 				mergeRun.orgId(), queue, gate);
 	}
 

@@ -247,7 +247,10 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 		}
 		if (plan instanceof MergePlan.Review review) {
 			MergePlan.Merge proposed = review.proposed();
-			return row(planned, AuditStatus.NEEDS_REVIEW, review.reason().code(), proposed.survivorId(),
+			// Names that say different people: left alone, not queued; the proposal stays on the row.
+			AuditStatus status = (review.reason() == SkipReason.NAMES_DIFFER) ? AuditStatus.SKIPPED
+					: AuditStatus.NEEDS_REVIEW;
+			return row(planned, status, review.reason().code(), proposed.survivorId(),
 					proposed.sources(), review, review.detail(), this.followUps.plannedUpdate(proposed.followUp()), null);
 		}
 		MergePlan.Skip skip = (MergePlan.Skip) plan;

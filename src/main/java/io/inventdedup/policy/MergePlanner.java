@@ -11,15 +11,27 @@ import org.jspecify.annotations.Nullable;
  * Applies a {@link MergePolicy} to a {@link DuplicateGroup}. Pure and deterministic: the same
  * group and policy always give the same plan, whatever the order of the duplicates. The order of
  * the rules: the size cap; the exclusions (held, admin, blocked, unsubscribed); at least two
- * eligible; the name check of the eligible ({@link NameCheck}: all agree, an agreeing core merged
- * alone, or no core and a person decides); the survivor rule; the follow-up.
+ * eligible; the name check of the eligible ({@link NameCheck}: all one person, an agreeing core
+ * merged alone, all different people and the group left alone, or a doubt and a person decides);
+ * the survivor rule; the follow-up.
  */
 public final class MergePlanner {
 
 	private final MergePolicy policy;
 
+	private final NameFrequencies frequencies;
+
+	/** A planner whose name check weighs every word as rare as in a small org. */
 	public MergePlanner(MergePolicy policy) {
+		this(policy, NameFrequencies.NONE);
+	}
+
+	/**
+	 * A planner whose name check weighs each word by how common it is in the org's listing.
+	 */
+	public MergePlanner(MergePolicy policy, NameFrequencies frequencies) {
 		this.policy = policy;
+		this.frequencies = frequencies;
 	}
 
 	public MergePlan plan(DuplicateGroup group) {
@@ -57,17 +69,21 @@ public final class MergePlanner {
 			return merge(group, eligible, excluded, null);
 		}
 		List<Contact> others = members.stream().filter((member) -> !eligible.contains(member)).toList();
-		NameCheck.Verdict names = NameCheck.of(eligible, others);
-		if (names instanceof NameCheck.Verdict.NoCore noCore) {
-			return new MergePlan.Review(merge(group, eligible, excluded, null), SkipReason.NAMES_DISAGREE,
-					noCore.detail());
-		}
+		NameCheck.Verdict names = NameCheck.of(eligible, others, this.frequencies);
 		if (names instanceof NameCheck.Verdict.Core core) {
 			List<Exclusion> all = new ArrayList<>(excluded);
 			all.addAll(core.leftOut());
 			all.sort(Comparator.comparing(Exclusion::contactId));
 			List<Contact> agreeing = eligible.stream().filter((member) -> core.core().contains(member.id())).toList();
 			return merge(group, new ArrayList<>(agreeing), all, core.detail());
+		}
+		if (names instanceof NameCheck.Verdict.Differ differ) {
+			return new MergePlan.Review(merge(group, eligible, excluded, null), SkipReason.NAMES_DIFFER,
+					differ.detail());
+		}
+		if (names instanceof NameCheck.Verdict.NoCore noCore) {
+			return new MergePlan.Review(merge(group, eligible, excluded, null), SkipReason.NAMES_DISAGREE,
+					noCore.detail());
 		}
 		return merge(group, eligible, excluded, null);
 	}

@@ -1,6 +1,7 @@
 package io.inventdedup.policy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -8,32 +9,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Whether the eligible members of a group can be one person by their names
- * ({@link NameAgreement}). A member without a name neither confirms nor contradicts.
+ * Whether the eligible members of a group can be one person by their names, each pair weighed as
+ * evidence ({@link NameComparison}: same, unsure, different). A member without a name neither
+ * confirms nor contradicts.
  * <ul>
- * <li>every named member agrees with every other (or fewer than two have a name): one person, as
+ * <li>every pair of named members the same person (or fewer than two have a name): one person, as
  * far as names tell;</li>
- * <li>some disagree: the largest set of named members whose names all agree with each other word
- * for word (the agreeing core, at least two) is one person, and every other member is left out:
- * the named ones because their names differ, the nameless because nobody can tell whose they are.
- * In a group that shows different people, an initial or a missing part is no proof:
+ * <li>every pair different (no two names the same person, none unsure): different people; the
+ * group is left alone ({@link Verdict.Differ}, recorded {@code names-differ});</li>
+ * <li>else the largest set of named members whose names are pairwise the same person (the agreeing
+ * core, at least two) is one person, and every other member is left out: the named ones because
+ * their names differ or leave a doubt, the nameless because nobody can tell whose they are. In a
+ * group that shows different people (a pair different), a missing part is no proof:
  * {@code Alexandra} beside {@code Alexandra Kim} and {@code Catherine Walsh} may be another
  * Alexandra;</li>
- * <li>no core (nobody agrees with anybody, or two cores of the same size): a person decides.</li>
+ * <li>where two cores are as large, the members in both are the core (two {@code Jon Kim} beside
+ * a {@code Jonathan Kim} and a {@code Jonathon Kim}, each a long form of {@code Jon} but in doubt
+ * with the other: the two {@code Jon Kim});</li>
+ * <li>no core (only doubts, or two cores of the same size with fewer than two members in common):
+ * a person decides.</li>
  * </ul>
- * Two rules go further than names that agree, because a merge cannot be undone:
- * <ul>
- * <li>names that agree only through initials ({@code L. Green} / {@code Łukasz Green}) or a family
- * name ({@code Green} / {@code Maria Green}), and no other pair of names word for word or with a
- * missing part, may be a family's two members: a person decides;</li>
- * <li>the names of the members the policy excludes (an admin, a blocked contact) are evidence
- * too: when one of them disagrees with an eligible member's name, the group joins different people,
- * and its nameless members cannot be told apart: they are left out ({@code name-unknown}), and when
- * one named member is left, a person decides.</li>
- * </ul>
- * Names spelt alike (after normalising) are compared once. The search for the core is bounded
- * ({@value #MAX_NAMED} distinct names, {@value #MAX_STEPS} steps): past the bound there is no core,
- * and a person decides.
+ * The names of the members the policy excludes (an admin, a blocked contact) are evidence too: when
+ * one of them is a different person from an eligible member, the group joins different people, and
+ * its nameless members cannot be told apart: they are left out ({@code name-unknown}), and when one
+ * named member is left, a person decides.
+ * <p>
+ * Names spelt alike (after normalising) are compared once, and are one person's if their words
+ * carry the evidence ({@code Smith} twice, in an org of many Smiths, is a doubt). The search for
+ * the core is bounded ({@value #MAX_NAMED} distinct names, {@value #MAX_STEPS} steps): past the
+ * bound there is no core, and a person decides.
  */
 public final class NameCheck {
 
@@ -43,39 +47,44 @@ public final class NameCheck {
 	/** The most steps the search for the agreeing core may take. */
 	static final int MAX_STEPS = 100_000;
 
+	/** The most comparisons a detail spells out. */
+	private static final int MAX_EVIDENCE = 6;
+
 	private NameCheck() {
 	}
 
-	/** What the names of {@code eligible} say, without other members. */
+	/** What the names of {@code eligible} say, without other members, every word as rare as in a small org. */
 	public static Verdict of(List<Contact> eligible) {
-		return of(eligible, List.of());
+		return of(eligible, List.of(), NameFrequencies.NONE);
 	}
 
 	/**
 	 * What the names of {@code eligible} say.
 	 * @param excluded the group's members the policy leaves out (admins, blocked, held, ...)
+	 * @param frequencies how common each word is in the org's listing
 	 */
-	public static Verdict of(List<Contact> eligible, List<Contact> excluded) {
+	public static Verdict of(List<Contact> eligible, List<Contact> excluded, NameFrequencies frequencies) {
 		List<Contact> named = new ArrayList<>();
 		List<Contact> nameless = new ArrayList<>();
 		Map<List<String>, List<Contact>> byName = new LinkedHashMap<>();
 		List<Contact> sorted = new ArrayList<>(eligible);
 		sorted.sort(Comparator.comparing(Contact::id));
 		for (Contact member : sorted) {
-			List<String> words = NameAgreement.words(member.name());
+			List<String> words = NameComparison.words(member.name());
 			if (words.isEmpty()) {
 				nameless.add(member);
 				continue;
 			}
 			named.add(member);
 			// A name too long to compare agrees with none, not even its twin: a spelling of its own.
-			List<String> key = NameAgreement.comparable(member.name()) ? words : List.of("\0" + member.id());
+			List<String> key = NameComparison.comparable(member.name()) ? words : List.of("\0" + member.id());
 			byName.computeIfAbsent(key, (k) -> new ArrayList<>()).add(member);
 		}
 		boolean differentPeople = excluded.stream()
+			.filter((other) -> !NameComparison.words(other.name()).isEmpty())
 			.anyMatch((other) -> named.stream()
-				.anyMatch((member) -> !NameAgreement.words(other.name()).isEmpty()
-						&& NameAgreement.strength(other.name(), member.name()) == NameAgreement.Strength.NONE));
+				.anyMatch((member) -> NameComparison.compare(other.name(), member.name(), frequencies)
+					.verdict() == NameComparison.Verdict.DIFFERENT));
 		if (named.size() < 2) {
 			return (named.size() == 1 && !nameless.isEmpty() && differentPeople)
 					? new Verdict.NoCore("a member left out names another person than " + describe(named)
@@ -88,47 +97,63 @@ public final class NameCheck {
 			return new Verdict.NoCore(n + " different names: too many to compare, a person decides");
 		}
 		int[] weights = new int[n];
-		BitSet[] agrees = new BitSet[n];
-		boolean all = true;
-		boolean beyondInitials = false;
+		BitSet[] same = new BitSet[n];
+		BitSet[] sameInFull = new BitSet[n];
+		List<String> evidence = new ArrayList<>();
+		boolean unsure = false;
+		boolean different = false;
 		for (int i = 0; i < n; i++) {
 			weights[i] = byName.get(spellings.get(i)).size();
-			beyondInitials |= weights[i] > 1;
-			agrees[i] = new BitSet(n);
-		}
-		for (int i = 0; i < n; i++) {
-			for (int j = i + 1; j < n; j++) {
-				NameAgreement.Strength strength = NameAgreement.strength(spellings.get(i), spellings.get(j), true);
-				all &= strength != NameAgreement.Strength.NONE;
-				beyondInitials |= strength.compareTo(NameAgreement.Strength.PART) >= 0;
-				if (strength == NameAgreement.Strength.FULL) {
-					agrees[i].set(j);
-					agrees[j].set(i);
+			same[i] = new BitSet(n);
+			sameInFull[i] = new BitSet(n);
+			if (weights[i] > 1 && !spellings.get(i).get(0).startsWith("\0")) {
+				NameComparison.Result twins = NameComparison.compare(spellings.get(i), spellings.get(i), frequencies);
+				if (twins.verdict() != NameComparison.Verdict.SAME) {
+					// Twins whose shared words prove nothing: not one person for that, a core of one.
+					weights[i] = 1;
+					unsure = true;
+					evidence.add(twins.evidence());
 				}
 			}
 		}
-		if (all && !beyondInitials) {
-			return new Verdict.NoCore("names agree only through initials or a family name (a family's members may): "
-					+ describe(named));
+		for (int i = 0; i < n; i++) {
+			for (int j = i + 1; j < n; j++) {
+				NameComparison.Result result = NameComparison.compare(spellings.get(i), spellings.get(j), frequencies);
+				evidence.add(result.evidence());
+				switch (result.verdict()) {
+					case SAME -> {
+						same[i].set(j);
+						same[j].set(i);
+						if (!result.partial()) {
+							sameInFull[i].set(j);
+							sameInFull[j].set(i);
+						}
+					}
+					case UNSURE -> unsure = true;
+					case DIFFERENT -> different = true;
+				}
+			}
 		}
-		if (all && (!differentPeople || nameless.isEmpty())) {
-			return new Verdict.Agree();
+		String names = describe(named) + ": " + evidence(evidence);
+		if (!unsure && !different) {
+			return (differentPeople && !nameless.isEmpty())
+					? new Verdict.Core(named.stream().map(Contact::id).toList(), leftOut(List.of(), nameless),
+							"a member left out names another person: the members without a name are left out too; "
+									+ names)
+					: new Verdict.Agree();
 		}
-		if (all) {
-			return new Verdict.Core(named.stream().map(Contact::id).toList(), leftOut(List.of(), nameless),
-					"a member left out names another person: the members without a name are left out too; "
-							+ describe(named));
+		if (!unsure && named.size() == n && Arrays.stream(same).allMatch(BitSet::isEmpty)) {
+			return new Verdict.Differ("names differ: " + names);
 		}
-		Cores cores = new Cores(agrees, weights);
+		Cores cores = new Cores(different ? sameInFull : same, weights);
 		BitSet everyone = new BitSet(n);
 		everyone.set(0, n);
 		cores.search(new BitSet(n), everyone, new BitSet(n));
-		String names = describe(named);
-		if (cores.steps > MAX_STEPS || cores.largest < 2 || cores.countOfLargest > 1) {
+		if (cores.steps > MAX_STEPS || cores.largest < 2 || cores.weight(cores.best) < 2) {
 			String why = (cores.steps > MAX_STEPS) ? "too many ways to group them"
-					: (cores.largest < 2) ? "no two of them agree word for word"
+					: (cores.largest < 2) ? "no two of them surely one person"
 							: "two sets of agreeing names are as large";
-			return new Verdict.NoCore("names disagree (" + why + "): " + names);
+			return new Verdict.NoCore("names leave a doubt (" + why + "): " + names);
 		}
 		List<String> core = new ArrayList<>();
 		List<Contact> differing = new ArrayList<>();
@@ -143,7 +168,13 @@ public final class NameCheck {
 			}
 		}
 		return new Verdict.Core(core, leftOut(differing, nameless),
-				"names disagree: merged only the members whose names agree; " + names);
+				"names disagree: merged only the members whose names are one person's; " + names);
+	}
+
+	/** At most {@value #MAX_EVIDENCE} comparisons, one per pair of spellings, in their order. */
+	private static String evidence(List<String> evidence) {
+		String said = String.join("; ", evidence.subList(0, Math.min(MAX_EVIDENCE, evidence.size())));
+		return (evidence.size() > MAX_EVIDENCE) ? said + "; …" : said;
 	}
 
 	/** The members left out of a core: {@code name-differs} and {@code name-unknown}, by id. */
@@ -171,9 +202,9 @@ public final class NameCheck {
 	}
 
 	/**
-	 * The largest sets of members whose names all agree word for word (maximum cliques of the
+	 * The members that every largest set of pairwise agreeing names holds (the maximum cliques of the
 	 * agreement graph of the distinct spellings, each weighing as many members as spell it so, by
-	 * Bron–Kerbosch with a pivot), and how many there are of that weight.
+	 * Bron–Kerbosch with a pivot, and their intersection).
 	 */
 	private static final class Cores {
 
@@ -184,8 +215,6 @@ public final class NameCheck {
 		private BitSet best = new BitSet();
 
 		private int largest;
-
-		private int countOfLargest;
 
 		private int steps;
 
@@ -210,11 +239,11 @@ public final class NameCheck {
 				int size = weight(clique);
 				if (size > this.largest) {
 					this.largest = size;
-					this.countOfLargest = 1;
 					this.best = (BitSet) clique.clone();
 				}
 				else if (size == this.largest) {
-					this.countOfLargest++;
+					// Two cores as large: only the members in both are surely one person.
+					this.best.and(clique);
 				}
 				return;
 			}
@@ -244,7 +273,7 @@ public final class NameCheck {
 	/** What the names of a group's eligible members say. */
 	public sealed interface Verdict {
 
-		/** Every named member agrees with every other, or fewer than two have a name. */
+		/** Every named member is one person with every other, or fewer than two have a name. */
 		record Agree() implements Verdict {
 		}
 
@@ -264,6 +293,14 @@ public final class NameCheck {
 		 * @param detail the names, for the audit
 		 */
 		record NoCore(String detail) implements Verdict {
+		}
+
+		/**
+		 * Every pair of names is two people's: the group joins different people and is left alone.
+		 *
+		 * @param detail the names and the evidence, for the audit
+		 */
+		record Differ(String detail) implements Verdict {
 		}
 
 	}

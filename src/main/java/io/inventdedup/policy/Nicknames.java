@@ -18,8 +18,8 @@ import java.util.Set;
  * see {@code names/README.md}): {@code robert} / {@code bob}, {@code margaret} / {@code peggy}.
  * A pair is used as the list gives it, never chained: {@code bob} and {@code bill} are each a short
  * form of another name ({@code robert}, {@code william}), which says nothing of one another.
- * Every name of the list, either side, is a given name in its own right: a name the list holds is
- * not a misspelling of another.
+ * Every name of the list, either side, is a given name in its own right ({@link GivenNames}): a
+ * name the list holds is not a misspelling of another.
  */
 final class Nicknames {
 
@@ -55,13 +55,8 @@ final class Nicknames {
 		return PAIRS.getOrDefault(one, Set.of()).contains(other);
 	}
 
-	/** Whether the list holds this (lower-case) word as a given name or a nickname. */
-	static boolean isGivenName(String word) {
-		return PAIRS.containsKey(word);
-	}
-
-	/** Every name of the list, lower case. */
-	static Set<String> givenNames() {
+	/** Every name of the list, either side of a pair, lower case. */
+	static Set<String> names() {
 		return Set.copyOf(PAIRS.keySet());
 	}
 

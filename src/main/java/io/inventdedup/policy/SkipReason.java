@@ -27,6 +27,12 @@ public enum SkipReason {
 	/** The name check: no set of members whose names agree; the group waits for a person (NEEDS_REVIEW). */
 	NAMES_DISAGREE("names-disagree"),
 
+	/**
+	 * The name check: every pair of names is two people's (a family's phone, a shop's inbox); the
+	 * group is SKIPPED, and a person may still approve its proposed merge.
+	 */
+	NAMES_DIFFER("names-differ"),
+
 	/** An apply run: the group is listed now but was not planned in the reviewed run. */
 	NOT_IN_PLAN("not-in-plan"),
 

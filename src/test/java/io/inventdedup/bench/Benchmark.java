@@ -30,6 +30,7 @@ import io.inventdedup.policy.DuplicateGroup;
 import io.inventdedup.policy.MergePlan;
 import io.inventdedup.policy.MergePlanner;
 import io.inventdedup.policy.MergePolicy;
+import io.inventdedup.policy.NameFrequencies;
 import io.inventdedup.simulator.Faults;
 import io.inventdedup.simulator.InventSimulator;
 import io.inventdedup.simulator.OrgGenerator;
@@ -209,30 +210,48 @@ public final class Benchmark {
 	/**
 	 * Scenario 9: what the name check costs a group, in the job's own planner: 10,000 generated
 	 * groups (20 seeds of 500) planned with and without {@code checkNames}, five rounds each in one
-	 * JVM (the first rounds warm the JIT), microseconds a group.
+	 * JVM (the first rounds warm the JIT), microseconds a group; with the check, the words of each
+	 * org's names counted first as a run counts its listing ({@link NameFrequencies}), and that
+	 * counting's cost a group said apart.
 	 */
 	private void nameCheckCost(int run) {
-		List<DuplicateGroup> groups = new ArrayList<>();
+		List<List<DuplicateGroup>> orgs = new ArrayList<>();
 		for (int seed = 0; seed < 20; seed++) {
+			List<DuplicateGroup> org = new ArrayList<>();
 			for (List<SimContact> members : OrgGenerator.seeded(seed).populate(new SimOrg("bench-names-" + seed), 500, 0)) {
 				List<Contact> contacts = members.stream()
 					.map((member) -> new Contact(member.id(), member.createdAt(), member.admin(), member.blocked(),
 							member.unsubscribed(), member.channels().size(), member.name()))
 					.toList();
-				groups.add(new DuplicateGroup(contacts.get(0), contacts.subList(1, contacts.size())));
+				org.add(new DuplicateGroup(contacts.get(0), contacts.subList(1, contacts.size())));
 			}
+			orgs.add(org);
 		}
+		int groups = orgs.stream().mapToInt(List::size).sum();
 		List<String> rounds = new ArrayList<>();
 		for (int round = 1; round <= 5; round++) {
 			for (boolean checkNames : new boolean[] { false, true }) {
-				MergePlanner planner = new MergePlanner(MergePolicy.defaults().withCheckNames(checkNames));
+				long counting = 0;
 				long started = System.nanoTime();
 				long excluded = 0;
-				for (DuplicateGroup group : groups) {
-					excluded += planner.plan(group).excluded().size();
+				for (List<DuplicateGroup> org : orgs) {
+					NameFrequencies frequencies = NameFrequencies.NONE;
+					if (checkNames) {
+						long countingStarted = System.nanoTime();
+						NameFrequencies.Counter counter = NameFrequencies.counter();
+						org.forEach(counter::add);
+						frequencies = counter.frequencies();
+						counting += System.nanoTime() - countingStarted;
+					}
+					MergePlanner planner = new MergePlanner(MergePolicy.defaults().withCheckNames(checkNames), frequencies);
+					for (DuplicateGroup group : org) {
+						excluded += planner.plan(group).excluded().size();
+					}
 				}
-				rounds.add(String.format(Locale.ROOT, "round %d %s %.1f µs (%d excluded)", round,
-						checkNames ? "with" : "without", (System.nanoTime() - started) / 1e3 / groups.size(), excluded));
+				rounds.add(String.format(Locale.ROOT, "round %d %s %.1f µs%s (%d excluded)", round,
+						checkNames ? "with" : "without", (System.nanoTime() - started) / 1e3 / groups,
+						checkNames ? String.format(Locale.ROOT, " (counting %.1f µs)", counting / 1e3 / groups) : "",
+						excluded));
 			}
 		}
 		row("names", run, "10,000 groups planned, a group: " + String.join("; ", rounds));

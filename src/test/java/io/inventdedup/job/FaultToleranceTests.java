@@ -135,7 +135,7 @@ class FaultToleranceTests {
 		SimOrg org = this.simulator.org("faults-unsettled");
 		List<List<SimContact>> groups = OrgGenerator.seeded(25).plainContacts().maxGroupSize(3).populate(org, 30, 0);
 		String survivor = groups.stream()
-			.map((members) -> RunAssertions.expectedPlan(members, MergePolicy.defaults()))
+			.map((members) -> RunAssertions.expectedPlan(groups, members, MergePolicy.defaults()))
 			.filter((plan) -> plan instanceof MergePlan.Merge merge && merge.followUp().isEmpty())
 			.map((plan) -> ((MergePlan.Merge) plan).survivorId())
 			.skip(3)

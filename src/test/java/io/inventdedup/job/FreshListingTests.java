@@ -127,7 +127,7 @@ class FreshListingTests {
 			.launch(List.of("orgId=" + orgId, "runKey=apply", "dryRun=false", "plan=" + plan)));
 		await().atMost(Duration.ofSeconds(60)).until(() -> this.simulator.mergeLog(orgId).size() >= 10);
 		List<SimContact> late = groups.get(groups.size() - 1);
-		String admin = ((io.inventdedup.policy.MergePlan.Merge) RunAssertions.expectedPlan(late, MergePolicy.defaults()))
+		String admin = ((io.inventdedup.policy.MergePlan.Merge) RunAssertions.expectedPlan(groups, late, MergePolicy.defaults()))
 			.sources()
 			.get(0);
 		long changedAt = System.nanoTime();

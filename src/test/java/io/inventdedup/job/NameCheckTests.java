@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.inventdedup.policy.MergePlan;
 import io.inventdedup.policy.MergePolicy;
@@ -21,6 +22,8 @@ import io.inventdedup.support.RunAssertions;
 import io.inventdedup.support.TestInfrastructure;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,9 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no two people and queues the doubtful groups; approvals and rejections on the command line; of the
  * queued groups, the next scheduled run merges exactly the approved ones that did not change (it
  * also merges, on its own, what the first run's cores left of one person's contacts when their
- * names agree word for word).
+ * names agree word for word); a group whose names say different people is skipped, not queued, and
+ * merged by the next run once a person approves it.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class NameCheckTests {
 
 	private final InventSimulator simulator = TestInfrastructure.simulator();
@@ -57,7 +62,7 @@ class NameCheckTests {
 		SimOrg org = this.simulator.org(orgId);
 		List<List<SimContact>> groups = OrgGenerator.seeded(18).sharedChannels(0.2).populate(org, 300, 20);
 		List<List<SimContact>> doubtful = groups.stream()
-			.filter((members) -> RunAssertions.expectedPlan(members, MergePolicy.defaults()) instanceof MergePlan.Review)
+			.filter((members) -> RunAssertions.isQueued(RunAssertions.expectedPlan(groups, members, MergePolicy.defaults())))
 			.toList();
 		assertThat(doubtful).as("the org has groups whose names disagree").hasSizeGreaterThanOrEqualTo(5);
 
@@ -72,10 +77,10 @@ class NameCheckTests {
 		long night1 = this.runs.lastExecution(orgId);
 		int mergedOnNight1 = this.simulator.mergeLog(orgId).size();
 
-		Map<String, Object> byKey = queued(doubtful.get(0));
-		Map<String, Object> byContact = queued(doubtful.get(1));
-		Map<String, Object> changed = queued(doubtful.get(2));
-		Map<String, Object> rejected = queued(doubtful.get(3));
+		Map<String, Object> byKey = queued(groups, doubtful.get(0));
+		Map<String, Object> byContact = queued(groups, doubtful.get(1));
+		Map<String, Object> changed = queued(groups, doubtful.get(2));
+		Map<String, Object> rejected = queued(groups, doubtful.get(3));
 		assertThat(DatabaseCommand.run("--approve", String.valueOf(night1), (String) byKey.get("group_key"),
 				(String) changed.get("group_key"), "--reason=one customer, two numbers", "--by=carol"))
 			.isZero();
@@ -122,8 +127,48 @@ class NameCheckTests {
 		this.runs.assertAuditAgreesWithMergeLog(orgId);
 	}
 
-	private Map<String, Object> queued(List<SimContact> members) {
-		MergePlan.Review review = (MergePlan.Review) RunAssertions.expectedPlan(members, MergePolicy.defaults());
+	@Test
+	void aGroupWhoseNamesDifferIsSkippedNotQueuedAndTheNextRunMergesItOnceAPersonApprovesIt(CapturedOutput output)
+			throws Exception {
+		String orgId = "names-differ";
+		SimOrg org = this.simulator.org(orgId);
+		java.time.Instant t0 = java.time.Instant.parse("2024-01-01T00:00:00Z");
+		org.addContact("family-a", "Maria Green", t0, false, false, false, "email:greens@example.test");
+		org.addContact("family-b", "Mitchell Green", t0.plusSeconds(60), false, false, false, "email:greens@example.test");
+		org.addContact("anna-a", "Anna Smith", t0, false, false, false, "email:anna@example.test");
+		org.addContact("anna-b", "Smith, Anna", t0.plusSeconds(60), false, false, false, "email:anna@example.test");
+
+		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false", "runKey=night-1"))).isZero();
+
+		assertThat(this.simulator.mergeLog(orgId)).containsExactly(new MergeRecord(orgId, "anna-a", List.of("anna-b")));
+		assertThat(this.runs.count(orgId, "NEEDS_REVIEW")).as("names that rule each other out are not queued").isZero();
+		long night1 = this.runs.lastExecution(orgId);
+		Map<String, Object> family = this.jdbc.queryForMap(
+				"SELECT * FROM dedup_audit WHERE org_id = ? AND survivor_contact_id = 'family-a'", orgId);
+		assertThat(family).containsEntry("status", "SKIPPED").containsEntry("reason", "names-differ");
+		assertThat((String) family.get("detail")).contains("Green = Green, but Maria ≠ Mitchell");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM dedup_audit a WHERE org_id = ? AND NOT EXISTS "
+				+ "(SELECT 1 FROM dedup_approval p WHERE p.group_key = a.group_key) AND status = 'NEEDS_REVIEW'", Long.class,
+				orgId)).isZero();
+		assertThat(DatabaseCommand.run("--report", String.valueOf(night1))).isZero();
+		assertThat(output.getOut()).contains("Skipped, the names say different people (names-differ")
+			.contains((String) family.get("group_key") + "  names differ: family-a \"Maria Green\", family-b \"Mitchell Green\"");
+
+		assertThat(DatabaseCommand.run("--approve", String.valueOf(night1), "family-b",
+				"--reason=one customer who signs as his wife", "--by=carol"))
+			.isZero();
+		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false", "runKey=night-2"))).isZero();
+
+		assertThat(this.simulator.mergeLog(orgId)).as("the approved group merged by the next run")
+			.containsExactly(new MergeRecord(orgId, "anna-a", List.of("anna-b")),
+					new MergeRecord(orgId, "family-a", List.of("family-b")));
+		assertThat((String) row(this.runs.lastExecution(orgId), (String) family.get("group_key")).get("detail"))
+			.contains("approved by carol");
+		this.runs.assertAuditAgreesWithMergeLog(orgId);
+	}
+
+	private Map<String, Object> queued(List<List<SimContact>> groups, List<SimContact> members) {
+		MergePlan.Review review = (MergePlan.Review) RunAssertions.expectedPlan(groups, members, MergePolicy.defaults());
 		return this.jdbc.queryForMap("SELECT * FROM dedup_audit WHERE status = 'NEEDS_REVIEW' AND survivor_contact_id = ?",
 				review.proposed().survivorId());
 	}

@@ -65,17 +65,17 @@ class ReviewedPlanTests {
 		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "runKey=review"))).isZero();
 		String plan = String.valueOf(this.runs.lastExecution(orgId));
 
-		assertThat(DatabaseCommand.run("--reject", plan, planned(groups.get(0)).get("group_key").toString(),
-				sourceOf(groups.get(1)), "--reason=not these two", "--by=bob"))
+		assertThat(DatabaseCommand.run("--reject", plan, planned(groups, groups.get(0)).get("group_key").toString(),
+				sourceOf(groups, groups.get(1)), "--reason=not these two", "--by=bob"))
 			.isZero();
-		assertThat(DatabaseCommand.run("--hold", orgId, sourceOf(groups.get(2)), "--reason=VIP", "--by=bob")).isZero();
+		assertThat(DatabaseCommand.run("--hold", orgId, sourceOf(groups, groups.get(2)), "--reason=VIP", "--by=bob")).isZero();
 		org.change(groups.get(3).get(1).id(), (contact) -> contact.admin(true));
-		org.change(sourceOf(groups.get(4)), (contact) -> contact.unsubscribed(true));
+		org.change(sourceOf(groups, groups.get(4)), (contact) -> contact.unsubscribed(true));
 		org.addContact("joins-5", null, T0, false, false, false,
 				"email:person-" + orgId + "-5@example.test");
 		org.addContact("new-a", "New", T0, false, false, false, "email:new@example.test");
 		org.addContact("new-b", "New", T0.plusSeconds(60), false, false, false, "email:new@example.test");
-		MergePlan.Merge byHand = expected(groups.get(6));
+		MergePlan.Merge byHand = expected(groups, groups.get(6));
 		org.mergeByHand(byHand.survivorId(), byHand.sources());
 
 		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false", "plan=" + plan, "runKey=apply")))
@@ -83,7 +83,7 @@ class ReviewedPlanTests {
 
 		Set<MergeRecord> applied = new HashSet<>();
 		for (List<SimContact> members : groups.subList(7, groups.size())) {
-			MergePlan.Merge reviewed = expected(members);
+			MergePlan.Merge reviewed = expected(groups, members);
 			applied.add(new MergeRecord(orgId, reviewed.survivorId(), reviewed.sources()));
 		}
 		assertThat(new HashSet<>(this.simulator.mergeLog(orgId))).as("merged exactly as reviewed").isEqualTo(applied);
@@ -94,11 +94,11 @@ class ReviewedPlanTests {
 			.containsEntry("no-longer-listed", 1L);
 		assertThat(details(apply, "changed-since-review")).anyMatch((d) -> d.contains(groups.get(3).get(1).id() + " became an admin"))
 			.anyMatch((d) -> d.contains("joins-5 is new in the group"))
-			.anyMatch((d) -> d.contains(sourceOf(groups.get(4)) + " unsubscribed"))
-			.anyMatch((d) -> d.contains(sourceOf(groups.get(2)) + " (held)"));
+			.anyMatch((d) -> d.contains(sourceOf(groups, groups.get(4)) + " unsubscribed"))
+			.anyMatch((d) -> d.contains(sourceOf(groups, groups.get(2)) + " (held)"));
 		assertThat(details(apply, "rejected-in-review")).allMatch((d) -> d.contains("by bob: not these two"));
 		this.runs.assertAuditAgreesWithMergeLog(orgId);
-		assertThat(org.contact(sourceOf(groups.get(2)))).as("a held contact stays").isNotNull();
+		assertThat(org.contact(sourceOf(groups, groups.get(2)))).as("a held contact stays").isNotNull();
 	}
 
 	@Test
@@ -156,17 +156,17 @@ class ReviewedPlanTests {
 		return this.launcher.launch(command);
 	}
 
-	private static MergePlan.Merge expected(List<SimContact> members) {
-		return (MergePlan.Merge) RunAssertions.expectedPlan(members, MergePolicy.defaults());
+	private static MergePlan.Merge expected(List<List<SimContact>> groups, List<SimContact> members) {
+		return (MergePlan.Merge) RunAssertions.expectedPlan(groups, members, MergePolicy.defaults());
 	}
 
-	private static String sourceOf(List<SimContact> members) {
-		return expected(members).sources().get(0);
+	private static String sourceOf(List<List<SimContact>> groups, List<SimContact> members) {
+		return expected(groups, members).sources().get(0);
 	}
 
-	private Map<String, Object> planned(List<SimContact> members) {
+	private Map<String, Object> planned(List<List<SimContact>> groups, List<SimContact> members) {
 		return this.jdbc.queryForMap("SELECT * FROM dedup_audit WHERE status = 'PLANNED' AND survivor_contact_id = ?",
-				expected(members).survivorId());
+				expected(groups, members).survivorId());
 	}
 
 	private Map<String, Long> reasons(long execution) {

@@ -211,7 +211,7 @@ class RunPageBrowserTests {
 				.click();
 			driver.findElement(By.id("copy-approve")).click();
 			assertThat(driver.findElement(By.id("reject-command")).getDomProperty("value"))
-				.startsWith("Only groups that wait for review (NEEDS_REVIEW) can be approved");
+				.startsWith("Only groups that wait for review (NEEDS_REVIEW) or whose names differ (SKIPPED, names-differ) can be approved");
 		}
 	}
 

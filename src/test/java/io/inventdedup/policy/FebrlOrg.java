@@ -134,7 +134,7 @@ final class FebrlOrg {
 	 * ending apart: {@code paul} / {@code paula}, {@code mario} / {@code maria}.
 	 */
 	static List<String[]> nearGivenNames() {
-		List<String> names = new ArrayList<>(Nicknames.givenNames());
+		List<String> names = new ArrayList<>(Nicknames.names());
 		Collections.sort(names);
 		LevenshteinDistance distance = new LevenshteinDistance(1);
 		List<String[]> pairs = new ArrayList<>();

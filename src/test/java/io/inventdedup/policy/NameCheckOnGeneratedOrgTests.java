@@ -28,11 +28,11 @@ class NameCheckOnGeneratedOrgTests {
 		for (int seed = 0; seed < 20; seed++) {
 			List<List<SimContact>> groups = OrgGenerator.seeded(seed).populate(new SimOrg("names-" + seed), 500, 0);
 			for (List<SimContact> members : groups) {
-				MergePlan checked = RunAssertions.expectedPlan(members, MergePolicy.defaults());
+				MergePlan checked = RunAssertions.expectedPlan(groups, members, MergePolicy.defaults());
 				if (checked instanceof MergePlan.Merge merge && RunAssertions.joinsPeople(members, merge)) {
 					wrong.add(RunAssertions.describe(members) + " -> " + merge);
 				}
-				MergePlan unchecked = RunAssertions.expectedPlan(members, MergePolicy.defaults().withCheckNames(false));
+				MergePlan unchecked = RunAssertions.expectedPlan(groups, members, MergePolicy.defaults().withCheckNames(false));
 				if (unchecked instanceof MergePlan.Merge all
 						&& members.stream().map(SimContact::person).distinct().count() == 1) {
 					mergeable += all.sources().size() + 1;

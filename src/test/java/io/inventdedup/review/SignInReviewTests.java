@@ -138,7 +138,8 @@ class SignInReviewTests {
 			Set<String> queuedMembers = new HashSet<>();
 			org.getValue()
 				.stream()
-				.filter((members) -> RunAssertions.expectedPlan(members, MergePolicy.defaults()) instanceof MergePlan.Review)
+				.filter((members) -> RunAssertions
+					.isQueued(RunAssertions.expectedPlan(org.getValue(), members, MergePolicy.defaults())))
 				.forEach((members) -> members.forEach((member) -> queuedMembers.add(member.id())));
 			List<MergeRecord> log = this.simulator.mergeLog(org.getKey());
 			log.subList(mergedOnNight1.get(org.getKey()), log.size())

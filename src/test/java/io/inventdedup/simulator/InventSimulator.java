@@ -402,7 +402,7 @@ public final class InventSimulator implements AutoCloseable {
 				return;
 			}
 			if (body.has("name")) {
-				contact.name = body.get("name").isNull() ? null : body.get("name").asString();
+				contact.rename(body.get("name").isNull() ? null : body.get("name").asString());
 			}
 			if (body.has("blocked")) {
 				contact.blocked = body.get("blocked").asBoolean();

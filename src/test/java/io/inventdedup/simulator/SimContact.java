@@ -30,6 +30,11 @@ public final class SimContact {
 	/** Who this contact really is (the generator's truth; never sent by the API), or null. */
 	String person;
 
+	/** Whether an update through the API set the name, and the name before the first such update. */
+	private boolean renamed;
+
+	private String nameBeforeUpdates;
+
 	SimContact(String id, String name, Instant createdAt, boolean admin, boolean blocked, boolean unsubscribed) {
 		this.id = id;
 		this.name = name;
@@ -46,6 +51,23 @@ public final class SimContact {
 
 	public String name() {
 		return this.name;
+	}
+
+	/**
+	 * The name as the org was made, before any update through the API (a follow-up gives a survivor
+	 * its source's name): what a test computes the plan it expects from, before or after a run.
+	 */
+	public String nameAsMade() {
+		return this.renamed ? this.nameBeforeUpdates : this.name;
+	}
+
+	/** Sets the name, as an update through the API does. */
+	void rename(String name) {
+		if (!this.renamed) {
+			this.nameBeforeUpdates = this.name;
+			this.renamed = true;
+		}
+		this.name = name;
 	}
 
 	/** Who this contact really is, as the generator made it: contacts of one person share it. */

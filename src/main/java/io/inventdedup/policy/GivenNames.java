@@ -1,0 +1,56 @@
+package io.inventdedup.policy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The given names the name check knows as names in their own right: the published lists kept in
+ * the repository with their licences ({@code names/given-names-female.txt},
+ * {@code names/given-names-male.txt}: Moby Word II by way of stdlib, public domain; see
+ * {@code names/README.md}) and every name of the nickname list ({@link Nicknames}). A typo makes a
+ * name into a non-name: two words this list holds are two names, never one another's typo.
+ */
+final class GivenNames {
+
+	private static final Set<String> NAMES = new HashSet<>();
+
+	static {
+		read("/names/given-names-female.txt");
+		read("/names/given-names-male.txt");
+		NAMES.addAll(Nicknames.names());
+	}
+
+	private GivenNames() {
+	}
+
+	/** Whether this normalised word ({@link NameComparison#words}) is a given name in its own right. */
+	static boolean contains(String word) {
+		return NAMES.contains(word);
+	}
+
+	private static void read(String resource) {
+		try (InputStream in = GivenNames.class.getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IllegalStateException(resource.substring(1) + " is missing from the classpath");
+			}
+			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				// Written as the name check reads names: Anne-Marie is annemarie, one word.
+				String word = String.join("", NameComparison.words(line));
+				if (!word.isEmpty()) {
+					NAMES.add(word);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read " + resource.substring(1), ex);
+		}
+	}
+
+}
