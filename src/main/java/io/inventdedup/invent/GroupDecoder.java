@@ -13,6 +13,7 @@ import java.util.TreeSet;
 
 import tools.jackson.databind.JsonNode;
 
+import io.inventdedup.policy.ChannelName;
 import io.inventdedup.policy.Contact;
 import io.inventdedup.policy.DuplicateGroup;
 
@@ -127,7 +128,25 @@ public final class GroupDecoder {
 		}
 		return new Contact(id, createdAt(node.get("created_at"), where), flag(node, "is_admin", where),
 				flag(node, "blocked", where), flag(node, "unsubscribed", where),
-				(channels == null || channels.isNull()) ? 0 : channels.size(), name(node.get("name")));
+				(channels == null || channels.isNull()) ? 0 : channels.size(), name(node.get("name")),
+				channelName(channels));
+	}
+
+	/** What the first channel that says anything calls the contact ({@link ChannelName}), or null. */
+	private static String channelName(JsonNode channels) {
+		if (channels == null || !channels.isArray()) {
+			return null;
+		}
+		for (JsonNode channel : channels) {
+			if (channel != null && channel.isObject()) {
+				String name = ChannelName.of(name(channel.get("name")), name(channel.get("username")),
+						name(channel.get("email")));
+				if (name != null) {
+					return name;
+				}
+			}
+		}
+		return null;
 	}
 
 	private static String id(JsonNode node, String where) {

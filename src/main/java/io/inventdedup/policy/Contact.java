@@ -15,13 +15,29 @@ import org.jspecify.annotations.Nullable;
  * @param unsubscribed whether the contact is unsubscribed
  * @param channelCount how many channels the contact has
  * @param name the contact's name, or null
+ * @param channelName what its channels call it ({@link ChannelName}), or null: the name check's
+ * stand-in for a contact without a name
  */
 public record Contact(String id, Instant createdAt, boolean admin, boolean blocked, boolean unsubscribed,
-		int channelCount, @Nullable String name) {
+		int channelCount, @Nullable String name, @Nullable String channelName) {
 
 	public Contact {
 		Objects.requireNonNull(id, "id");
 		Objects.requireNonNull(createdAt, "createdAt");
+	}
+
+	/** A contact whose channels say nothing of its name. */
+	public Contact(String id, Instant createdAt, boolean admin, boolean blocked, boolean unsubscribed, int channelCount,
+			@Nullable String name) {
+		this(id, createdAt, admin, blocked, unsubscribed, channelCount, name, null);
+	}
+
+	/**
+	 * The name the name check compares: the contact's own, or, when it has none, what its channels
+	 * call it.
+	 */
+	@Nullable String nameToCompare() {
+		return NameComparison.words(this.name).isEmpty() ? this.channelName : this.name;
 	}
 
 	/**
@@ -31,7 +47,8 @@ public record Contact(String id, Instant createdAt, boolean admin, boolean block
 	Contact foldedWith(Contact other) {
 		return new Contact(this.id, this.createdAt.isBefore(other.createdAt) ? this.createdAt : other.createdAt,
 				this.admin || other.admin, this.blocked || other.blocked, this.unsubscribed || other.unsubscribed,
-				Math.max(this.channelCount, other.channelCount), firstName(this.name, other.name));
+				Math.max(this.channelCount, other.channelCount), firstName(this.name, other.name),
+				firstName(this.channelName, other.channelName));
 	}
 
 	/** Of two readings of a name, the one that is set; of two set ones, the first in sort order. */

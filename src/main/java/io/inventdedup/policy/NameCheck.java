@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * Whether the eligible members of a group can be one person by their names, each pair weighed as
- * evidence ({@link NameComparison}: same, unsure, different). A member without a name neither
- * confirms nor contradicts.
+ * evidence ({@link NameComparison}: same, unsure, different). A member without a name is weighed by
+ * what its channels call it ({@link ChannelName}: a channel's name, a personal email's
+ * {@code robert.smith@}); with neither, it neither confirms nor contradicts.
  * <ul>
  * <li>every pair of named members the same person (or fewer than two have a name): one person, as
  * far as names tell;</li>
@@ -70,20 +71,20 @@ public final class NameCheck {
 		List<Contact> sorted = new ArrayList<>(eligible);
 		sorted.sort(Comparator.comparing(Contact::id));
 		for (Contact member : sorted) {
-			List<String> words = NameComparison.words(member.name());
+			List<String> words = NameComparison.words(member.nameToCompare());
 			if (words.isEmpty()) {
 				nameless.add(member);
 				continue;
 			}
 			named.add(member);
 			// A name too long to compare agrees with none, not even its twin: a spelling of its own.
-			List<String> key = NameComparison.comparable(member.name()) ? words : List.of("\0" + member.id());
+			List<String> key = NameComparison.comparable(member.nameToCompare()) ? words : List.of("\0" + member.id());
 			byName.computeIfAbsent(key, (k) -> new ArrayList<>()).add(member);
 		}
 		boolean differentPeople = excluded.stream()
-			.filter((other) -> !NameComparison.words(other.name()).isEmpty())
+			.filter((other) -> !NameComparison.words(other.nameToCompare()).isEmpty())
 			.anyMatch((other) -> named.stream()
-				.anyMatch((member) -> NameComparison.compare(other.name(), member.name(), frequencies)
+				.anyMatch((member) -> NameComparison.compare(other.nameToCompare(), member.nameToCompare(), frequencies)
 					.verdict() == NameComparison.Verdict.DIFFERENT));
 		if (named.size() < 2) {
 			return (named.size() == 1 && !nameless.isEmpty() && differentPeople)
@@ -190,7 +191,9 @@ public final class NameCheck {
 	private static String describe(List<Contact> named) {
 		List<String> described = new ArrayList<>();
 		for (Contact member : named) {
-			described.add(member.id() + " " + quoted(member.name()));
+			boolean standIn = NameComparison.words(member.name()).isEmpty();
+			described.add(member.id() + " " + (standIn ? "(no name; its channel: " + quoted(member.channelName()) + ")"
+					: quoted(member.name())));
 		}
 		return String.join(", ", described);
 	}

@@ -167,6 +167,31 @@ class NameCheckTests {
 		this.runs.assertAuditAgreesWithMergeLog(orgId);
 	}
 
+	@Test
+	void aContactWithoutANameIsWeighedByWhatItsChannelsCallIt() {
+		String orgId = "names-channels";
+		SimOrg org = this.simulator.org(orgId);
+		java.time.Instant t0 = java.time.Instant.parse("2024-01-01T00:00:00Z");
+		org.addContact("anna-1", "Anna Smith", t0, false, false, false, "whatsapp:+15550100");
+		org.addContact("anna-2", "anna smith", t0.plusSeconds(60), false, false, false, "whatsapp:+15550100");
+		org.addContact("anna-3", null, t0.plusSeconds(120), false, false, false, "whatsapp:+15550100",
+				"email:anna.smith@example.test");
+		org.addContact("peter", null, t0.plusSeconds(180), false, false, false, "whatsapp:+15550100",
+				"instagram:peter_jones");
+		org.addContact("shop", null, t0.plusSeconds(240), false, false, false, "whatsapp:+15550100",
+				"email:info@shop.example");
+
+		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false"))).isZero();
+
+		assertThat(this.simulator.mergeLog(orgId)).as("the stand-in that names another person is left out; "
+				+ "a role address stands in for nothing, and the nameless are left out beside another person")
+			.containsExactly(new MergeRecord(orgId, "anna-1", List.of("anna-2", "anna-3")));
+		Map<String, Object> row = this.jdbc.queryForMap("SELECT * FROM dedup_audit WHERE org_id = ?", orgId);
+		assertThat((String) row.get("detail")).contains("anna-3 (no name; its channel: \"anna smith\")",
+				"peter (no name; its channel: \"peter jones\")");
+		this.runs.assertAuditAgreesWithMergeLog(orgId);
+	}
+
 	private Map<String, Object> queued(List<List<SimContact>> groups, List<SimContact> members) {
 		MergePlan.Review review = (MergePlan.Review) RunAssertions.expectedPlan(groups, members, MergePolicy.defaults());
 		return this.jdbc.queryForMap("SELECT * FROM dedup_audit WHERE status = 'NEEDS_REVIEW' AND survivor_contact_id = ?",

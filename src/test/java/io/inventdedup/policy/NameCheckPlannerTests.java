@@ -95,6 +95,19 @@ class NameCheckPlannerTests {
 	}
 
 	@Test
+	void weighsANamelessMemberByWhatItsChannelsCallIt() {
+		Contact stranger = new Contact("s", java.time.Instant.parse("2019-01-01T00:00:00Z"), false, false, false, 1, null,
+				"peter jones");
+		Contact same = new Contact("t", java.time.Instant.parse("2024-01-01T00:00:00Z"), false, false, false, 1, " ",
+				"Anna Smith");
+		MergePlan plan = PLANNER.plan(new DuplicateGroup(stranger, List.of(contact("a").createdAt("2020-01-01").named("Anna Smith").build(),
+				contact("b").createdAt("2021-01-01").named("anna smith").build(), same)));
+		assertThat(plan).isEqualTo(new MergePlan.Merge("a", List.of("b", "t"),
+				List.of(new Exclusion("s", ExclusionReason.NAME_DIFFERS)), FollowUp.NONE, ((MergePlan.Merge) plan).detail()));
+		assertThat(((MergePlan.Merge) plan).detail()).contains("s (no name; its channel: \"peter jones\")");
+	}
+
+	@Test
 	void queuesATieOfTwoAgreeingCores() {
 		MergePlan plan = PLANNER.plan(group(contact("a").createdAt("2020-01-01").named("Anna Smith"),
 				contact("b").createdAt("2021-01-01").named("Anna Smith"), contact("c").createdAt("2022-01-01").named("Peter Smith"),
