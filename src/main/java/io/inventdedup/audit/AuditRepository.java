@@ -347,6 +347,17 @@ public class AuditRepository {
 			    'rejected by ' || rj.rejected_by || ' at '
 			        || to_char(rj.rejected_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"') || ': ' || rj.reason), '')""";
 
+	/**
+	 * Locks the rows of these groups of a run until the transaction ends, in the order of their ids,
+	 * so that two people deciding on one group at once decide one after the other: the second then
+	 * sees the first's decision.
+	 */
+	public void lockGroups(long jobInstanceId, Collection<String> groupKeys) {
+		this.jdbcClient.sql("""
+				SELECT id FROM dedup_audit WHERE job_instance_id = :run AND group_key IN (:keys) ORDER BY id FOR UPDATE
+				""").param("run", jobInstanceId).param("keys", groupKeys).query(Long.class).list();
+	}
+
 	/** The org of a run, when it recorded any group. */
 	public Optional<String> orgOfRun(long jobInstanceId) {
 		return this.jdbcClient.sql("SELECT org_id FROM dedup_audit WHERE job_instance_id = ? LIMIT 1")

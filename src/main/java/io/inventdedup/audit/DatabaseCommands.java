@@ -22,6 +22,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The jar's commands that need only the database, never the API token:
@@ -85,8 +87,8 @@ public final class DatabaseCommands {
 		}
 		try (ConfigurableApplicationContext context = database(args)) {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-			ReviewCommand review = new ReviewCommand(new AuditRepository(jdbc), new ReviewRepository(jdbc), System.out,
-					System.err);
+			ReviewCommand review = new ReviewCommand(new AuditRepository(jdbc), new ReviewRepository(jdbc),
+					new TransactionTemplate(new JdbcTransactionManager(jdbc.getDataSource())), System.out, System.err);
 			return switch (command) {
 				case "reject" -> review.reject(planExecutionId, keys, reason.strip(), by);
 				case "unreject" -> review.unreject(planExecutionId, keys);

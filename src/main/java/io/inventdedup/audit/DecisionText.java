@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * What a person types with a decision (a reason, a name for {@code --by}) is kept in the audit and
  * shown on pages and terminals: it must be text a person can read. Too long, or with control
- * characters (terminal escape sequences among them), it is refused with a message that says so;
+ * characters (terminal escape sequences, line and paragraph separators among them), it is refused
+ * with a message that says so;
  * nothing is recorded.
  */
 public final class DecisionText {
@@ -37,11 +38,21 @@ public final class DecisionText {
 			return Optional.of(what + " is " + text.length() + " characters long; at most " + max
 					+ " are kept: say it shorter");
 		}
-		if (text.codePoints().anyMatch((c) -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
-			return Optional.of(what + " holds control characters (a line break, a terminal escape sequence, ...): "
-					+ "give plain text on one line");
+		if (text.codePoints().anyMatch(DecisionText::breaksTheLine)) {
+			return Optional.of(what + " holds control characters (a line break, a line or paragraph separator, a "
+					+ "terminal escape sequence, ...): give plain text on one line");
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * A control or format character, or a line or paragraph separator (U+2028, U+2029): what breaks
+	 * a line, or a terminal, where the text is shown.
+	 */
+	private static boolean breaksTheLine(int c) {
+		int type = Character.getType(c);
+		return Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+				|| type == Character.PARAGRAPH_SEPARATOR;
 	}
 
 }

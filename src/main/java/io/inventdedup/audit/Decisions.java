@@ -5,9 +5,12 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The rules of a person's decisions, one copy for the command line ({@code --approve}, {@code --reject},
@@ -35,9 +38,12 @@ public class Decisions {
 
 	private final ReviewRepository reviews;
 
-	public Decisions(AuditRepository audit, ReviewRepository reviews) {
+	private final TransactionOperations transactions;
+
+	public Decisions(AuditRepository audit, ReviewRepository reviews, TransactionOperations transactions) {
 		this.audit = audit;
 		this.reviews = reviews;
+		this.transactions = transactions;
 	}
 
 	/** A decision on groups of a run. */
@@ -74,7 +80,10 @@ public class Decisions {
 
 	/**
 	 * Records the decision on the groups of the run of this job execution that the keys name (a
-	 * {@code group_key}, or a contact id standing for each such group that holds it).
+	 * {@code group_key}, or a contact id standing for each such group that holds it). One transaction
+	 * that first locks the groups' rows: of two people deciding on one group at once, the second
+	 * waits for the first and is then refused, told who decided first, when the two decisions
+	 * contradict (an approval and a rejection) or when the group changed since the page it decided on.
 	 * @param versions when given, the version of each group as the person saw it
 	 * ({@link AuditRepository#groupVersions}): a group that changed since is refused
 	 */
@@ -85,9 +94,28 @@ public class Decisions {
 		if (run.isEmpty()) {
 			throw new DecisionRefusedException("No run has job execution " + executionId + ": --report lists the runs");
 		}
-		Map<String, AuditRecord> groups = groups(run.get(), keys, decision.statuses);
+		Decided decided = this.transactions.execute((status) -> decideLocked(decision, run.get(), keys, versions, reason, by));
+		return Objects.requireNonNull(decided);
+	}
+
+	private Decided decideLocked(OnGroups decision, long run, List<String> keys, @Nullable Map<String, String> versions,
+			@Nullable String reason, String by) {
+		Map<String, AuditRecord> groups = groups(run, keys, decision.statuses);
+		this.audit.lockGroups(run, groups.keySet());
+		if (decision == OnGroups.APPROVE || decision == OnGroups.REJECT) {
+			Map<String, String> contradicted = this.reviews.contradicted(run, groups.keySet(),
+					decision == OnGroups.APPROVE);
+			if (!contradicted.isEmpty()) {
+				String undo = (decision == OnGroups.APPROVE) ? "--unreject" : "--unapprove";
+				throw new DecisionRefusedException("A group takes one decision, and these were decided first: "
+						+ String.join("; ", contradicted.entrySet().stream().map((e) -> e.getKey() + " " + e.getValue())
+							.toList())
+						+ ". To decide otherwise, undo that decision first (" + undo
+						+ " on the command line, or its undo on the run's page)");
+			}
+		}
 		if (versions != null) {
-			Map<String, String> now = this.audit.groupVersions(run.get(), groups.keySet());
+			Map<String, String> now = this.audit.groupVersions(run, groups.keySet());
 			List<String> changed = groups.keySet()
 				.stream()
 				.filter((key) -> !now.get(key).equals(versions.get(key)))
@@ -99,17 +127,17 @@ public class Decisions {
 		}
 		List<String> changed = switch (decision) {
 			case APPROVE -> {
-				this.reviews.approve(run.get(), groups.keySet(), reason, by);
+				this.reviews.approve(run, groups.keySet(), reason, by);
 				yield List.copyOf(groups.keySet());
 			}
 			case REJECT -> {
-				this.reviews.reject(run.get(), groups.keySet(), reason, by);
+				this.reviews.reject(run, groups.keySet(), reason, by);
 				yield List.copyOf(groups.keySet());
 			}
-			case UNAPPROVE -> this.reviews.unapprove(run.get(), groups.keySet());
-			case UNREJECT -> this.reviews.unreject(run.get(), groups.keySet());
+			case UNAPPROVE -> this.reviews.unapprove(run, groups.keySet());
+			case UNREJECT -> this.reviews.unreject(run, groups.keySet());
 		};
-		return new Decided(run.get(), groups, changed);
+		return new Decided(run, groups, changed);
 	}
 
 	/** Holds these contacts of the org: every run leaves them out of the groups it plans on. */

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The review commands, on the database alone: {@code --reject ID KEY... --reason=TEXT} and
@@ -25,8 +26,9 @@ class ReviewCommand {
 
 	private final PrintStream err;
 
-	ReviewCommand(AuditRepository audit, ReviewRepository reviews, PrintStream out, PrintStream err) {
-		this.decisions = new Decisions(audit, reviews);
+	ReviewCommand(AuditRepository audit, ReviewRepository reviews, TransactionOperations transactions, PrintStream out,
+			PrintStream err) {
+		this.decisions = new Decisions(audit, reviews, transactions);
 		this.reviews = reviews;
 		this.out = out;
 		this.err = err;

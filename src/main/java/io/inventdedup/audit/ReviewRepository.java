@@ -1,5 +1,6 @@
 package io.inventdedup.audit;
 
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
@@ -90,6 +91,28 @@ public class ReviewRepository {
 					    approved_by = excluded.approved_by, approved_at = now()
 					""").params(runInstanceId, groupKey, reason, by).update();
 		}
+	}
+
+	/**
+	 * The decisions already taken on these groups of a run that a new decision would contradict: the
+	 * rejections when {@code approving}, else the approvals; group key to
+	 * {@code "rejected by bob at 2026-12-05 07:12 UTC: a family"}.
+	 */
+	public Map<String, String> contradicted(long runInstanceId, Collection<String> groupKeys, boolean approving) {
+		Map<String, String> decided = new LinkedHashMap<>();
+		String sql = approving ? """
+				SELECT group_key, 'rejected by ' || rejected_by || ' at '
+				       || to_char(rejected_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"') || ': ' || reason
+				  FROM dedup_rejection WHERE plan_instance_id = :run AND group_key IN (:keys) ORDER BY group_key
+				""" : """
+				SELECT group_key, 'approved by ' || approved_by || ' at '
+				       || to_char(approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"') || ': ' || reason
+				  FROM dedup_approval WHERE run_instance_id = :run AND group_key IN (:keys) ORDER BY group_key
+				""";
+		this.jdbc.sql(sql).param("run", runInstanceId).param("keys", groupKeys).query((ResultSet rs) -> {
+			decided.put(rs.getString(1), rs.getString(2));
+		});
+		return decided;
 	}
 
 	/** Takes these approvals back; answers the groups that were approved. */

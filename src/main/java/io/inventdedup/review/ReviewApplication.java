@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -42,8 +44,8 @@ class ReviewApplication implements WebMvcConfigurer {
 	}
 
 	@Bean
-	Decisions decisions(AuditRepository audit, ReviewRepository reviews) {
-		return new Decisions(audit, reviews);
+	Decisions decisions(AuditRepository audit, ReviewRepository reviews, PlatformTransactionManager transactionManager) {
+		return new Decisions(audit, reviews, new TransactionTemplate(transactionManager));
 	}
 
 	@Bean

@@ -26,6 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 
 /**
  * Who may do what in the review: a {@code reviewer} decides, a {@code viewer} reads, anyone else gets
@@ -61,6 +62,10 @@ class ReviewSecurity {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
 			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(refusal(properties)))
+			// A request not signed in gets no server-side session: the page to return to after signing in
+			// is kept in a cookie, not in a session that each anonymous request would open for hours.
+			.requestCache((cache) -> cache.requestCache(new CookieRequestCache()))
+			.csrf((csrf) -> csrf.csrfTokenRepository(new SessionCsrfTokens()))
 			// Signing out ends the session here; the identity provider's own session is its own.
 			.logout((logout) -> logout.logoutSuccessUrl("/signed-out"));
 		if (local) {

@@ -35,11 +35,15 @@ class DecisionInputTests {
 	private JdbcTemplate jdbc;
 
 	@Test
-	void refusesALongReasonOrControlCharactersAndRecordsNothing(CapturedOutput output) {
+	void refusesALongReasonControlCharactersOrLineSeparatorsAndRecordsNothing(CapturedOutput output) {
 		assertThat(DatabaseCommand.run("--hold", "decisions", "ct_1", "--reason=" + "x".repeat(100_000))).isEqualTo(2);
 		assertThat(output).contains("--reason is 100000 characters long; at most 1000 are kept");
 		assertThat(DatabaseCommand.run("--hold", "decisions", "ct_1", "--reason=VIP \u001b[31mred\u001b[0m")).isEqualTo(2);
 		assertThat(output).contains("--reason holds control characters");
+		for (String separator : new String[] { "\u2028", "\u2029", "\u0085", "\r\n" }) {
+			assertThat(DatabaseCommand.run("--hold", "decisions", "ct_1", "--reason=one line" + separator + "another"))
+				.as("a line or paragraph separator in a reason said to be one line").isEqualTo(2);
+		}
 		assertThat(DatabaseCommand.run("--hold", "decisions", "ct_1", "--reason=VIP", "--by=" + "b".repeat(101)))
 			.isEqualTo(2);
 		assertThat(output).contains("--by is 101 characters long");

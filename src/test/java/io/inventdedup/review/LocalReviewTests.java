@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -87,9 +88,14 @@ class LocalReviewTests {
 			String base = "http://127.0.0.1:" + port;
 
 			for (String path : List.of("/", "/runs/1", "/assets/run.js", "/sign-in", "/sign-in?token=guess")) {
-				assertThat(ReviewServerSupport.request("GET", base + path).statusCode()).as(path).isIn(401, 403);
+				HttpResponse<String> refused = ReviewServerSupport.request("GET", base + path);
+				assertThat(refused.statusCode()).as(path).isIn(401, 403);
+				assertThat(refused.headers().allValues("Set-Cookie")).as("no session for a request not signed in: %s", path)
+					.noneMatch((cookie) -> cookie.startsWith("INVENT_DEDUP_REVIEW="));
 			}
-			assertThat(ReviewServerSupport.request("POST", base + "/runs/1/decisions").statusCode()).isIn(401, 403);
+			HttpResponse<String> post = ReviewServerSupport.request("POST", base + "/runs/1/decisions");
+			assertThat(post.statusCode()).isIn(401, 403);
+			assertThat(post.headers().allValues("Set-Cookie")).noneMatch((cookie) -> cookie.startsWith("INVENT_DEDUP_REVIEW="));
 			for (String probe : List.of("/actuator/health/readiness", "/actuator/health/liveness")) {
 				assertThat(ReviewServerSupport.request("GET", base + probe).statusCode()).as(probe).isEqualTo(200);
 			}
@@ -181,21 +187,33 @@ class LocalReviewTests {
 			assertThat(page.findElement(By.cssSelector("article[data-key='" + hostileGroup + "'] .decision")).getText())
 				.startsWith("approved by carol at ");
 
-			// A group decided on elsewhere since the page was loaded: refused.
+			// A group decided on elsewhere since the page was loaded: the same decision from the stale page
+			// is refused (the page is stale), the other one from the page loaded again is refused with who
+			// decided first; neither changes anything.
 			String stale = queued.stream().filter((key) -> !key.equals(hostileGroup)).findFirst().orElseThrow();
 			ReviewServerSupport.showGroup(browser, runPage, stale);
 			assertThat(DatabaseCommand.run("--approve", String.valueOf(run), stale, "--reason=checked by phone",
 					"--by=dave")).isZero();
 			page.findElement(By.cssSelector("article[data-key='" + stale + "'] input.pick")).click();
-			page.findElement(By.id("reject-reason")).sendKeys("two people");
-			browser.leave(() -> page.findElement(By.id("decide-reject")).click());
+			page.findElement(By.id("reject-reason")).sendKeys("one person");
+			browser.leave(() -> page.findElement(By.id("decide-approve")).click());
 			browser.ready();
 			assertThat(page.findElement(By.id("message")).getText()).startsWith("Refused: These groups changed since")
 				.contains(stale);
+			ReviewServerSupport.showGroup(browser, runPage, stale);
+			page.findElement(By.cssSelector("article[data-key='" + stale + "'] input.pick")).click();
+			page.findElement(By.id("reject-reason")).sendKeys("two people");
+			browser.leave(() -> page.findElement(By.id("decide-reject")).click());
+			browser.ready();
+			assertThat(page.findElement(By.id("message")).getText())
+				.startsWith("Refused: A group takes one decision, and these were decided first: " + stale
+						+ " approved by dave at ");
 			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM dedup_rejection WHERE group_key = ? AND "
 					+ "plan_instance_id = " + INSTANCE, Long.class, stale, run)).isZero();
-			assertThat(this.jdbc.queryForObject("SELECT approved_by FROM dedup_approval WHERE group_key = ? AND "
-					+ "run_instance_id = " + INSTANCE, String.class, stale, run)).isEqualTo("dave");
+			assertThat(this.jdbc.queryForMap("SELECT approved_by, reason FROM dedup_approval WHERE group_key = ? AND "
+					+ "run_instance_id = " + INSTANCE, stale, run))
+				.containsEntry("approved_by", "dave")
+				.containsEntry("reason", "checked by phone");
 
 			// Without the CSRF token: 403, nothing recorded.
 			String third = queued.stream().filter((key) -> !key.equals(hostileGroup) && !key.equals(stale))
