@@ -175,6 +175,14 @@ public class AuditRepository {
 				""").param(jobInstanceId).query(AuditRepository::read).list();
 	}
 
+	/** How many follow-up updates of this run are still due (not sent yet, or failed). */
+	public long countFollowUpsDue(long jobInstanceId) {
+		return this.jdbcClient.sql("""
+				SELECT count(*) FROM dedup_audit WHERE job_instance_id = ? AND status = 'MERGED'
+				AND update_status IN ('PENDING', 'FAILED')
+				""").param(jobInstanceId).query(Long.class).single();
+	}
+
 	/** The groups of this run whose merge is UNSETTLED, in order. */
 	public List<AuditRecord> findUnsettled(long jobInstanceId) {
 		return this.jdbcClient.sql("SELECT * FROM dedup_audit WHERE job_instance_id = ? AND status = 'UNSETTLED' ORDER BY id")

@@ -3,12 +3,14 @@ package io.inventdedup.merge;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.inventdedup.audit.AuditRecord;
 import io.inventdedup.audit.AuditRepository;
 import io.inventdedup.audit.ReviewRepository;
 import io.inventdedup.collect.CurrentListing;
@@ -48,6 +50,9 @@ public class MergeStepConfiguration {
 	 * at 500 requests a minute).
 	 */
 	static final int CHUNK_SIZE = 100;
+
+	/** How many unsettled merges a failed run's message names. */
+	private static final int UNSETTLED_LISTED = 20;
 
 	/** The merge step's exit status when its listing grew too old: the job lists the org again. */
 	public static final String RELIST = "RELIST";
@@ -166,28 +171,87 @@ public class MergeStepConfiguration {
 	}
 
 	/**
-	 * Sends what the policy carries to survivors after their merge: opt-outs, names. It runs on
-	 * every execution of a run, even after it completed once: an update comes due when an operator
-	 * settles a merge by hand, and the run then resumes at the settle step, after this one.
+	 * Sends what the policy carries to survivors after their merge (opt-outs, names) that is still
+	 * due, one update a chunk, so that a stop asked for lands between two and the step's counts say
+	 * how many were sent. It runs on every execution of a run, even after it completed once: an
+	 * update comes due when an operator settles a merge by hand, and the run then resumes at the
+	 * settle step, after this one. An update left unsent fails the run once every other was tried.
 	 */
 	@Bean
 	Step followUpStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			AuditRepository auditRepository, FollowUpSender followUpSender) {
-		return new StepBuilder("followUp", jobRepository)
-			.tasklet(new FollowUpTasklet(auditRepository, followUpSender, ownTransaction(transactionManager)),
-					transactionManager)
+			DueRowsReader followUpsDue, FollowUpProcessor followUpProcessor, AuditRepository auditRepository) {
+		return new StepBuilder("followUp", jobRepository).<AuditRecord, AuditRecord>chunk(1)
+			.transactionManager(transactionManager)
+			.reader(followUpsDue)
+			.processor(followUpProcessor)
+			.writer((chunk) -> auditRepository.complete(List.copyOf(chunk.getItems())))
 			.allowStartIfComplete(true)
 			.build();
 	}
 
-	/** Looks again at the merges left UNSETTLED; one still undecidable fails the run. */
+	@Bean
+	@StepScope
+	DueRowsReader followUpsDue(AuditRepository auditRepository,
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
+		return new DueRowsReader(auditRepository::findFollowUpsDue, jobInstanceId,
+				() -> failIfFollowUpsLeft(auditRepository, jobInstanceId));
+	}
+
+	@Bean
+	@StepScope
+	FollowUpProcessor followUpProcessor(FollowUpSender followUpSender,
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
+		return new FollowUpProcessor(followUpSender, jobExecutionId);
+	}
+
+	/**
+	 * The last step: looks again at every merge of the run left UNSETTLED, one a chunk, each outcome
+	 * committed on its own. It comes after the follow-up step, which runs again on every execution,
+	 * so that updates due elsewhere are never held up by a merge waiting for an operator. One still
+	 * undecidable fails the run once every other was looked at, naming them and the command that
+	 * records what an operator found in Invent ({@code --settle}); the same command then completes
+	 * the run. So does a follow-up update sent here that failed (the follow-up step of the next
+	 * execution sends it).
+	 */
 	@Bean
 	Step settleStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			AuditRepository auditRepository, MergeSettler mergeSettler, FollowUpSender followUpSender) {
-		return new StepBuilder("settle", jobRepository)
-			.tasklet(new SettleTasklet(auditRepository, mergeSettler, followUpSender,
-					ownTransaction(transactionManager)), transactionManager)
+			DueRowsReader unsettledMerges, SettleProcessor settleProcessor, AuditRepository auditRepository) {
+		return new StepBuilder("settle", jobRepository).<AuditRecord, AuditRecord>chunk(1)
+			.transactionManager(transactionManager)
+			.reader(unsettledMerges)
+			.processor(settleProcessor)
+			.writer((chunk) -> auditRepository.complete(List.copyOf(chunk.getItems())))
 			.build();
+	}
+
+	@Bean
+	@StepScope
+	DueRowsReader unsettledMerges(AuditRepository auditRepository,
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
+		return new DueRowsReader(auditRepository::findUnsettled, jobInstanceId, () -> {
+			List<AuditRecord> unsettled = auditRepository.findUnsettled(jobInstanceId);
+			if (!unsettled.isEmpty()) {
+				throw new UnsettledMergesException(jobExecutionId, unsettled, UNSETTLED_LISTED);
+			}
+			failIfFollowUpsLeft(auditRepository, jobInstanceId);
+		});
+	}
+
+	@Bean
+	@StepScope
+	SettleProcessor settleProcessor(MergeSettler mergeSettler, FollowUpSender followUpSender,
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
+		return new SettleProcessor(mergeSettler, followUpSender, jobExecutionId);
+	}
+
+	/** A follow-up update left unsent fails the run: the same command sends it. */
+	private static void failIfFollowUpsLeft(AuditRepository auditRepository, long jobInstanceId) {
+		long left = auditRepository.countFollowUpsDue(jobInstanceId);
+		if (left > 0) {
+			throw new IllegalStateException(left + " follow-up updates (opt-outs or names carried to survivors) "
+					+ "could not be sent; see update_error in dedup_audit, then re-run the same command to send them");
+		}
 	}
 
 	@Bean

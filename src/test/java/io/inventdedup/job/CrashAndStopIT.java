@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -115,6 +116,64 @@ class CrashAndStopIT {
 		this.runs.assertFinalState(org, groups, MergePolicy.defaults());
 		this.runs.assertAuditAgreesWithMergeLog(orgId);
 		assertThat(this.runs.count(orgId, "PENDING")).isZero();
+	}
+
+	@Test
+	void stopsTheFollowUpStepOnSigtermBetweenTwoUpdatesWithItsCountsAndTheNextRunSendsTheRest() {
+		String orgId = "crash-follow-ups";
+		SimOrg org = this.simulator.org(orgId);
+		java.time.Instant t0 = java.time.Instant.parse("2024-01-01T00:00:00Z");
+		int groups = 40;
+		for (int i = 0; i < groups; i++) {
+			org.addContact("nameless-" + i, null, t0, false, false, false, "email:person-" + i + "@example.test");
+			org.addContact("named-" + i, "Person Number" + i, t0.plusSeconds(60), false, false, false,
+					"email:person-" + i + "@example.test");
+		}
+		String[] command = { "orgId=" + orgId, "dryRun=false", "--invent.api.rate-limit-per-minute=60000",
+				"--invent.api.max-attempts=1" };
+		org.setFaults(Faults.NONE.withUpdatesUnavailable());
+		JobProcess failing = JobProcess.start("crash-follow-ups", command);
+		assertThat(failing.waitFor(120)).as("every name update refused: the run fails").isEqualTo(1);
+		assertThat(this.simulator.mergeLog(orgId)).hasSize(groups);
+		assertThat(followUpsDue(orgId)).isEqualTo(groups);
+
+		org.setFaults(Faults.NONE.withLatency(Duration.ofMillis(400), Duration.ofMillis(50)));
+		long patchesBefore = this.simulator.requests(orgId, "PATCH");
+		JobProcess sending = JobProcess.start("crash-follow-ups", command);
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> this.simulator.requests(orgId, "PATCH") - patchesBefore >= 3 || !sending.isAlive());
+		assertThat(sending.isAlive()).as("still sending the updates").isTrue();
+		long signalledAt = System.nanoTime();
+		sending.terminate();
+
+		assertThat(sending.waitFor(40)).as(sending.output()).isEqualTo(1);
+		assertThat(Duration.ofNanos(System.nanoTime() - signalledAt)).as("stopped between two updates, not after all")
+			.isLessThan(Duration.ofSeconds(8));
+		Map<String, Object> step = this.jdbc.queryForMap("""
+				SELECT s.status, s.read_count, s.write_count, e.status AS job_status
+				  FROM batch_step_execution s JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id
+				 WHERE s.step_name = 'followUp' AND s.job_execution_id =
+				       (SELECT max(job_execution_id) FROM dedup_audit WHERE org_id = ?)
+				""", orgId);
+		assertThat(step).containsEntry("status", "STOPPED").containsEntry("job_status", "STOPPED");
+		long sent = ((Number) step.get("write_count")).longValue();
+		assertThat(sent).as("the updates the stopped step sent, counted").isBetween(1L, groups - 1L);
+		assertThat(followUpsDue(orgId)).isEqualTo(groups - sent);
+
+		org.setFaults(Faults.NONE);
+		JobProcess resumed = JobProcess.start("crash-follow-ups", command);
+		assertThat(resumed.waitFor(120)).as(resumed.output()).isZero();
+		assertThat(followUpsDue(orgId)).isZero();
+		for (int i = 0; i < groups; i++) {
+			assertThat(org.contact("nameless-" + i).name()).isEqualTo("Person Number" + i);
+		}
+		this.runs.assertAuditAgreesWithMergeLog(orgId);
+	}
+
+	private long followUpsDue(String orgId) {
+		return this.jdbc.queryForObject("SELECT count(*) FROM dedup_audit WHERE org_id = ? AND status = 'MERGED' "
+				+ "AND update_status IN ('PENDING', 'FAILED')", Long.class, orgId);
 	}
 
 	@Test
