@@ -28,6 +28,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -180,13 +181,8 @@ public class MergeStepConfiguration {
 	@Bean
 	Step followUpStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			DueRowsReader followUpsDue, FollowUpProcessor followUpProcessor, AuditRepository auditRepository) {
-		return new StepBuilder("followUp", jobRepository).<AuditRecord, AuditRecord>chunk(1)
-			.transactionManager(transactionManager)
-			.reader(followUpsDue)
-			.processor(followUpProcessor)
-			.writer((chunk) -> auditRepository.complete(List.copyOf(chunk.getItems())))
-			.allowStartIfComplete(true)
-			.build();
+		return closingStep("followUp", jobRepository, transactionManager, followUpsDue, followUpProcessor,
+				auditRepository, true);
 	}
 
 	@Bean
@@ -216,11 +212,24 @@ public class MergeStepConfiguration {
 	@Bean
 	Step settleStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			DueRowsReader unsettledMerges, SettleProcessor settleProcessor, AuditRepository auditRepository) {
-		return new StepBuilder("settle", jobRepository).<AuditRecord, AuditRecord>chunk(1)
+		return closingStep("settle", jobRepository, transactionManager, unsettledMerges, settleProcessor,
+				auditRepository, false);
+	}
+
+	/**
+	 * A closing step: the due rows one a chunk (each outcome committed on its own, a stop lands
+	 * between two), the processor's row of each written to the audit.
+	 */
+	private static Step closingStep(String name, JobRepository jobRepository,
+			PlatformTransactionManager transactionManager, DueRowsReader due,
+			ItemProcessor<AuditRecord, AuditRecord> processor, AuditRepository auditRepository,
+			boolean everyExecution) {
+		return new StepBuilder(name, jobRepository).<AuditRecord, AuditRecord>chunk(1)
 			.transactionManager(transactionManager)
-			.reader(unsettledMerges)
-			.processor(settleProcessor)
+			.reader(due)
+			.processor(processor)
 			.writer((chunk) -> auditRepository.complete(List.copyOf(chunk.getItems())))
+			.allowStartIfComplete(everyExecution)
 			.build();
 	}
 

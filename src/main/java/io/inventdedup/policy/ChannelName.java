@@ -37,8 +37,8 @@ public final class ChannelName {
 	 * @param email the channel's {@code email}
 	 */
 	public static @Nullable String of(@Nullable String name, @Nullable String username, @Nullable String email) {
-		if (name != null && NameComparison.comparable(name) && !NameComparison.words(name).isEmpty()
-				&& !isRole(NameComparison.words(name))) {
+		List<String> words = NameComparison.comparable(name) ? NameComparison.words(name) : List.of();
+		if (!words.isEmpty() && !isRole(words)) {
 			return name.strip();
 		}
 		String fromUsername = nameShaped(username);
