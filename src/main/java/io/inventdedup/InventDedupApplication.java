@@ -3,16 +3,15 @@ package io.inventdedup;
 import java.util.List;
 import java.util.Map;
 
-import io.inventdedup.audit.DatabaseCommands;
 import io.inventdedup.cli.CommandLine;
 import io.inventdedup.cli.CommandLineException;
+import io.inventdedup.cli.DatabaseCommands;
 import io.inventdedup.cli.Mode;
-import io.inventdedup.job.DedupParameters;
 import io.inventdedup.job.ExitCodes;
 import io.inventdedup.job.InvalidParametersException;
+import io.inventdedup.job.RunParameters;
 import io.inventdedup.job.StartupCheck;
-
-import io.inventdedup.review.ReviewServer;
+import io.inventdedup.web.ReviewServer;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -35,7 +34,7 @@ import org.springframework.context.annotation.FilterType;
 @EnableAutoConfiguration
 @ComponentScan(excludeFilters = { @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
 		@ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
-		@ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.inventdedup\\.review\\..*") })
+		@ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.inventdedup\\.web\\..*") })
 @ConfigurationPropertiesScan(basePackages = { "io.inventdedup.invent", "io.inventdedup.collect",
 		"io.inventdedup.merge", "io.inventdedup.job" })
 public class InventDedupApplication {
@@ -48,9 +47,9 @@ public class InventDedupApplication {
 	public static int run(String... args) {
 		CommandLine line;
 		try {
-			line = CommandLine.parse(DedupParameters.NAMES, args);
+			line = CommandLine.parse(RunParameters.NAMES, args);
 			if (line.mode() == Mode.JOB) {
-				DedupParameters.given(line.words());
+				RunParameters.given(line.words());
 			}
 		}
 		catch (CommandLineException | InvalidParametersException ex) {

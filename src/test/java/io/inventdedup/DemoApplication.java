@@ -4,13 +4,12 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
-import io.inventdedup.review.ReviewServer;
 import io.inventdedup.simulator.InventSimulator;
 import io.inventdedup.simulator.OrgGenerator;
 import io.inventdedup.support.TestInfrastructure;
+import io.inventdedup.web.ReviewServer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 

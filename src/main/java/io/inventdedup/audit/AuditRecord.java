@@ -115,10 +115,10 @@ public record AuditRecord(long jobInstanceId, long jobExecutionId, String orgId,
 	 * @param httpStatus the status of a failed answer, or null
 	 * @param error what went wrong, or null
 	 */
-	public record FollowUpRecord(String status, @Nullable String sent, @Nullable Integer httpStatus,
+	public record FollowUpRecord(FollowUpStatus status, @Nullable String sent, @Nullable Integer httpStatus,
 			@Nullable String error) {
 
-		public static final FollowUpRecord PENDING = new FollowUpRecord("PENDING", null, null, null);
+		public static final FollowUpRecord PENDING = new FollowUpRecord(FollowUpStatus.PENDING, null, null, null);
 
 	}
 

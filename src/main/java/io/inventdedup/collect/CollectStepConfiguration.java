@@ -24,30 +24,34 @@ public class CollectStepConfiguration {
 
 	@Bean
 	Step collectStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			DuplicateGroupReader duplicateGroupReader, StagedGroupWriter stagedGroupWriter, StagedGroups stagedGroups,
-			CollectProperties collectProperties) {
+			DuplicateGroupReader duplicateGroupReader, StagedGroupWriter stagedGroupWriter, ListingCheck listingCheck) {
 		return new StepBuilder("collect", jobRepository).<ListedGroup, ListedGroup>chunk(TAKE)
 			.transactionManager(transactionManager)
 			.reader(duplicateGroupReader)
 			.writer(stagedGroupWriter)
-			.listener(new ListingCheck(stagedGroups, collectProperties.maxShortfall()))
+			.listener(listingCheck)
 			.allowStartIfComplete(true)
 			.build();
 	}
 
 	@Bean
 	@StepScope
-	DuplicateGroupReader duplicateGroupReader(InventClient inventClient,
-			@Value("#{jobParameters['orgId']}") String orgId) {
-		return new DuplicateGroupReader(inventClient, orgId, TAKE);
+	DuplicateGroupReader duplicateGroupReader(InventClient inventClient, CollectRun collectRun) {
+		return new DuplicateGroupReader(inventClient, collectRun.orgId(), TAKE);
 	}
 
 	@Bean
 	@StepScope
 	StagedGroupWriter stagedGroupWriter(StagedGroups stagedGroups,
-			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
-			@Value("#{jobParameters['orgId']}") String orgId) {
-		return new StagedGroupWriter(stagedGroups, jobInstanceId, orgId);
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId, CollectRun collectRun) {
+		return new StagedGroupWriter(stagedGroups, jobInstanceId, collectRun.orgId());
+	}
+
+	/** Step-scoped, registered as the step's listener: it checks what the listing read against what it announced. */
+	@Bean
+	@StepScope
+	ListingCheck listingCheck(StagedGroups stagedGroups, CollectProperties collectProperties, CollectRun collectRun) {
+		return new ListingCheck(stagedGroups, collectProperties.maxShortfall(), collectRun.orgId());
 	}
 
 }

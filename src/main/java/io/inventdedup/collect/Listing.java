@@ -1,6 +1,6 @@
 package io.inventdedup.collect;
 
-import io.inventdedup.audit.AuditReport;
+import java.time.Duration;
 
 /**
  * What the collect step of a run read of the listing, beside what the listing announced.
@@ -29,7 +29,19 @@ public record Listing(long announced, long collected, int listings, long oldestM
 		String text = (this.announced >= 0) ? this.announced + " announced (pagination-count), " : "no count announced, ";
 		text += this.collected + " collected";
 		text = (shortfall() > 0) ? text + " (" + shortfall() + " short)" : text;
-		return text + AuditReport.listed(this.listings, this.oldestMergeAgeMillis);
+		return text + listed(this.listings, this.oldestMergeAgeMillis);
+	}
+
+	/** {@code ; listed 3 times, merges acted on listings at most 29 min 40 s old}. */
+	public static String listed(long listings, long oldestMergeAgeMillis) {
+		String text = "; listed " + listings + ((listings == 1) ? " time" : " times");
+		if (oldestMergeAgeMillis >= 0) {
+			Duration age = Duration.ofMillis(oldestMergeAgeMillis);
+			text += ", merges acted on listings at most " + ((age.toMinutes() > 0)
+					? age.toMinutes() + " min " + age.toSecondsPart() + " s"
+					: age.toSeconds() + "." + (age.toMillisPart() / 100) + " s") + " old";
+		}
+		return text;
 	}
 
 }

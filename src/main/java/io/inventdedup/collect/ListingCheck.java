@@ -33,16 +33,18 @@ class ListingCheck implements StepExecutionListener {
 
 	private final double maxShortfall;
 
-	ListingCheck(StagedGroups stagedGroups, double maxShortfall) {
+	private final String orgId;
+
+	ListingCheck(StagedGroups stagedGroups, double maxShortfall, String orgId) {
 		this.stagedGroups = stagedGroups;
 		this.maxShortfall = maxShortfall;
+		this.orgId = orgId;
 	}
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		if (!stepExecution.getExecutionContext().containsKey(DuplicateGroupReader.PAGE)) {
-			this.stagedGroups.startListing(stepExecution.getJobExecution().getJobInstanceId(),
-					stepExecution.getJobExecution().getJobParameters().getString("orgId"));
+			this.stagedGroups.startListing(stepExecution.getJobExecution().getJobInstanceId(), this.orgId);
 		}
 	}
 
@@ -52,7 +54,6 @@ class ListingCheck implements StepExecutionListener {
 			return null;
 		}
 		long jobInstanceId = stepExecution.getJobExecution().getJobInstanceId();
-		String orgId = stepExecution.getJobExecution().getJobParameters().getString("orgId");
 		ExecutionContext context = stepExecution.getExecutionContext();
 		int number = this.stagedGroups.collectingListing(jobInstanceId);
 		Listing listing = new Listing(context.getLong(DuplicateGroupReader.LISTING_COUNT, -1),
@@ -64,7 +65,7 @@ class ListingCheck implements StepExecutionListener {
 			return null;
 		}
 		log.atWarn()
-			.addKeyValue("orgId", orgId)
+			.addKeyValue("orgId", this.orgId)
 			.addKeyValue("announced", listing.announced())
 			.addKeyValue("collected", listing.collected())
 			.addKeyValue("shortfall", listing.shortfall())
@@ -76,7 +77,7 @@ class ListingCheck implements StepExecutionListener {
 		context.remove(DuplicateGroupReader.PAGE);
 		context.remove(DuplicateGroupReader.INDEX);
 		stepExecution.setStatus(BatchStatus.FAILED);
-		stepExecution.addFailureException(new ListingShortfallException(orgId, listing, this.maxShortfall));
+		stepExecution.addFailureException(new ListingShortfallException(this.orgId, listing, this.maxShortfall));
 		return ExitStatus.FAILED;
 	}
 

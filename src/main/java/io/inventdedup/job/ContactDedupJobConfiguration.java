@@ -2,19 +2,28 @@ package io.inventdedup.job;
 
 import java.time.Clock;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import io.inventdedup.collect.CollectRun;
 import io.inventdedup.collect.StagedGroups;
+import io.inventdedup.invent.InventApiProperties;
 import io.inventdedup.merge.MergeProperties;
+import io.inventdedup.merge.MergeRun;
 import io.inventdedup.merge.MergeStepConfiguration;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
 
 /**
  * The job: collect a snapshot of the org's duplicate groups, merge them by policy, send the
@@ -41,7 +50,8 @@ class ContactDedupJobConfiguration {
 			RunningExecution runningExecution, ProgressLog progressLog, RetentionPurge retentionPurge,
 			FailureDescription failureDescription) {
 		ListingDecider listing = new ListingDecider(stagedGroups, mergeProperties.maxListingAge(), Clock.systemUTC());
-		return new JobBuilder(JOB_NAME, jobRepository).listener(runningExecution)
+		return new JobBuilder(JOB_NAME, jobRepository).validator(RunParameters.validator())
+			.listener(runningExecution)
 			.listener(progressLog)
 			.listener(retentionPurge)
 			.listener(failureDescription)
@@ -71,6 +81,29 @@ class ContactDedupJobConfiguration {
 			.next(settleStep)
 			.end()
 			.build();
+	}
+
+	/**
+	 * The run's parameters for the collect step, bound once. Not proxied (a record cannot be): only
+	 * step-scoped beans, created inside the step, use it.
+	 */
+	@Bean
+	@Scope(scopeName = "step", proxyMode = ScopedProxyMode.NO)
+	CollectRun collectRun(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) {
+		return new CollectRun(RunParameters.from(parameters).orgId());
+	}
+
+	/**
+	 * The run's parameters and settings for the merge step and the steps after it, bound once. Not
+	 * proxied (a record cannot be): only step-scoped beans, created inside the step, use it.
+	 */
+	@Bean
+	@Scope(scopeName = "step", proxyMode = ScopedProxyMode.NO)
+	MergeRun mergeRun(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters,
+			JsonMapper jsonMapper, InventApiProperties api, DedupProperties dedup) {
+		RunParameters run = RunParameters.from(parameters);
+		return new MergeRun(run.orgId(), run.dryRun(), run.policy(), run.maxMerges(), api.concurrency(),
+				jsonMapper.writeValueAsString(run.recordedPolicy()), run.plan(), dedup.planMaxAge());
 	}
 
 	/** Runs the job for the command line's {@code name=value} arguments and keeps the exit code. */

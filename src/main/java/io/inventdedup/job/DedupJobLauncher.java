@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;
@@ -80,7 +79,7 @@ public class DedupJobLauncher {
 		JobParameters parameters;
 		try {
 			parameters = new PlanCheck(this.jobRepository, this.defaults.planMaxAge()).check(
-					DedupParameters.resolve(args, this.defaults, this.clock), DedupParameters.given(args),
+					RunParameters.resolve(args, this.defaults, this.clock).toJobParameters(), RunParameters.given(args),
 					LocalDateTime.now(this.clock.withZone(ZoneId.systemDefault())));
 		}
 		catch (InvalidParametersException ex) {
@@ -91,7 +90,7 @@ public class DedupJobLauncher {
 			log.error("The database cannot be reached, nothing was run: {}", ex.getMessage());
 			return ExitCodes.FAILED;
 		}
-		String orgId = parameters.getString(DedupParameters.ORG_ID);
+		String orgId = parameters.getString(RunParameters.ORG_ID);
 		OrgLock lock;
 		try {
 			lock = OrgLock.tryAcquire(this.dataSource, orgId);
@@ -147,8 +146,8 @@ public class DedupJobLauncher {
 			this.jobOperator.recover(last);
 		}
 		log.atInfo()
-			.addKeyValue("orgId", parameters.getString(DedupParameters.ORG_ID))
-			.log("Starting the run with {}", DedupParameters.describe(parameters));
+			.addKeyValue("orgId", parameters.getString(RunParameters.ORG_ID))
+			.log("Starting the run with {}", RunParameters.describe(parameters));
 		try {
 			JobExecution execution = this.jobOperator.start(this.contactDedupJob, parameters);
 			report(execution);
@@ -166,14 +165,14 @@ public class DedupJobLauncher {
 		RunSummary summary = this.auditRepository.summarize(execution.getJobInstanceId());
 		JobParameters parameters = execution.getJobParameters();
 		StringBuilder text = new StringBuilder();
-		boolean dryRun = Boolean.TRUE.equals(parameters.getParameter(DedupParameters.DRY_RUN).value());
+		boolean dryRun = Boolean.TRUE.equals(parameters.getParameter(RunParameters.DRY_RUN).value());
 		boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
 		text.append(String.format("%nRun %d (job execution %d) for org %s: %s%s%n", execution.getJobInstanceId(),
-				execution.getId(), parameters.getString(DedupParameters.ORG_ID), execution.getStatus(),
+				execution.getId(), parameters.getString(RunParameters.ORG_ID), execution.getStatus(),
 				(dryRun && completed) ? " (dry run: nothing was merged; apply it with plan=" + execution.getId() + ")"
 						: dryRun ? " (dry run: nothing was merged; not a plan until it completes)"
-								: (parameters.getLong(DedupParameters.PLAN) != null)
-										? " (the apply of plan " + parameters.getLong(DedupParameters.PLAN) + ")" : ""));
+								: (parameters.getLong(RunParameters.PLAN) != null)
+										? " (the apply of plan " + parameters.getLong(RunParameters.PLAN) + ")" : ""));
 		this.stagedGroups.listing(execution.getJobInstanceId())
 			.ifPresent((listing) -> text.append(String.format("  listing: %s%n", listing.describe())));
 		text.append(String.format(

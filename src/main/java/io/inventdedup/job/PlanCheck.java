@@ -52,12 +52,12 @@ final class PlanCheck {
 
 	/** The run's parameters, the policy taken from its plan; unchanged for a run without a plan. */
 	JobParameters check(JobParameters resolved, Set<String> given, LocalDateTime now) {
-		Long plan = resolved.getLong(DedupParameters.PLAN);
+		Long plan = resolved.getLong(RunParameters.PLAN);
 		if (plan == null) {
 			return resolved;
 		}
-		String orgId = resolved.getString(DedupParameters.ORG_ID);
-		if (Boolean.TRUE.equals(resolved.getParameter(DedupParameters.DRY_RUN).value())) {
+		String orgId = resolved.getString(RunParameters.ORG_ID);
+		if (Boolean.TRUE.equals(resolved.getParameter(RunParameters.DRY_RUN).value())) {
 			throw new InvalidParametersException("plan=" + plan + " applies a reviewed plan, which merges: give "
 					+ "dryRun=false (what the plan would merge is what --report " + plan + " shows)");
 		}
@@ -67,10 +67,10 @@ final class PlanCheck {
 					+ "; --report lists the runs, and plan takes the execution id of a completed dry run");
 		}
 		JobParameters reviewed = planned.getJobParameters();
-		if (!orgId.equals(reviewed.getString(DedupParameters.ORG_ID))) {
+		if (!orgId.equals(reviewed.getString(RunParameters.ORG_ID))) {
 			throw new InvalidParametersException("plan=" + plan + " is a run of another org, not of " + orgId);
 		}
-		if (!Boolean.TRUE.equals(reviewed.getParameter(DedupParameters.DRY_RUN).value())) {
+		if (!Boolean.TRUE.equals(reviewed.getParameter(RunParameters.DRY_RUN).value())) {
 			throw new InvalidParametersException("plan=" + plan + " is not a dry run: only a dry run's PLANNED "
 					+ "rows are a plan to review and apply");
 		}
@@ -86,9 +86,9 @@ final class PlanCheck {
 					+ "run a new dry run, review it and apply that one");
 		}
 		JobParametersBuilder applied = new JobParametersBuilder(resolved);
-		for (String name : DedupParameters.POLICY) {
+		for (String name : RunParameters.POLICY) {
 			JobParameter<?> planValue = reviewed.getParameter(name);
-			if (planValue == null && name.equals(DedupParameters.CHECK_NAMES)) {
+			if (planValue == null && name.equals(RunParameters.CHECK_NAMES)) {
 				throw new InvalidParametersException("plan=" + plan + " was made before the name check existed (it "
 						+ "has no checkNames): it may join different people who share a phone or an inbox; run a new "
 						+ "dry run, review it and apply that one");

@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.inventdedup.audit.AuditReport;
 import io.inventdedup.audit.AuditRepository;
 import io.inventdedup.audit.RunSummary;
 import io.inventdedup.collect.Listing;
@@ -104,7 +103,7 @@ class ProgressLog implements JobExecutionListener {
 			}
 			Listing listing = this.stagedGroups.listing(execution.getJobInstanceId()).orElse(null);
 			String listings = (listing != null)
-					? AuditReport.listed(listing.listings(), listing.oldestMergeAgeMillis()) : "";
+					? Listing.listed(listing.listings(), listing.oldestMergeAgeMillis()) : "";
 			log.atInfo()
 				.addKeyValue("collected", collected)
 				.addKeyValue("listings", (listing != null) ? listing.listings() : 0)

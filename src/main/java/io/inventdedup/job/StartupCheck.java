@@ -1,8 +1,8 @@
 package io.inventdedup.job;
 
-import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,6 +14,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 
 import io.inventdedup.collect.CollectProperties;
+import io.inventdedup.config.UnknownSettings;
 import io.inventdedup.invent.InventApiProperties;
 import io.inventdedup.merge.MergeProperties;
 
@@ -21,13 +22,8 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Checks the configuration and the job parameters as soon as the environment is known, before any
@@ -51,7 +47,7 @@ public class StartupCheck implements ApplicationListener<ApplicationEnvironmentP
 			check("dedup", validator.validate(dedup));
 			check("dedup.merge", validator.validate(merge));
 			check("dedup.collect", validator.validate(collect));
-			DedupParameters.resolve(new DefaultApplicationArguments(event.getArgs()).getNonOptionArgs(), dedup,
+			RunParameters.resolve(new DefaultApplicationArguments(event.getArgs()).getNonOptionArgs(), dedup,
 					Clock.systemUTC());
 			check("invent.api", validator.validate(api));
 		}
@@ -65,34 +61,15 @@ public class StartupCheck implements ApplicationListener<ApplicationEnvironmentP
 	 */
 	private static void checkNames(ConfigurableEnvironment environment) {
 		Set<String> known = new TreeSet<>();
-		known.addAll(names("invent.api.", InventApiProperties.class));
-		known.addAll(names("dedup.", DedupProperties.class));
-		known.addAll(names("dedup.merge.", MergeProperties.class));
-		known.addAll(names("dedup.collect.", CollectProperties.class));
+		known.addAll(UnknownSettings.of("invent.api.", InventApiProperties.class));
+		known.addAll(UnknownSettings.of("dedup.", DedupProperties.class));
+		known.addAll(UnknownSettings.of("dedup.merge.", MergeProperties.class));
+		known.addAll(UnknownSettings.of("dedup.collect.", CollectProperties.class));
 		known.add("dedup.runner.enabled");
-		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-			if (source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource
-					|| !(source instanceof IterableConfigurationPropertySource iterable)) {
-				continue;
-			}
-			iterable.stream()
-				.map(ConfigurationPropertyName::toString)
-				.filter((name) -> name.startsWith("invent.") || name.startsWith("dedup."))
-				.filter((name) -> !known.contains(name))
-				.findFirst()
-				.ifPresent((name) -> {
-					throw new InvalidParametersException("unknown setting '" + name + "' (in " + source
-						.getUnderlyingSource() + "); valid settings: " + String.join(", ", known));
-				});
-		}
-	}
-
-	private static Set<String> names(String prefix, Class<? extends Record> properties) {
-		Set<String> names = new TreeSet<>();
-		for (RecordComponent component : properties.getRecordComponents()) {
-			names.add(prefix + kebab(component.getName()));
-		}
-		return names;
+		UnknownSettings.first(environment, List.of("invent.", "dedup."), known).ifPresent((unknown) -> {
+			throw new InvalidParametersException(
+					"unknown setting " + unknown + "; valid settings: " + String.join(", ", known));
+		});
 	}
 
 	/** Plain http only to a loopback host (the simulator): the token travels in every request. */

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.inventdedup.audit.AuditRecord;
+import io.inventdedup.audit.FollowUpStatus;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -29,7 +30,7 @@ class FollowUpProcessor implements ItemProcessor<AuditRecord, AuditRecord> {
 	@Override
 	public AuditRecord process(AuditRecord row) {
 		AuditRecord.FollowUpRecord outcome = this.sender.send(row, null);
-		if (outcome.status().equals("FAILED")) {
+		if (outcome.status() == FollowUpStatus.FAILED) {
 			log.atWarn()
 				.addKeyValue("survivor", row.survivorId())
 				.addKeyValue("error", outcome.error())

@@ -7,6 +7,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.inventdedup.audit.AuditRecord;
+import io.inventdedup.audit.FollowUpStatus;
 import io.inventdedup.invent.ContactLocator;
 import io.inventdedup.invent.GroupDecoder;
 import io.inventdedup.invent.InventApiException;
@@ -65,32 +66,32 @@ class FollowUpSender {
 						GroupDecoder.searchFilters(this.jsonMapper.readTree(row.listedGroup()))
 							.getOrDefault(row.survivorId(), List.of()));
 				if (located.sighting().presence() == Sighting.Presence.GONE) {
-					return new AuditRecord.FollowUpRecord("FAILED", null, 404,
+					return new AuditRecord.FollowUpRecord(FollowUpStatus.FAILED, null, 404,
 							"the survivor " + row.survivorId() + " no longer exists");
 				}
 				if (located.sighting().presence() == Sighting.Presence.UNKNOWN) {
-					return new AuditRecord.FollowUpRecord("FAILED", null, null,
+					return new AuditRecord.FollowUpRecord(FollowUpStatus.FAILED, null, null,
 							"cannot look the survivor " + row.survivorId() + " up: " + located.sighting().how());
 				}
 				state = InventClient.survivorState(located.contact());
 				if (state == null) {
-					return new AuditRecord.FollowUpRecord("FAILED", null, null, "the survivor " + row.survivorId()
+					return new AuditRecord.FollowUpRecord(FollowUpStatus.FAILED, null, null, "the survivor " + row.survivorId()
 							+ " was answered without boolean blocked and unsubscribed: nothing is sent on a guess");
 				}
 			}
 			FollowUp.Update update = followUp.updateFor(state);
 			if (update.isEmpty()) {
-				return new AuditRecord.FollowUpRecord("NOT_NEEDED", null, null, null);
+				return new AuditRecord.FollowUpRecord(FollowUpStatus.NOT_NEEDED, null, null, null);
 			}
 			this.client.update(row.orgId(), row.survivorId(), update);
-			return new AuditRecord.FollowUpRecord("SENT", this.jsonMapper.writeValueAsString(update.body()), null,
+			return new AuditRecord.FollowUpRecord(FollowUpStatus.SENT, this.jsonMapper.writeValueAsString(update.body()), null,
 					null);
 		}
 		catch (InventApiException ex) {
-			return new AuditRecord.FollowUpRecord("FAILED", null, ex.status(), ex.getMessage());
+			return new AuditRecord.FollowUpRecord(FollowUpStatus.FAILED, null, ex.status(), ex.getMessage());
 		}
 		catch (InventUnavailableException | MalformedAnswerException ex) {
-			return new AuditRecord.FollowUpRecord("FAILED", null, null, ex.getMessage());
+			return new AuditRecord.FollowUpRecord(FollowUpStatus.FAILED, null, null, ex.getMessage());
 		}
 	}
 

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.inventdedup.audit.AuditRepository;
+import io.inventdedup.audit.UnlistedGroups;
 import io.inventdedup.collect.CurrentListing;
 import io.inventdedup.collect.StagedGroups;
 import io.inventdedup.policy.ListingAge;
@@ -44,7 +44,7 @@ class ListingFreshness implements StepExecutionListener {
 
 	private final StagedGroups stagedGroups;
 
-	private final AuditRepository audit;
+	private final UnlistedGroups unlisted;
 
 	private final MergeRun run;
 
@@ -60,9 +60,9 @@ class ListingFreshness implements StepExecutionListener {
 
 	private long jobInstanceId;
 
-	ListingFreshness(StagedGroups stagedGroups, AuditRepository audit, MergeRun run, Duration bound, Clock clock) {
+	ListingFreshness(StagedGroups stagedGroups, UnlistedGroups unlisted, MergeRun run, Duration bound, Clock clock) {
 		this.stagedGroups = stagedGroups;
-		this.audit = audit;
+		this.unlisted = unlisted;
 		this.run = run;
 		this.bound = bound;
 		this.clock = clock;
@@ -73,7 +73,7 @@ class ListingFreshness implements StepExecutionListener {
 		this.jobInstanceId = stepExecution.getJobExecution().getJobInstanceId();
 		this.listing = this.stagedGroups.latestListing(this.jobInstanceId)
 			.orElseThrow(() -> new IllegalStateException("the run has no complete listing to merge from"));
-		this.audit.recordUnlisted(this.jobInstanceId, stepExecution.getJobExecutionId(), this.listing.number(),
+		this.unlisted.recordUnlisted(this.jobInstanceId, stepExecution.getJobExecutionId(), this.listing.number(),
 				this.run.dryRun(), this.run.policyJson());
 		this.stagedGroups.retireEarlierListings(this.jobInstanceId, this.listing.number());
 		LocalDateTime executionStart = stepExecution.getJobExecution().getStartTime();

@@ -6,8 +6,8 @@ import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.inventdedup.audit.ReviewRepository;
 import io.inventdedup.collect.StagedGroup;
+import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.invent.GroupDecoder;
 import io.inventdedup.invent.InvalidGroupException;
 import io.inventdedup.policy.DuplicateGroup;
@@ -37,7 +37,7 @@ class MergePlanProcessor implements ItemProcessor<StagedGroup, PlannedGroup> {
 
 	private final ReviewGate gate;
 
-	MergePlanProcessor(MergePlanner planner, JsonMapper jsonMapper, ReviewRepository reviews, String orgId,
+	MergePlanProcessor(MergePlanner planner, JsonMapper jsonMapper, DecisionRepository reviews, String orgId,
 			ReviewQueue queue, ReviewGate gate) {
 		this.planner = planner;
 		this.jsonMapper = jsonMapper;

@@ -1,34 +1,31 @@
 package io.inventdedup.merge;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.inventdedup.audit.AuditRecord;
 import io.inventdedup.audit.AuditRepository;
-import io.inventdedup.audit.ReviewRepository;
+import io.inventdedup.audit.UnlistedGroups;
 import io.inventdedup.collect.CurrentListing;
 import io.inventdedup.collect.StagedGroup;
 import io.inventdedup.collect.StagedGroups;
+import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.invent.ContactLocator;
-import io.inventdedup.invent.InventApiProperties;
 import io.inventdedup.invent.InventClient;
 import io.inventdedup.policy.MergePlanner;
-import io.inventdedup.policy.MergePolicy;
 import io.inventdedup.policy.NameFrequencies;
-import io.inventdedup.policy.SurvivorRule;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -67,12 +64,14 @@ public class MergeStepConfiguration {
 	@Bean
 	Step mergeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			FreshListingReader stagedGroupReader, MergePlanProcessor mergePlanProcessor,
-			MergeWriter mergeWriter, AuditRepository auditRepository) {
+			MergeWriter mergeWriter, AuditRepository auditRepository,
+			@Qualifier("listingFreshnessListener") StepExecutionListener listingFreshnessListener) {
 		return new StepBuilder("merge", jobRepository).<StagedGroup, PlannedGroup>chunk(CHUNK_SIZE)
 			.transactionManager(transactionManager)
 			.reader(stagedGroupReader)
 			.processor(mergePlanProcessor)
 			.writer(mergeWriter)
+			.listener(listingFreshnessListener)
 			.listener(new AuditStatistics(auditRepository))
 			.allowStartIfComplete(true)
 			.build();
@@ -88,62 +87,39 @@ public class MergeStepConfiguration {
 
 	/**
 	 * Not proxied: the merges are sent on threads of their own, where no step scope is active; the
-	 * reader and the writer, created inside the step, share this one (the writer runs its listener
-	 * methods).
+	 * reader and the writer, created inside the step, share this one, and the step calls its listener
+	 * methods through {@link #listingFreshnessListener}.
 	 */
 	@Bean
 	@Scope(scopeName = "step", proxyMode = ScopedProxyMode.NO)
-	ListingFreshness listingFreshness(StagedGroups stagedGroups, AuditRepository auditRepository, MergeRun mergeRun,
+	ListingFreshness listingFreshness(StagedGroups stagedGroups, UnlistedGroups unlistedGroups, MergeRun mergeRun,
 			MergeProperties mergeProperties) {
-		return new ListingFreshness(stagedGroups, auditRepository, mergeRun, mergeProperties.maxListingAge(),
+		return new ListingFreshness(stagedGroups, unlistedGroups, mergeRun, mergeProperties.maxListingAge(),
 				Clock.systemUTC());
 	}
 
-	/** Not proxied (a record cannot be): only step-scoped beans, created inside the step, use it. */
+	/** The step's one {@link ListingFreshness}, registered as the merge step's listener through a step-scoped proxy. */
 	@Bean
-	@Scope(scopeName = "step", proxyMode = ScopedProxyMode.NO)
-	MergeRun mergeRun(JsonMapper jsonMapper, InventApiProperties api, @Value("#{jobParameters['orgId']}") String orgId,
-			@Value("#{jobParameters['dryRun']}") boolean dryRun, @Value("#{jobParameters['survivor']}") String survivor,
-			@Value("#{jobParameters['skipAdmins']}") boolean skipAdmins,
-			@Value("#{jobParameters['skipBlocked']}") boolean skipBlocked,
-			@Value("#{jobParameters['skipUnsubscribed']}") boolean skipUnsubscribed,
-			@Value("#{jobParameters['maxGroupSize']}") long maxGroupSize,
-			@Value("#{jobParameters['maxMerges']}") long maxMerges,
-			@Value("#{jobParameters['carryOptOut']}") boolean carryOptOut,
-			@Value("#{jobParameters['fillName']}") boolean fillName,
-			@Value("#{jobParameters['checkNames']}") boolean checkNames) {
-		MergePolicy policy = new MergePolicy(SurvivorRule.fromCode(survivor), skipAdmins, skipBlocked,
-				skipUnsubscribed, Math.toIntExact(maxGroupSize), carryOptOut, fillName, checkNames);
-		Map<String, Object> recorded = new LinkedHashMap<>();
-		recorded.put("survivor", survivor);
-		recorded.put("skipAdmins", skipAdmins);
-		recorded.put("skipBlocked", skipBlocked);
-		recorded.put("skipUnsubscribed", skipUnsubscribed);
-		recorded.put("maxGroupSize", maxGroupSize);
-		recorded.put("maxMerges", maxMerges);
-		recorded.put("carryOptOut", carryOptOut);
-		recorded.put("fillName", fillName);
-		recorded.put("checkNames", checkNames);
-		return new MergeRun(orgId, dryRun, policy, maxMerges, api.concurrency(),
-				jsonMapper.writeValueAsString(recorded));
+	@StepScope
+	StepExecutionListener listingFreshnessListener(ListingFreshness listingFreshness) {
+		return listingFreshness;
 	}
 
 	@Bean
 	@StepScope
-	MergePlanProcessor mergePlanProcessor(MergeRun mergeRun, JsonMapper jsonMapper, ReviewRepository reviewRepository,
+	MergePlanProcessor mergePlanProcessor(MergeRun mergeRun, JsonMapper jsonMapper, DecisionRepository reviewRepository,
 			AuditRepository auditRepository, FollowUpSender followUpSender, StagedGroups stagedGroups,
-			@Value("#{jobParameters['plan']}") @Nullable Long plan,
-			@Value("${dedup.plan-max-age:7d}") Duration approvalsFor,
+			JobRepository jobRepository,
 			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
 		ReviewGate gate = ReviewGate.open();
-		if (plan != null && plan != 0) {
-			long planInstanceId = auditRepository.instanceOf(plan)
-				.orElseThrow(() -> new IllegalStateException("the plan's job execution " + plan + " is gone"));
+		Long plan = mergeRun.plan();
+		if (plan != null) {
+			long planInstanceId = planInstance(jobRepository, plan);
 			gate = ReviewGate.of(planInstanceId, auditRepository, reviewRepository.rejections(planInstanceId),
 					jsonMapper, followUpSender);
 		}
 		ReviewQueue queue = new ReviewQueue(reviewRepository, jsonMapper, followUpSender, mergeRun.orgId(),
-				approvalsFor);
+				mergeRun.approvalsFor());
 		NameFrequencies frequencies = NameFrequencies.NONE;
 		if (mergeRun.policy().checkNames()) {
 			int listing = stagedGroups.latestListing(jobInstanceId).map(CurrentListing::number).orElse(1);
@@ -156,10 +132,16 @@ public class MergeStepConfiguration {
 	/** In an apply run, records the planned groups no longer listed, so that every one is accounted for. */
 	@Bean
 	Step noLongerListedStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			AuditRepository auditRepository) {
-		return new StepBuilder("noLongerListed", jobRepository)
-			.tasklet(new NoLongerListedTasklet(auditRepository), transactionManager)
+			NoLongerListedTasklet noLongerListedTasklet) {
+		return new StepBuilder("noLongerListed", jobRepository).tasklet(noLongerListedTasklet, transactionManager)
 			.build();
+	}
+
+	@Bean
+	@StepScope
+	NoLongerListedTasklet noLongerListedTasklet(UnlistedGroups unlistedGroups, JobRepository jobRepository,
+			MergeRun mergeRun) {
+		return new NoLongerListedTasklet(unlistedGroups, jobRepository, mergeRun.plan());
 	}
 
 	@Bean
@@ -283,6 +265,15 @@ public class MergeStepConfiguration {
 		TransactionTemplate ownTransaction = new TransactionTemplate(transactionManager);
 		ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		return ownTransaction;
+	}
+
+	/** The run (job instance) of a plan's job execution, which the launcher checked before the run began. */
+	static long planInstance(JobRepository jobRepository, long planExecutionId) {
+		JobExecution plan = jobRepository.getJobExecution(planExecutionId);
+		if (plan == null) {
+			throw new IllegalStateException("the plan's job execution " + planExecutionId + " is gone");
+		}
+		return plan.getJobInstanceId();
 	}
 
 }

@@ -20,6 +20,7 @@ import reactor.core.scheduler.Schedulers;
 import io.inventdedup.audit.AuditRecord;
 import io.inventdedup.audit.AuditRepository;
 import io.inventdedup.audit.AuditStatus;
+import io.inventdedup.policy.MergeCap;
 import io.inventdedup.policy.MergePlan;
 import io.inventdedup.policy.SkipReason;
 
@@ -103,7 +104,6 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
-		this.freshness.beforeStep(stepExecution);
 		this.senders = Schedulers.newBoundedElastic(this.run.concurrency(), Integer.MAX_VALUE, "invent-dedup-send");
 		this.jobInstanceId = stepExecution.getJobExecution().getJobInstanceId();
 		this.jobExecutionId = stepExecution.getJobExecutionId();
@@ -117,7 +117,7 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 		if (this.senders != null) {
 			this.senders.dispose();
 		}
-		return this.freshness.afterStep(stepExecution);
+		return null;
 	}
 
 	@Override
@@ -223,39 +223,29 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 		this.meters.counter("invent.dedup.groups", "outcome", row.status().name().toLowerCase(Locale.ROOT), "reason",
 				(row.reason() != null) ? row.reason() : "none").increment();
 		if (row.followUp() != null) {
-			this.meters.counter("invent.dedup.follow.ups", "status", row.followUp().status().toLowerCase(Locale.ROOT))
+			this.meters.counter("invent.dedup.follow.ups", "status", row.followUp().status().name().toLowerCase(Locale.ROOT))
 				.increment();
 		}
 	}
 
 	private AuditRecord decide(PlannedGroup planned) {
-		MergePlan plan = planned.plan();
-		if (plan instanceof MergePlan.Merge merge && this.run.maxMerges() > 0
-				&& this.mergesCounted >= this.run.maxMerges()) {
-			plan = new MergePlan.Skip(SkipReason.MAX_MERGES_REACHED,
-					"this run already merged " + this.run.maxMerges() + " groups (maxMerges); would merge "
-							+ merge.sources() + " into " + merge.survivorId(),
-					merge.excluded());
-		}
-		if (plan instanceof MergePlan.Merge merge) {
+		MergePlan plan = MergeCap.apply(planned.plan(), this.run.maxMerges(), this.mergesCounted);
+		return plan.fold((merge) -> {
 			this.mergesCounted++;
 			String plannedUpdate = this.followUps.plannedUpdate(merge.followUp());
 			AuditRecord.FollowUpRecord followUp = (plannedUpdate != null && !this.run.dryRun())
 					? AuditRecord.FollowUpRecord.PENDING : null;
 			return row(planned, this.run.dryRun() ? AuditStatus.PLANNED : AuditStatus.PENDING, null,
 					merge.survivorId(), merge.sources(), merge, merge.detail(), plannedUpdate, followUp);
-		}
-		if (plan instanceof MergePlan.Review review) {
+		}, (review) -> {
 			MergePlan.Merge proposed = review.proposed();
 			// Names that say different people: left alone, not queued; the proposal stays on the row.
 			AuditStatus status = (review.reason() == SkipReason.NAMES_DIFFER) ? AuditStatus.SKIPPED
 					: AuditStatus.NEEDS_REVIEW;
-			return row(planned, status, review.reason().code(), proposed.survivorId(),
-					proposed.sources(), review, review.detail(), this.followUps.plannedUpdate(proposed.followUp()), null);
-		}
-		MergePlan.Skip skip = (MergePlan.Skip) plan;
-		return row(planned, AuditStatus.SKIPPED, skip.reason().code(), null, List.of(), skip, skip.detail(), null,
-				null);
+			return row(planned, status, review.reason().code(), proposed.survivorId(), proposed.sources(), review,
+					review.detail(), this.followUps.plannedUpdate(proposed.followUp()), null);
+		}, (skip) -> row(planned, AuditStatus.SKIPPED, skip.reason().code(), null, List.of(), skip, skip.detail(),
+				null, null));
 	}
 
 	private AuditRecord row(PlannedGroup planned, AuditStatus status, @Nullable String reason,

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import io.inventdedup.audit.QueuedDecision;
-import io.inventdedup.audit.ReviewRepository;
+import io.inventdedup.decision.DecisionRepository;
+import io.inventdedup.decision.QueuedDecision;
 import io.inventdedup.invent.GroupDecoder;
 import io.inventdedup.policy.Contact;
 import io.inventdedup.policy.DuplicateGroup;
@@ -25,7 +25,7 @@ import io.inventdedup.policy.QueuedReview;
  */
 class ReviewQueue {
 
-	private final ReviewRepository reviews;
+	private final DecisionRepository reviews;
 
 	private final JsonMapper jsonMapper;
 
@@ -37,7 +37,7 @@ class ReviewQueue {
 
 	private final ReadEverySecond<Boolean> anyDecision;
 
-	ReviewQueue(ReviewRepository reviews, JsonMapper jsonMapper, FollowUpSender followUps, String orgId,
+	ReviewQueue(DecisionRepository reviews, JsonMapper jsonMapper, FollowUpSender followUps, String orgId,
 			Duration approvalsFor) {
 		this.reviews = reviews;
 		this.jsonMapper = jsonMapper;

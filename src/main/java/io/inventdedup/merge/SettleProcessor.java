@@ -5,7 +5,6 @@ import org.slf4j.LoggerFactory;
 
 import io.inventdedup.audit.AuditRecord;
 import io.inventdedup.audit.AuditStatus;
-import io.inventdedup.policy.Settlement;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -36,15 +35,12 @@ class SettleProcessor implements ItemProcessor<AuditRecord, AuditRecord> {
 	@Override
 	public AuditRecord process(AuditRecord row) {
 		AuditRecord resumed = row.resumedBy(this.jobExecutionId);
-		Settlement settlement = this.settler.settle(resumed, row.unsettledIds());
-		if (settlement instanceof Settlement.Unknown unknown) {
-			return resumed.unsettled(row.mergedIds(), unknown.detail(), row.error());
-		}
-		if (settlement instanceof Settlement.NotApplied) {
-			return MergeSender.failed(resumed, row.mergedIds(), "api-unavailable", null,
-					"the merge's answer was lost and it was not applied (every source is still there): " + row.error());
-		}
-		return confirmed(resumed);
+		return this.settler.settle(resumed, row.unsettledIds())
+			.fold(() -> confirmed(resumed),
+					() -> MergeSender.failed(resumed, row.mergedIds(), "api-unavailable", null,
+							"the merge's answer was lost and it was not applied (every source is still there): "
+									+ row.error()),
+					(unknown) -> resumed.unsettled(row.mergedIds(), unknown.detail(), row.error()));
 	}
 
 	/** The row of a lost call found applied, with its follow-up update sent when it is MERGED. */

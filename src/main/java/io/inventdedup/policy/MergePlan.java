@@ -2,6 +2,7 @@ package io.inventdedup.policy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +14,14 @@ public sealed interface MergePlan {
 
 	/** The contacts the policy keeps out of any merge, with why. */
 	List<Exclusion> excluded();
+
+	/**
+	 * The value of the function of this plan's case: one function per case, so that a caller cannot
+	 * forget one, and a new case does not compile until every caller handles it (Java 17, the target,
+	 * has no exhaustive {@code switch} over a sealed type).
+	 */
+	<T> T fold(Function<? super Merge, ? extends T> onMerge, Function<? super Review, ? extends T> onReview,
+			Function<? super Skip, ? extends T> onSkip);
 
 	/**
 	 * Merge {@code sources} into {@code survivorId}.
@@ -55,6 +64,12 @@ public sealed interface MergePlan {
 		}
 
 		/** The same merge, with this detail. */
+		@Override
+		public <T> T fold(Function<? super Merge, ? extends T> onMerge,
+				Function<? super Review, ? extends T> onReview, Function<? super Skip, ? extends T> onSkip) {
+			return onMerge.apply(this);
+		}
+
 		public Merge withDetail(@Nullable String detail) {
 			return new Merge(this.survivorId, this.sources, this.excluded, this.followUp, detail);
 		}
@@ -84,6 +99,12 @@ public sealed interface MergePlan {
 			excluded = List.copyOf(excluded);
 		}
 
+		@Override
+		public <T> T fold(Function<? super Merge, ? extends T> onMerge,
+				Function<? super Review, ? extends T> onReview, Function<? super Skip, ? extends T> onSkip) {
+			return onSkip.apply(this);
+		}
+
 	}
 
 	/**
@@ -99,6 +120,12 @@ public sealed interface MergePlan {
 		@Override
 		public List<Exclusion> excluded() {
 			return this.proposed.excluded();
+		}
+
+		@Override
+		public <T> T fold(Function<? super Merge, ? extends T> onMerge,
+				Function<? super Review, ? extends T> onReview, Function<? super Skip, ? extends T> onSkip) {
+			return onReview.apply(this);
 		}
 
 	}

@@ -157,10 +157,10 @@ public final class NameComparison {
 			return new Result(Verdict.UNSURE, "a name of more than " + MAX_WORDS + " words is not compared", false);
 		}
 		Map<String, WordMatch> matches = new HashMap<>();
-		Alignment best = null;
-		for (List<Word> a : joinings(one, other.size())) {
-			for (List<Word> b : joinings(other, one.size())) {
-				Alignment alignment = Alignment.best(a, b, frequencies, matches);
+		NameAlignment best = null;
+		for (List<NameAlignment.Word> a : joinings(one, other.size())) {
+			for (List<NameAlignment.Word> b : joinings(other, one.size())) {
+				NameAlignment alignment = NameAlignment.best(a, b, frequencies, matches);
 				if (best == null || alignment.compareTo(best) < 0) {
 					best = alignment;
 				}
@@ -173,22 +173,22 @@ public final class NameComparison {
 	 * The name as it is and, when it has more words than the other, with two neighbouring words
 	 * written as one, in either order ({@code Kelly, Mary Ann} / {@code Maryann Kelly}).
 	 */
-	private static List<List<Word>> joinings(List<String> words, int otherSize) {
-		List<Word> plain = new ArrayList<>();
+	private static List<List<NameAlignment.Word>> joinings(List<String> words, int otherSize) {
+		List<NameAlignment.Word> plain = new ArrayList<>();
 		for (int i = 0; i < words.size(); i++) {
-			plain.add(new Word(words.get(i), title(words.get(i)), false, i == 0));
+			plain.add(new NameAlignment.Word(words.get(i), title(words.get(i)), false, i == 0));
 		}
-		List<List<Word>> joinings = new ArrayList<>();
+		List<List<NameAlignment.Word>> joinings = new ArrayList<>();
 		joinings.add(plain);
 		if (words.size() <= otherSize) {
 			return joinings;
 		}
 		for (int i = 0; i + 1 < words.size(); i++) {
 			for (boolean reversed : new boolean[] { false, true }) {
-				Word first = plain.get(reversed ? i + 1 : i);
-				Word second = plain.get(reversed ? i : i + 1);
-				List<Word> joined = new ArrayList<>(plain.subList(0, i));
-				joined.add(new Word(first.text() + second.text(), first.shown() + " " + second.shown(), true, i == 0));
+				NameAlignment.Word first = plain.get(reversed ? i + 1 : i);
+				NameAlignment.Word second = plain.get(reversed ? i : i + 1);
+				List<NameAlignment.Word> joined = new ArrayList<>(plain.subList(0, i));
+				joined.add(new NameAlignment.Word(first.text() + second.text(), first.shown() + " " + second.shown(), true, i == 0));
 				joined.addAll(plain.subList(i + 2, plain.size()));
 				joinings.add(joined);
 			}
@@ -198,197 +198,6 @@ public final class NameComparison {
 
 	private static String title(String word) {
 		return word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
-	}
-
-	/**
-	 * A word of a name, or two of its words written as one ({@code joined}), as it is compared
-	 * ({@code text}) and shown; {@code given} when it is the name's first word, where a given name stands.
-	 */
-	private record Word(String text, String shown, boolean joined, boolean given) {
-	}
-
-	/** Each word of the shorter name paired with a word of its own in the longer, and what that weighs. */
-	private static final class Alignment implements Comparable<Alignment> {
-
-		private final List<Word> shorter;
-
-		private final List<Word> longer;
-
-		/** For each word of the shorter name, the index of its word in the longer. */
-		private final int[] pairs;
-
-		private final WordMatch[] levels;
-
-		private int contradictions;
-
-		private int doubts;
-
-		private boolean givenNameUnsupported;
-
-		private double bits;
-
-		private Alignment(List<Word> shorter, List<Word> longer) {
-			this.shorter = shorter;
-			this.longer = longer;
-			this.pairs = new int[shorter.size()];
-			this.levels = new WordMatch[shorter.size()];
-		}
-
-		/** The best alignment of two names, whichever is shorter. */
-		static Alignment best(List<Word> a, List<Word> b, NameFrequencies frequencies, Map<String, WordMatch> cache) {
-			boolean aShorter = a.size() <= b.size();
-			List<Word> shorter = aShorter ? a : b;
-			List<Word> longer = aShorter ? b : a;
-			WordMatch[][] levels = new WordMatch[shorter.size()][longer.size()];
-			for (int i = 0; i < shorter.size(); i++) {
-				for (int j = 0; j < longer.size(); j++) {
-					levels[i][j] = level(shorter.get(i), longer.get(j), frequencies, cache);
-				}
-			}
-			Alignment best = new Alignment(shorter, longer);
-			Alignment trying = new Alignment(shorter, longer);
-			search(trying, best, levels, 0, new boolean[longer.size()], frequencies);
-			return best;
-		}
-
-		private static WordMatch level(Word one, Word other, NameFrequencies frequencies,
-				Map<String, WordMatch> cache) {
-			boolean given = one.given() && other.given();
-			if (one.joined() || other.joined()) {
-				return WordMatch.of(one.text(), other.text(), true, given, frequencies);
-			}
-			String key = ((one.text().compareTo(other.text()) <= 0) ? one.text() + "\0" + other.text()
-					: other.text() + "\0" + one.text()) + (given ? "\0given" : "");
-			return cache.computeIfAbsent(key, (k) -> WordMatch.of(one.text(), other.text(), false, given, frequencies));
-		}
-
-		private static void search(Alignment trying, Alignment best, WordMatch[][] levels, int next, boolean[] used,
-				NameFrequencies frequencies) {
-			if (next == trying.shorter.size()) {
-				trying.score(frequencies);
-				if (best.levels[0] == null || trying.compareTo(best) < 0) {
-					best.copy(trying);
-				}
-				return;
-			}
-			for (int j = 0; j < used.length; j++) {
-				if (!used[j]) {
-					used[j] = true;
-					trying.pairs[next] = j;
-					trying.levels[next] = levels[next][j];
-					search(trying, best, levels, next + 1, used, frequencies);
-					used[j] = false;
-				}
-			}
-		}
-
-		private void score(NameFrequencies frequencies) {
-			this.contradictions = 0;
-			this.doubts = 0;
-			this.bits = 0;
-			boolean givenNamePaired = false;
-			this.givenNameUnsupported = false;
-			for (int i = 0; i < this.pairs.length; i++) {
-				WordMatch level = this.levels[i];
-				this.contradictions += level.contradicts() ? 1 : 0;
-				this.doubts += level.doubts() ? 1 : 0;
-				this.bits += bits(level, this.shorter.get(i), this.longer.get(this.pairs[i]), frequencies);
-				if (level.isGivenName() && this.pairs[i] == 0 && this.longer.size() > this.shorter.size()) {
-					// The given name itself, known to be one by the longer name: on a shared channel
-					// it is what tells a family's members apart, however common it is in the org.
-					this.bits = Math.max(this.bits, SAME_BITS);
-				}
-				if (this.pairs[i] == 0) {
-					givenNamePaired = true;
-					this.givenNameUnsupported |= level == WordMatch.INITIAL;
-				}
-				if (i == 0) {
-					this.givenNameUnsupported |= level == WordMatch.INITIAL;
-				}
-			}
-			this.givenNameUnsupported |= !givenNamePaired;
-		}
-
-		private static double bits(WordMatch level, Word one, Word other, NameFrequencies frequencies) {
-			if (level == WordMatch.EXACT) {
-				return frequencies.bits(one.text());
-			}
-			if (level.isTypo()) {
-				// A typo of a rare word is still rare: as much as the commoner spelling, less what the typo costs.
-				double rarity = Math.min(frequencies.bits(one.text()), frequencies.bits(other.text()));
-				return Math.max(level.bits(), rarity - TYPO_COST_BITS);
-			}
-			return level.bits();
-		}
-
-		private void copy(Alignment other) {
-			System.arraycopy(other.pairs, 0, this.pairs, 0, this.pairs.length);
-			System.arraycopy(other.levels, 0, this.levels, 0, this.levels.length);
-			this.contradictions = other.contradictions;
-			this.doubts = other.doubts;
-			this.givenNameUnsupported = other.givenNameUnsupported;
-			this.bits = other.bits;
-		}
-
-		/** Fewest contradictions first, then fewest doubts, then the given name supported, then most bits. */
-		@Override
-		public int compareTo(Alignment other) {
-			if (this.contradictions != other.contradictions) {
-				return Integer.compare(this.contradictions, other.contradictions);
-			}
-			if (this.doubts != other.doubts) {
-				return Integer.compare(this.doubts, other.doubts);
-			}
-			if (this.givenNameUnsupported != other.givenNameUnsupported) {
-				return this.givenNameUnsupported ? 1 : -1;
-			}
-			return Double.compare(other.bits, this.bits);
-		}
-
-		Result result() {
-			List<String> agreeing = new ArrayList<>();
-			List<String> against = new ArrayList<>();
-			boolean[] paired = new boolean[this.longer.size()];
-			for (int i = 0; i < this.pairs.length; i++) {
-				Word one = this.shorter.get(i);
-				Word other = this.longer.get(this.pairs[i]);
-				paired[this.pairs[i]] = true;
-				WordMatch level = this.levels[i];
-				String said = one.shown() + " " + level.sign() + " " + other.shown()
-						+ ((level == WordMatch.EXACT && (one.joined() || other.joined())) ? ": written as one"
-								: level.what().isEmpty() ? "" : ": " + level.what());
-				(level.contradicts() ? against : agreeing).add(said);
-			}
-			List<String> missing = new ArrayList<>();
-			for (int j = 0; j < paired.length; j++) {
-				if (!paired[j]) {
-					missing.add(this.longer.get(j).shown());
-				}
-			}
-			boolean partial = !missing.isEmpty();
-			if (partial) {
-				agreeing.add(String.join(" ", missing) + " missing");
-			}
-			String evidence = String.join(", ", agreeing);
-			if (this.contradictions > 0) {
-				return new Result(Verdict.DIFFERENT,
-						agreeing.isEmpty() ? String.join(", ", against) : evidence + ", but " + String.join(", ", against),
-						partial);
-			}
-			if (this.doubts > 0) {
-				return new Result(Verdict.UNSURE, evidence, partial);
-			}
-			if (this.givenNameUnsupported) {
-				return new Result(Verdict.UNSURE,
-						evidence + ": only an initial or what a family shares, which proves nothing alone", partial);
-			}
-			if (this.bits < SAME_BITS) {
-				return new Result(Verdict.UNSURE, evidence + String.format(Locale.ROOT,
-						": too little evidence (%.1f of %.0f bits: common words here)", this.bits, SAME_BITS), partial);
-			}
-			return new Result(Verdict.SAME, evidence, partial);
-		}
-
 	}
 
 }

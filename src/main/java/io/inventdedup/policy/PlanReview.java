@@ -45,34 +45,37 @@ public final class PlanReview {
 				flag(changes, id, was.unsubscribed(), contact.unsubscribed(), "unsubscribed", "subscribed again");
 			}
 		});
-		if (current instanceof MergePlan.Skip skip) {
-			changes.add("the group would now be skipped (" + skip.reason().code() + ": " + skip.detail() + ")");
-			if (!skip.excluded().equals(reviewed.excluded())) {
-				changes.add("the exclusions would be " + describe(skip.excluded()) + ", not "
-						+ describe(reviewed.excluded()));
-			}
-		}
-		else if (current instanceof MergePlan.Review review) {
-			changes.add("the group now waits for a person (" + review.reason().code() + ": " + review.detail() + ")");
-		}
-		else {
-			MergePlan.Merge merge = (MergePlan.Merge) current;
-			if (!merge.survivorId().equals(reviewed.survivorId())) {
-				changes.add("the survivor would be " + merge.survivorId() + ", not " + reviewed.survivorId());
-			}
-			else if (!merge.sources().equals(reviewed.sources())) {
-				changes.add("the sources would be " + merge.sources() + ", not " + reviewed.sources());
-			}
-			if (!merge.excluded().equals(reviewed.excluded())) {
-				changes.add("the exclusions would be " + describe(merge.excluded()) + ", not "
-						+ describe(reviewed.excluded()));
-			}
-			if (!merge.followUp().equals(reviewed.followUp())) {
-				changes.add("the follow-up update would be " + merge.followUp().planned().body() + ", not "
-						+ reviewed.followUp().planned().body());
-			}
-		}
+		changes.addAll(current.fold((merge) -> changes(reviewed, merge), (review) -> List.of("the group now waits for a "
+				+ "person (" + review.reason().code() + ": " + review.detail() + ")"), (skip) -> {
+					List<String> skipped = new ArrayList<>();
+					skipped.add("the group would now be skipped (" + skip.reason().code() + ": " + skip.detail() + ")");
+					if (!skip.excluded().equals(reviewed.excluded())) {
+						skipped.add("the exclusions would be " + describe(skip.excluded()) + ", not "
+								+ describe(reviewed.excluded()));
+					}
+					return skipped;
+				}));
 		return Optional.of(String.join("; ", changes));
+	}
+
+	/** How a merge planned now differs from the one reviewed. */
+	private static List<String> changes(MergePlan.Merge reviewed, MergePlan.Merge merge) {
+		List<String> changes = new ArrayList<>();
+		if (!merge.survivorId().equals(reviewed.survivorId())) {
+			changes.add("the survivor would be " + merge.survivorId() + ", not " + reviewed.survivorId());
+		}
+		else if (!merge.sources().equals(reviewed.sources())) {
+			changes.add("the sources would be " + merge.sources() + ", not " + reviewed.sources());
+		}
+		if (!merge.excluded().equals(reviewed.excluded())) {
+			changes.add("the exclusions would be " + describe(merge.excluded()) + ", not "
+					+ describe(reviewed.excluded()));
+		}
+		if (!merge.followUp().equals(reviewed.followUp())) {
+			changes.add("the follow-up update would be " + merge.followUp().planned().body() + ", not "
+					+ reviewed.followUp().planned().body());
+		}
+		return changes;
 	}
 
 	private static void flag(List<String> changes, String id, boolean was, boolean is, String became,

@@ -3,6 +3,8 @@ package io.inventdedup.policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What became of a merge whose answer was lost (a timeout, a dropped connection, a 502 after the
@@ -17,6 +19,13 @@ import java.util.Map;
  * </ul>
  */
 public sealed interface Settlement {
+
+	/**
+	 * The value of the function of this settlement's case: one function per case, so that a caller
+	 * cannot forget one (Java 17, the target, has no exhaustive {@code switch} over a sealed type).
+	 */
+	<T> T fold(Supplier<? extends T> onApplied, Supplier<? extends T> onNotApplied,
+			Function<? super Unknown, ? extends T> onUnknown);
 
 	/** Settles a merge into {@code survivorId} from what was found of it and of each source. */
 	static Settlement of(String survivorId, Sighting survivor, Map<String, Sighting> sources) {
@@ -47,10 +56,24 @@ public sealed interface Settlement {
 
 	/** The merge was applied: the survivor is there, every source is gone. */
 	record Applied() implements Settlement {
+
+		@Override
+		public <T> T fold(Supplier<? extends T> onApplied, Supplier<? extends T> onNotApplied,
+				Function<? super Unknown, ? extends T> onUnknown) {
+			return onApplied.get();
+		}
+
 	}
 
 	/** The merge was not applied: every source is still there. */
 	record NotApplied() implements Settlement {
+
+		@Override
+		public <T> T fold(Supplier<? extends T> onApplied, Supplier<? extends T> onNotApplied,
+				Function<? super Unknown, ? extends T> onUnknown) {
+			return onNotApplied.get();
+		}
+
 	}
 
 	/**
@@ -59,6 +82,13 @@ public sealed interface Settlement {
 	 * @param detail what was found of each contact, for the audit and the operator
 	 */
 	record Unknown(String detail) implements Settlement {
+
+		@Override
+		public <T> T fold(Supplier<? extends T> onApplied, Supplier<? extends T> onNotApplied,
+				Function<? super Unknown, ? extends T> onUnknown) {
+			return onUnknown.apply(this);
+		}
+
 	}
 
 }

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.inventdedup.support.QueryPlans;
+import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.support.QueryPlans.Plan;
+import io.inventdedup.support.QueryPlans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,9 +119,9 @@ class AuditQueryPlanTests {
 
 	@Test
 	void theDecisionOnAQueuedGroupIsFoundThroughTheMembersIndexThenTheDecisionsKeys() throws SQLException {
-		Plan approved = plans.explain(ReviewRepository.LAST_DECISION,
+		Plan approved = plans.explain(DecisionRepository.LAST_DECISION,
 				Map.of("approvalsFor", 86_400L, "org", "acme", "members", new String[] { "ct_120_a", "ct_120_b" }));
-		Plan undecided = plans.explain(ReviewRepository.LAST_DECISION,
+		Plan undecided = plans.explain(DecisionRepository.LAST_DECISION,
 				Map.of("approvalsFor", 86_400L, "org", "acme", "members", new String[] { "ct_36000_a" }));
 
 		assertThat(approved.returned()).isEqualTo(1);

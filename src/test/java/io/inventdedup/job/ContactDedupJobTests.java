@@ -88,8 +88,11 @@ class ContactDedupJobTests {
 		List<List<SimContact>> groups = new ArrayList<>(OrgGenerator.seeded(2).populate(org, 1_000, 200));
 		List<SimContact> large = new ArrayList<>();
 		for (int i = 0; i < 60; i++) {
-			large.add(org.addContact("large-" + i, (i % 3 == 0) ? null : "Rosa Castellanos",
-					Instant.parse("2022-01-01T00:00:00Z").plusSeconds(i), false, false, false, "email:large@example.test"));
+			large.add(org.newContact("large-" + i)
+				.named((i % 3 == 0) ? null : "Rosa Castellanos")
+				.createdAt(Instant.parse("2022-01-01T00:00:00Z").plusSeconds(i))
+				.channels("email:large@example.test")
+				.add());
 		}
 		groups.add(large);
 		MergePolicy policy = new MergePolicy(SurvivorRule.OLDEST, true, true, false, 100);

@@ -1,7 +1,6 @@
 package io.inventdedup.job;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -189,8 +188,13 @@ class FaultToleranceTests {
 	@Test
 	void aMergeSettledByALaterRunGetsItsFollowUpAndAFailedOneFailsTheRunUntilItIsSent() {
 		SimOrg org = this.simulator.org("faults-settled-later");
-		org.addContact("s", "Sam", Instant.parse("2022-01-01T00:00:00Z"), false, false, false, "email:sam@example.test");
-		org.addContact("t", "Sam", Instant.parse("2023-01-01T00:00:00Z"), false, false, true, "email:sam@example.test");
+		org.newContact("s").named("Sam").createdAt("2022-01-01").channels("email:sam@example.test").add();
+		org.newContact("t")
+			.named("Sam")
+			.createdAt("2023-01-01")
+			.unsubscribed()
+			.channels("email:sam@example.test")
+			.add();
 		org.setFaults(Faults.NONE.withLookupsNotAllowed());
 		org.refuseContactSearches(true);
 		org.loseTheAnswerOfMergesInto("s");

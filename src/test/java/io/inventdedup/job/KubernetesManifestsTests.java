@@ -261,7 +261,7 @@ class KubernetesManifestsTests {
 		}
 		for (String arg : container.getArgs()) {
 			String name = arg.substring(0, arg.indexOf('='));
-			assertThat(DedupParameters.NAMES).as("argument %s is a job parameter", arg).contains(name);
+			assertThat(RunParameters.NAMES).as("argument %s is a job parameter", arg).contains(name);
 			Matcher variable = VARIABLE.matcher(arg);
 			while (variable.find()) {
 				assertThat(available).as("%s of %s is set for the container", variable.group(1), arg)

@@ -1,6 +1,5 @@
 package io.inventdedup.policy;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -8,6 +7,10 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.inventdedup.policy.TestContacts.TestContact;
+
+import static io.inventdedup.policy.TestContacts.contact;
+import static io.inventdedup.policy.TestContacts.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One test per rule of the merge policy, as README states them. */
@@ -100,11 +103,11 @@ class MergePlannerTests {
 		List<TestContact> members = IntStream.range(0, 21)
 			.mapToObj((i) -> contact("c" + i).createdAt("2022-01-01"))
 			.toList();
-		DuplicateGroup group = group(members.toArray(TestContact[]::new));
+		DuplicateGroup group = groupOf(members);
 		MergePlan plan = plan(group, MergePolicy.defaults());
 		assertThat(plan).isInstanceOf(MergePlan.Skip.class);
 		assertThat(((MergePlan.Skip) plan).reason()).isEqualTo(SkipReason.TOO_LARGE);
-		assertThat(plan(group(members.subList(0, 20).toArray(TestContact[]::new)), MergePolicy.defaults()))
+		assertThat(plan(groupOf(members.subList(0, 20)), MergePolicy.defaults()))
 			.isInstanceOf(MergePlan.Merge.class);
 	}
 
@@ -131,7 +134,7 @@ class MergePlannerTests {
 		for (int i = 0; i < 121; i++) {
 			members.add(contact(String.format("c%03d", i)).createdAt("2022-01-01"));
 		}
-		MergePlan plan = plan(group(members.toArray(TestContact[]::new)),
+		MergePlan plan = plan(groupOf(members),
 				new MergePolicy(SurvivorRule.OLDEST, true, true, false, 200));
 		MergePlan.Merge merge = (MergePlan.Merge) plan;
 		assertThat(merge.survivorId()).isEqualTo("c000");
@@ -205,74 +208,8 @@ class MergePlannerTests {
 		return new MergePlan.Merge(survivor, sources, List.of());
 	}
 
-	static DuplicateGroup group(TestContact primary, TestContact... duplicates) {
-		return new DuplicateGroup(primary.build(), List.of(duplicates).stream().map(TestContact::build).toList());
-	}
-
-	private static DuplicateGroup group(TestContact[] members) {
-		return group(members[0], java.util.Arrays.copyOfRange(members, 1, members.length));
-	}
-
-	static TestContact contact(String id) {
-		return new TestContact(id);
-	}
-
-	/** Test data with readable defaults: not admin, not blocked, subscribed, one channel. */
-	static final class TestContact {
-
-		private final String id;
-
-		private Instant createdAt = Instant.parse("2022-01-01T00:00:00Z");
-
-		private boolean admin;
-
-		private boolean blocked;
-
-		private boolean unsubscribed;
-
-		private int channels = 1;
-
-		private String name = "A name";
-
-		TestContact(String id) {
-			this.id = id;
-		}
-
-		TestContact createdAt(String date) {
-			this.createdAt = Instant.parse(date + "T00:00:00Z");
-			return this;
-		}
-
-		TestContact admin() {
-			this.admin = true;
-			return this;
-		}
-
-		TestContact blocked() {
-			this.blocked = true;
-			return this;
-		}
-
-		TestContact unsubscribed() {
-			this.unsubscribed = true;
-			return this;
-		}
-
-		TestContact named(String name) {
-			this.name = name;
-			return this;
-		}
-
-		TestContact channels(int channels) {
-			this.channels = channels;
-			return this;
-		}
-
-		Contact build() {
-			return new Contact(this.id, this.createdAt, this.admin, this.blocked, this.unsubscribed, this.channels,
-					this.name);
-		}
-
+	private static DuplicateGroup groupOf(List<TestContact> members) {
+		return group(members.get(0), members.subList(1, members.size()).toArray(TestContact[]::new));
 	}
 
 }

@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import static io.inventdedup.policy.MergePlannerTests.contact;
-import static io.inventdedup.policy.MergePlannerTests.group;
+import static io.inventdedup.policy.TestContacts.contact;
+import static io.inventdedup.policy.TestContacts.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -96,10 +96,8 @@ class NameCheckPlannerTests {
 
 	@Test
 	void weighsANamelessMemberByWhatItsChannelsCallIt() {
-		Contact stranger = new Contact("s", java.time.Instant.parse("2019-01-01T00:00:00Z"), false, false, false, 1, null,
-				"peter jones");
-		Contact same = new Contact("t", java.time.Instant.parse("2024-01-01T00:00:00Z"), false, false, false, 1, " ",
-				"Anna Smith");
+		Contact stranger = contact("s").createdAt("2019-01-01").named(null).channelName("peter jones").build();
+		Contact same = contact("t").createdAt("2024-01-01").named(" ").channelName("Anna Smith").build();
 		MergePlan plan = PLANNER.plan(new DuplicateGroup(stranger, List.of(contact("a").createdAt("2020-01-01").named("Anna Smith").build(),
 				contact("b").createdAt("2021-01-01").named("anna smith").build(), same)));
 		assertThat(plan).isEqualTo(new MergePlan.Merge("a", List.of("b", "t"),

@@ -6,8 +6,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import static io.inventdedup.policy.MergePlannerTests.contact;
-import static io.inventdedup.policy.MergePlannerTests.group;
+import static io.inventdedup.policy.TestContacts.contact;
+import static io.inventdedup.policy.TestContacts.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One test per kind of change between a reviewed plan and the plan recomputed now. */

@@ -174,8 +174,14 @@ public final class OrgGenerator {
 	}
 
 	private SimContact add(SimOrg org, String[] person, String name, Instant createdAt, String... identities) {
-		SimContact contact = org.addContact(newId(), name, createdAt, draw(this.adminShare), draw(this.blockedShare),
-				draw(this.unsubscribedShare), identities);
+		SimContact contact = org.newContact(newId())
+			.named(name)
+			.createdAt(createdAt)
+			.admin(draw(this.adminShare))
+			.blocked(draw(this.blockedShare))
+			.unsubscribed(draw(this.unsubscribedShare))
+			.channels(identities)
+			.add();
 		contact.person = person[2];
 		return contact;
 	}

@@ -2,7 +2,6 @@ package io.inventdedup.support;
 
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.boot.SpringApplication;

@@ -1,0 +1,273 @@
+package io.inventdedup.audit;
+
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What people read of runs, for the commands that need only the database and for the review in a
+ * browser: the runs and their facts (from {@code dedup_run_summary}, {@code dedup_listing} and
+ * Spring Batch's execution tables, which these modes read without a job repository), a run's rows
+ * for its page and its CSV, and the lookups a decision makes (which run an execution belongs to,
+ * whether it is still going). Read only: the steps write the table through {@link AuditRepository}.
+ */
+public class RunRecords {
+
+	/** The columns of the CSV export, in order. */
+	public static final String CSV_COLUMNS = """
+			id, job_instance_id, job_execution_id, org_id, group_key, dry_run, status, reason, detail,
+			survivor_contact_id, source_contact_ids, merged_contact_ids, excluded_contact_ids, exclusion_reasons,
+			http_status, error, planned_update, update_status, sent_update, update_http_status, update_error,
+			created_at, updated_at""";
+
+	/**
+	 * A row's version: it changes whenever the row does (its status, reason or time of update), so
+	 * that a decision taken on what a page showed can be refused once the group changed.
+	 */
+	private static final String ROW_VERSION = "md5(concat_ws('|', a.status, a.reason, a.updated_at))";
+
+	private final JdbcClient jdbc;
+
+	public RunRecords(JdbcTemplate jdbcTemplate) {
+		this.jdbc = JdbcClient.create(jdbcTemplate);
+	}
+
+	/**
+	 * One line of the list of runs: a run's last execution with its counts.
+	 * @param dryRun the execution's {@code dryRun} parameter as given ({@code "true"}, ...), or null
+	 */
+	public record RunLine(long run, long execution, @Nullable String org, @Nullable String dryRun, long groups,
+			long planned, long merged, long skipped, long failed, long pending, String status,
+			@Nullable Timestamp startedAt) {
+
+	}
+
+	/**
+	 * The last runs of every org, newest first, whatever their status (failed, stopped and started
+	 * runs too, with or without audit rows).
+	 */
+	public List<RunLine> runs(int limit) {
+		return this.jdbc.sql("""
+				SELECT e.job_instance_id, e.job_execution_id, e.status, e.start_time,
+				       coalesce(s.org_id, (SELECT p.parameter_value FROM batch_job_execution_params p
+				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = 'orgId')) AS org_id,
+				       (SELECT p.parameter_value FROM batch_job_execution_params p
+				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = 'dryRun') AS dry_run,
+				       coalesce(s.groups, 0) AS groups, coalesce(s.planned, 0) AS planned,
+				       coalesce(s.merged, 0) AS merged, coalesce(s.skipped, 0) AS skipped,
+				       coalesce(s.failed, 0) AS failed, coalesce(s.pending, 0) AS pending
+				  FROM batch_job_execution e
+				  LEFT JOIN dedup_run_summary s ON s.job_instance_id = e.job_instance_id
+				 WHERE e.job_execution_id = (SELECT max(l.job_execution_id) FROM batch_job_execution l
+				                              WHERE l.job_instance_id = e.job_instance_id)
+				 ORDER BY e.job_instance_id DESC LIMIT ?
+				""").param(limit).query((rs, row) -> new RunLine(rs.getLong("job_instance_id"),
+				rs.getLong("job_execution_id"), rs.getString("org_id"), rs.getString("dry_run"), rs.getLong("groups"),
+				rs.getLong("planned"), rs.getLong("merged"), rs.getLong("skipped"), rs.getLong("failed"),
+				rs.getLong("pending"), rs.getString("status"), rs.getTimestamp("start_time"))).list();
+	}
+
+	/**
+	 * The last {@code perOrg} runs of each org that listed its groups, newest first: their summary
+	 * ({@code dedup_run_summary}) and their last execution's status and times.
+	 */
+	public List<Map<String, Object>> lastRunsOfEachOrg(int perOrg) {
+		return this.jdbc.sql("""
+				SELECT r.org_id, s.job_instance_id, s.last_job_execution_id, s.dry_run, s.groups, s.planned, s.merged,
+				       s.skipped, s.failed, s.pending, s.needs_review, e.status, e.exit_code, e.start_time, e.end_time,
+				       (SELECT p.parameter_value FROM batch_job_execution_params p
+				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = 'plan') AS plan
+				  FROM (SELECT org_id, job_instance_id,
+				               row_number() OVER (PARTITION BY org_id ORDER BY job_instance_id DESC) AS n
+				          FROM (SELECT DISTINCT org_id, job_instance_id FROM dedup_listing) d) r
+				  JOIN LATERAL (SELECT * FROM dedup_run_summary v WHERE v.job_instance_id = r.job_instance_id) s ON true
+				  JOIN batch_job_execution e ON e.job_execution_id = s.last_job_execution_id
+				 WHERE r.n <= ?
+				 ORDER BY r.org_id, s.job_instance_id DESC
+				""").param(perOrg).query().listOfRows();
+	}
+
+	/**
+	 * The facts of the run that this job execution belongs to: its summary, listing, plan and the
+	 * execution's status and times; null when there is no such execution.
+	 */
+	public @Nullable Map<String, Object> run(long jobExecutionId) {
+		List<Map<String, Object>> runs = this.jdbc.sql("""
+				SELECT s.*, e.job_instance_id AS instance, e.start_time, e.end_time, e.status AS execution_status,
+				       e.exit_code, e.exit_message, coalesce(s.org_id, l.org_id, o.parameter_value) AS org,
+				       l.announced, l.collected,
+				       (SELECT p.parameter_value FROM batch_job_execution_params p
+				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = 'dryRun')
+				         AS dry_run_parameter,
+				       (SELECT string_agg(p.parameter_name || '=' || p.parameter_value, ' ' ORDER BY p.parameter_name)
+				          FROM batch_job_execution_params p
+				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name IN ('survivor',
+				               'skipAdmins', 'skipBlocked', 'skipUnsubscribed', 'maxGroupSize', 'maxMerges',
+				               'carryOptOut', 'fillName', 'checkNames')) AS policy_parameters,
+				       l.listings, l.oldest_merge_age_ms,
+				       (SELECT p.parameter_value FROM batch_job_execution_params p
+				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = 'plan') AS plan
+				FROM batch_job_execution e
+				LEFT JOIN dedup_run_summary s ON s.job_instance_id = e.job_instance_id
+				LEFT JOIN LATERAL (
+				       SELECT d.org_id, d.announced, d.collected,
+				              (SELECT count(*) FROM dedup_listing c
+				                WHERE c.job_instance_id = d.job_instance_id AND c.completed) AS listings,
+				              (SELECT max(c.oldest_merge_age_ms) FROM dedup_listing c
+				                WHERE c.job_instance_id = d.job_instance_id) AS oldest_merge_age_ms
+				         FROM dedup_listing d WHERE d.job_instance_id = e.job_instance_id AND d.checked_at IS NOT NULL
+				        ORDER BY d.listing DESC LIMIT 1) l ON true
+				LEFT JOIN batch_job_execution_params o
+				       ON o.job_execution_id = e.job_execution_id AND o.parameter_name = 'orgId'
+				WHERE e.job_execution_id = ?
+				""").param(jobExecutionId).query().listOfRows();
+		return runs.isEmpty() ? null : runs.get(0);
+	}
+
+	/** The run's rows in this status (and, when given, with this reason), in order, at most {@code limit}. */
+	public List<AuditRecord> rows(long jobInstanceId, AuditStatus status, @Nullable String reason, int limit) {
+		return this.jdbc.sql("""
+				SELECT * FROM dedup_audit WHERE job_instance_id = :run AND status = :status
+				   AND (CAST(:reason AS text) IS NULL OR reason = :reason)
+				 ORDER BY id LIMIT :limit
+				""")
+			.param("run", jobInstanceId)
+			.param("status", status.name())
+			.param("reason", reason)
+			.param("limit", limit)
+			.query(AuditRows::read)
+			.list();
+	}
+
+	/** How many groups the run recorded. */
+	public long countGroups(long jobInstanceId) {
+		return this.jdbc.sql("SELECT count(*) FROM dedup_audit WHERE job_instance_id = ?")
+			.param(jobInstanceId)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * The run's counts for its page: {@code byStatus}, {@code byReason} and {@code followUps}
+	 * (planned, and by the update's status in lower case), each name to count.
+	 */
+	public Map<String, Map<String, Long>> pageCounts(long jobInstanceId) {
+		Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+		counts.put("byStatus", counts("SELECT status, count(*) FROM dedup_audit WHERE job_instance_id = ? GROUP BY status",
+				jobInstanceId));
+		counts.put("byReason", counts("""
+				SELECT reason, count(*) FROM dedup_audit WHERE job_instance_id = ? AND reason IS NOT NULL
+				GROUP BY reason""", jobInstanceId));
+		counts.put("followUps", counts("""
+				SELECT s, n FROM (SELECT 'planned' AS s, count(*) FILTER (WHERE planned_update IS NOT NULL) AS n,
+				    job_instance_id FROM dedup_audit GROUP BY job_instance_id
+				  UNION ALL SELECT lower(update_status), count(*), job_instance_id FROM dedup_audit
+				    WHERE update_status IS NOT NULL GROUP BY update_status, job_instance_id) f
+				WHERE job_instance_id = ?""", jobInstanceId));
+		return counts;
+	}
+
+	private Map<String, Long> counts(String sql, long jobInstanceId) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		this.jdbc.sql(sql).param(jobInstanceId).query((ResultSet rs) -> {
+			counts.put(rs.getString(1), rs.getLong(2));
+		});
+		return counts;
+	}
+
+	/**
+	 * Streams the run's rows for its page, the groups that need a look first (failed, pending,
+	 * unsettled; changed since review and queued; planned and merged), at most {@code limit}: the
+	 * row's columns, {@code listed_group}, {@code planned_update} and {@code sent_update} as text, and
+	 * its {@code version} ({@link #rowVersions}).
+	 */
+	public void pageRows(long jobInstanceId, long limit, RowCallbackHandler rows) {
+		this.jdbc.sql("""
+				SELECT a.group_key, a.status, a.reason, a.detail, a.http_status, a.error, a.survivor_contact_id,
+				       a.source_contact_ids, a.excluded_contact_ids, a.exclusion_reasons, a.planned_update::text,
+				       a.update_status, a.sent_update::text, a.listed_group::text, """ + ROW_VERSION + """
+				        AS version
+				FROM dedup_audit a
+				WHERE a.job_instance_id = ?
+				ORDER BY CASE WHEN a.status IN ('FAILED', 'PENDING', 'UNSETTLED') THEN 0
+				              WHEN a.reason = 'changed-since-review' OR a.status = 'NEEDS_REVIEW' THEN 1
+				              WHEN a.status IN ('PLANNED', 'MERGED') THEN 2 ELSE 3 END, a.id
+				LIMIT ?
+				""").params(jobInstanceId, limit).query(rows);
+	}
+
+	/**
+	 * Streams the rows of the run that this job execution belongs to for the CSV, in order: the
+	 * {@link #CSV_COLUMNS}, then the listed group as text ({@code listed}).
+	 */
+	public void csvRows(long jobExecutionId, RowCallbackHandler rows) {
+		this.jdbc.sql("SELECT " + CSV_COLUMNS + ", listed_group::text AS listed FROM dedup_audit WHERE "
+				+ "job_instance_id = (SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?) "
+				+ "ORDER BY id").param(jobExecutionId).query(rows);
+	}
+
+	/** The version of each of these groups' rows ({@link #ROW_VERSION}), by group key. */
+	public Map<String, String> rowVersions(long jobInstanceId, Collection<String> groupKeys) {
+		Map<String, String> versions = new HashMap<>();
+		this.jdbc.sql("SELECT a.group_key, " + ROW_VERSION
+				+ " FROM dedup_audit a WHERE a.job_instance_id = :run AND a.group_key IN (:keys)")
+			.param("run", jobInstanceId)
+			.param("keys", groupKeys)
+			.query((ResultSet rs) -> {
+				versions.put(rs.getString(1), rs.getString(2));
+			});
+		return versions;
+	}
+
+	/** The row of this group in the run that this job execution belongs to, if any. */
+	public Optional<AuditRecord> findByExecution(long jobExecutionId, String groupKey) {
+		return this.jdbc.sql("""
+				SELECT * FROM dedup_audit WHERE group_key = :key AND job_instance_id =
+				    (SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = :execution)
+				""").param("key", groupKey).param("execution", jobExecutionId).query(AuditRows::read).optional();
+	}
+
+	/** The run (job instance) that this job execution belongs to, if there is such an execution. */
+	public Optional<Long> instanceOf(long jobExecutionId) {
+		return this.jdbc.sql("SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?")
+			.param(jobExecutionId)
+			.query(Long.class)
+			.optional();
+	}
+
+	/** The org of a run, when it recorded any group. */
+	public Optional<String> orgOfRun(long jobInstanceId) {
+		return this.jdbc.sql("SELECT org_id FROM dedup_audit WHERE job_instance_id = ? LIMIT 1")
+			.param(jobInstanceId)
+			.query(String.class)
+			.optional();
+	}
+
+	/** Whether a group of the run holds this contact. */
+	public boolean runHolds(long jobInstanceId, String contactId) {
+		return this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM dedup_audit WHERE job_instance_id = ?
+				                  AND dedup_member_ids(listed_group) @> ARRAY[?::text])
+				""").params(jobInstanceId, contactId).query(Boolean.class).single();
+	}
+
+	/** Whether the run's last execution is still going (or was left so by a process that died). */
+	public boolean runInProgress(long jobInstanceId) {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM batch_job_execution WHERE job_instance_id = ?
+				AND status IN ('STARTING', 'STARTED', 'STOPPING')
+				""").param(jobInstanceId).query(Long.class).single() > 0;
+	}
+
+}

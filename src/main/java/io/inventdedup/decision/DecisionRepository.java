@@ -1,0 +1,281 @@
+package io.inventdedup.decision;
+
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import io.inventdedup.audit.AuditRows;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Owns what operators decide in review: {@code dedup_hold} (contacts never merged),
+ * {@code dedup_rejection} (planned groups an apply run must not merge, and queued groups no run
+ * merges) and {@code dedup_approval} (queued groups a person approved).
+ */
+@Repository
+public class DecisionRepository {
+
+	private final JdbcClient jdbc;
+
+	public DecisionRepository(JdbcTemplate jdbcTemplate) {
+		this.jdbc = JdbcClient.create(jdbcTemplate);
+	}
+
+	/**
+	 * A person's decisions on a group, for its page: their version (it changes with every decision
+	 * and its undoing) and who decided what and when, in words.
+	 */
+	public record DecidedGroup(String version, String decision) {
+
+	}
+
+	/**
+	 * The decided groups of a run, by group key: all of them, or when {@code groupKeys} is given those
+	 * among them. A group no one decided on is absent.
+	 */
+	public Map<String, DecidedGroup> decided(long runInstanceId, @Nullable Collection<String> groupKeys) {
+		Map<String, DecidedGroup> decided = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT k.group_key,
+				       md5(concat_ws('|', ap.approved_by, ap.approved_at, ap.reason, rj.rejected_by, rj.rejected_at,
+				                     rj.reason)) AS version,
+				       concat_ws('; ',
+				           'approved by ' || ap.approved_by || ' at '
+				               || to_char(ap.approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"') || ': ' || ap.reason,
+				           'rejected by ' || rj.rejected_by || ' at '
+				               || to_char(rj.rejected_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"') || ': ' || rj.reason)
+				           AS decision
+				  FROM (SELECT group_key FROM dedup_approval WHERE run_instance_id = :run
+				        UNION SELECT group_key FROM dedup_rejection WHERE plan_instance_id = :run) k
+				  LEFT JOIN dedup_approval ap ON ap.run_instance_id = :run AND ap.group_key = k.group_key
+				  LEFT JOIN dedup_rejection rj ON rj.plan_instance_id = :run AND rj.group_key = k.group_key
+				 WHERE CAST(:all AS boolean) OR k.group_key IN (:keys)
+				""")
+			.param("run", runInstanceId)
+			.param("all", groupKeys == null)
+			.param("keys", (groupKeys == null || groupKeys.isEmpty()) ? List.of("") : groupKeys)
+			.query((ResultSet rs) -> {
+				decided.put(rs.getString("group_key"), new DecidedGroup(rs.getString("version"), rs.getString("decision")));
+			});
+		return decided;
+	}
+
+	/** Holds these contacts of the org (a contact held already gets the new reason). */
+	public void hold(String orgId, Collection<String> contactIds, String reason, String by) {
+		for (String contactId : contactIds) {
+			this.jdbc.sql("""
+					INSERT INTO dedup_hold (org_id, contact_id, reason, held_by) VALUES (?, ?, ?, ?)
+					ON CONFLICT (org_id, contact_id) DO UPDATE SET reason = excluded.reason,
+					    held_by = excluded.held_by, held_at = now()
+					""").params(orgId, contactId, reason, by).update();
+		}
+	}
+
+	/** Ends the holds of these contacts; answers those that were held. */
+	public List<String> release(String orgId, Collection<String> contactIds) {
+		return this.jdbc.sql("DELETE FROM dedup_hold WHERE org_id = :org AND contact_id IN (:ids) RETURNING contact_id")
+			.param("org", orgId)
+			.param("ids", contactIds)
+			.query(String.class)
+			.list();
+	}
+
+	/** The org's holds, one line each: contact, reason, who, when. */
+	public List<Map<String, Object>> holds(String orgId) {
+		return this.jdbc.sql("SELECT contact_id, reason, held_by, held_at FROM dedup_hold WHERE org_id = ? ORDER BY contact_id")
+			.param(orgId)
+			.query()
+			.listOfRows();
+	}
+
+	/** The org's held contacts. */
+	public Set<String> heldContacts(String orgId) {
+		return new HashSet<>(this.jdbc.sql("SELECT contact_id FROM dedup_hold WHERE org_id = ?")
+			.param(orgId)
+			.query(String.class)
+			.list());
+	}
+
+	/** Rejects these planned groups of the plan (a group rejected already gets the new reason). */
+	public void reject(long planInstanceId, Collection<String> groupKeys, String reason, String by) {
+		for (String groupKey : groupKeys) {
+			this.jdbc.sql("""
+					INSERT INTO dedup_rejection (plan_instance_id, group_key, reason, rejected_by) VALUES (?, ?, ?, ?)
+					ON CONFLICT (plan_instance_id, group_key) DO UPDATE SET reason = excluded.reason,
+					    rejected_by = excluded.rejected_by, rejected_at = now()
+					""").params(planInstanceId, groupKey, reason, by).update();
+		}
+	}
+
+	/** Takes these rejections back; answers the groups that were rejected. */
+	public List<String> unreject(long planInstanceId, Collection<String> groupKeys) {
+		return this.jdbc.sql("""
+				DELETE FROM dedup_rejection WHERE plan_instance_id = :plan AND group_key IN (:keys) RETURNING group_key
+				""").param("plan", planInstanceId).param("keys", groupKeys).query(String.class).list();
+	}
+
+	/** Approves these groups of the run that wait for review (a group approved already gets the new reason). */
+	public void approve(long runInstanceId, Collection<String> groupKeys, String reason, String by) {
+		for (String groupKey : groupKeys) {
+			this.jdbc.sql("""
+					INSERT INTO dedup_approval (run_instance_id, group_key, reason, approved_by) VALUES (?, ?, ?, ?)
+					ON CONFLICT (run_instance_id, group_key) DO UPDATE SET reason = excluded.reason,
+					    approved_by = excluded.approved_by, approved_at = now()
+					""").params(runInstanceId, groupKey, reason, by).update();
+		}
+	}
+
+	/**
+	 * The decisions already taken on these groups of a run that a new decision would contradict: the
+	 * rejections when {@code approving}, else the approvals; group key to
+	 * {@code "rejected by bob at 2026-12-05 07:12 UTC: a family"}.
+	 */
+	public Map<String, String> contradicted(long runInstanceId, Collection<String> groupKeys, boolean approving) {
+		Map<String, String> decided = new LinkedHashMap<>();
+		String sql = approving ? """
+				SELECT group_key, 'rejected by ' || rejected_by || ' at '
+				       || to_char(rejected_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"') || ': ' || reason
+				  FROM dedup_rejection WHERE plan_instance_id = :run AND group_key IN (:keys) ORDER BY group_key
+				""" : """
+				SELECT group_key, 'approved by ' || approved_by || ' at '
+				       || to_char(approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"') || ': ' || reason
+				  FROM dedup_approval WHERE run_instance_id = :run AND group_key IN (:keys) ORDER BY group_key
+				""";
+		this.jdbc.sql(sql).param("run", runInstanceId).param("keys", groupKeys).query((ResultSet rs) -> {
+			decided.put(rs.getString(1), rs.getString(2));
+		});
+		return decided;
+	}
+
+	/** Takes these approvals back; answers the groups that were approved. */
+	public List<String> unapprove(long runInstanceId, Collection<String> groupKeys) {
+		return this.jdbc.sql("""
+				DELETE FROM dedup_approval WHERE run_instance_id = :run AND group_key IN (:keys) RETURNING group_key
+				""").param("run", runInstanceId).param("keys", groupKeys).query(String.class).list();
+	}
+
+	/**
+	 * Whether a person decided on any group of the org that waited for review: an approval no older
+	 * than {@code approvalsFor}, or a rejection. Two index lookups, so that a run asks for the
+	 * decision on each doubtful group only once there is one to find.
+	 */
+	public boolean anyQueuedDecision(String orgId, Duration approvalsFor) {
+		return this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM dedup_approval p JOIN dedup_audit a
+				                 ON a.job_instance_id = p.run_instance_id AND a.group_key = p.group_key
+				                WHERE a.org_id = :org AND p.approved_at > now() - make_interval(secs => :approvalsFor))
+				    OR EXISTS (SELECT 1 FROM dedup_rejection r JOIN dedup_audit a
+				                 ON a.job_instance_id = r.plan_instance_id AND a.group_key = r.group_key
+				                WHERE a.org_id = :org AND a.status = 'NEEDS_REVIEW')
+				""").param("org", orgId).param("approvalsFor", approvalsFor.toSeconds()).query(Boolean.class).single();
+	}
+
+	/**
+	 * The last decision of a person on a group of the org that waited for review (or was skipped as
+	 * {@code names-differ}, which a person may approve all the same) and shares a member with
+	 * {@code memberIds}: an approval no older than {@code approvalsFor}, or a rejection.
+	 */
+	public Optional<QueuedDecision> lastDecisionOn(String orgId, Collection<String> memberIds, Duration approvalsFor) {
+		return this.jdbc.sql(LAST_DECISION)
+			.param("approvalsFor", approvalsFor.toSeconds())
+			.param("org", orgId)
+			.param("members", memberIds.toArray(String[]::new))
+			.query((rs, row) -> new QueuedDecision(rs.getLong("job_instance_id"), rs.getString("listed_group"),
+					rs.getString("survivor_contact_id"), AuditRows.strings(rs.getArray("source_contact_ids")),
+					AuditRows.exclusions(rs.getArray("excluded_contact_ids"), rs.getArray("exclusion_reasons")),
+					rs.getString("planned_update"), rs.getBoolean("approved"), rs.getString("decided_by"),
+					rs.getString("reason"), rs.getTimestamp("decided_at").toInstant()))
+			.optional();
+	}
+
+	/**
+	 * The queue: groups waiting for a person, that is the NEEDS_REVIEW rows of each org's last run
+	 * that no one decided on yet (every run queues again what is undecided), those that waited
+	 * longest first (since the first run that queued them), at most {@code limit}.
+	 */
+	public List<Map<String, Object>> queue(int limit) {
+		return this.jdbc.sql(QUEUE + """
+				SELECT q.*,
+				       (SELECT min(f.created_at) FROM dedup_audit f
+				         WHERE f.org_id = q.org_id AND f.group_key = q.group_key AND f.status = 'NEEDS_REVIEW') AS waiting_since
+				  FROM queued q
+				 ORDER BY waiting_since, q.id
+				 LIMIT :limit
+				""").param("limit", limit).query().listOfRows();
+	}
+
+	/** How many groups wait for a person, by org (see {@link #queue}). */
+	public Map<String, Long> queuedByOrg() {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		this.jdbc.sql(QUEUE + "SELECT org_id, count(*) FROM queued GROUP BY org_id ORDER BY org_id")
+			.query((rs) -> {
+				counts.put(rs.getString(1), rs.getLong(2));
+			});
+		return counts;
+	}
+
+	/**
+	 * The last decision on a queued group sharing a member, whatever the plan: the groups through
+	 * the members' index alone, then each group's decisions by their keys. The status is written as
+	 * the members' index's own predicate, so that PostgreSQL can use it, and {@code org_id || ''},
+	 * {@code status || ''} keep it off the org's and the queue's btree indexes, which a plan without
+	 * statistics preferred: it read every queued group of the org for each doubtful one.
+	 */
+	public static final String LAST_DECISION = """
+			SELECT a.job_instance_id, a.listed_group::text AS listed_group, a.survivor_contact_id,
+			       a.source_contact_ids, a.excluded_contact_ids, a.exclusion_reasons, a.planned_update,
+			       d.approved, d.decided_by, d.reason, d.decided_at
+			  FROM dedup_audit a
+			 CROSS JOIN LATERAL (
+			        SELECT true AS approved, p.approved_by AS decided_by, p.reason, p.approved_at AS decided_at
+			          FROM dedup_approval p
+			         WHERE p.run_instance_id = a.job_instance_id AND p.group_key = a.group_key
+			           AND p.approved_at > now() - make_interval(secs => :approvalsFor)
+			        UNION ALL
+			        SELECT false, r.rejected_by, r.reason, r.rejected_at
+			          FROM dedup_rejection r
+			         WHERE r.plan_instance_id = a.job_instance_id AND r.group_key = a.group_key) d
+			 WHERE (a.org_id || '') = :org AND ((a.status || '') = 'NEEDS_REVIEW' OR (a.reason || '') = 'names-differ')
+			   AND (a.status IN ('PLANNED', 'NEEDS_REVIEW') OR a.reason = 'names-differ')
+			   AND dedup_member_ids(a.listed_group) && CAST(:members AS text[])
+			 ORDER BY d.decided_at DESC, a.id DESC
+			 LIMIT 1
+			""";
+
+	private static final String QUEUE = """
+			WITH latest AS (SELECT org_id, max(job_instance_id) AS job_instance_id FROM dedup_listing GROUP BY org_id),
+			     queued AS (SELECT a.id, a.org_id, a.job_instance_id, a.job_execution_id, a.group_key, a.reason,
+			                       a.detail, a.listed_group::text AS listed_group
+			                  FROM dedup_audit a
+			                  JOIN latest l ON l.org_id = a.org_id AND l.job_instance_id = a.job_instance_id
+			                 WHERE a.status = 'NEEDS_REVIEW'
+			                   AND NOT EXISTS (SELECT 1 FROM dedup_approval p
+			                                    WHERE p.run_instance_id = a.job_instance_id AND p.group_key = a.group_key)
+			                   AND NOT EXISTS (SELECT 1 FROM dedup_rejection r
+			                                    WHERE r.plan_instance_id = a.job_instance_id AND r.group_key = a.group_key))
+			""";
+
+	/** The plan's rejected groups: group key to {@code "by NAME: REASON"}. */
+	public Map<String, String> rejections(long planInstanceId) {
+		Map<String, String> rejections = new LinkedHashMap<>();
+		this.jdbc.sql("SELECT group_key, rejected_by, reason FROM dedup_rejection WHERE plan_instance_id = ? ORDER BY group_key")
+			.param(planInstanceId)
+			.query((rs) -> {
+				rejections.put(rs.getString(1), "by " + rs.getString(2) + ": " + rs.getString(3));
+			});
+		return rejections;
+	}
+
+}

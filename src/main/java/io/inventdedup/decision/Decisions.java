@@ -1,0 +1,251 @@
+package io.inventdedup.decision;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import io.inventdedup.audit.AuditRecord;
+import io.inventdedup.audit.AuditRepository;
+import io.inventdedup.audit.AuditStatus;
+import io.inventdedup.audit.RunRecords;
+
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * The rules of a person's decisions, one copy for the command line ({@code --approve}, {@code --reject},
+ * {@code --hold}, ...) and the review in a browser: what each decision may name, what text it keeps,
+ * and what it records. A decision that names nothing it can act on, or whose text is refused, changes
+ * nothing and throws {@link DecisionRefusedException} with a message that says why.
+ */
+public class Decisions {
+
+	private static final int MAX_ID_LENGTH = 200;
+
+	/** What a rejection may name: a dry run's planned groups, and groups waiting for review. */
+	private static final List<AuditStatus> REJECTABLE = List.of(AuditStatus.PLANNED, AuditStatus.NEEDS_REVIEW);
+
+	/**
+	 * What an approval may name: groups waiting for review, and groups skipped because their names
+	 * say different people ({@code names-differ}), which a person who knows better may still merge.
+	 */
+	private static final List<AuditStatus> APPROVABLE = List.of(AuditStatus.NEEDS_REVIEW, AuditStatus.SKIPPED);
+
+	/** The one reason of a skipped group that a person may overrule. */
+	private static final String NAMES_DIFFER = "names-differ";
+
+	private final AuditRepository audit;
+
+	private final RunRecords runs;
+
+	private final DecisionRepository reviews;
+
+	private final TransactionOperations transactions;
+
+	public Decisions(AuditRepository audit, RunRecords runs, DecisionRepository reviews,
+			TransactionOperations transactions) {
+		this.audit = audit;
+		this.runs = runs;
+		this.reviews = reviews;
+		this.transactions = transactions;
+	}
+
+	/** A decision on groups of a run. */
+	public enum OnGroups {
+
+		APPROVE(APPROVABLE, true), UNAPPROVE(APPROVABLE, false), REJECT(REJECTABLE, true), UNREJECT(REJECTABLE, false);
+
+		private final List<AuditStatus> statuses;
+
+		private final boolean needsReason;
+
+		OnGroups(List<AuditStatus> statuses, boolean needsReason) {
+			this.statuses = statuses;
+			this.needsReason = needsReason;
+		}
+
+		/** Whether the decision keeps a reason (the undoing ones do not). */
+		public boolean needsReason() {
+			return this.needsReason;
+		}
+
+	}
+
+	/**
+	 * What a decision on groups did.
+	 * @param runInstanceId the run the groups belong to
+	 * @param groups the groups it named, by group key, as planned
+	 * @param changed the groups it changed: all of them for an approval or a rejection, those that were
+	 * decided for an undo
+	 */
+	public record Decided(long runInstanceId, Map<String, AuditRecord> groups, List<String> changed) {
+
+	}
+
+	/**
+	 * Records the decision on the groups of the run of this job execution that the keys name (a
+	 * {@code group_key}, or a contact id standing for each such group that holds it). One transaction
+	 * that first locks the groups' rows: of two people deciding on one group at once, the second
+	 * waits for the first and is then refused, told who decided first, when the two decisions
+	 * contradict (an approval and a rejection) or when the group changed since the page it decided on.
+	 * @param versions when given, the version of each group as the person saw it
+	 * ({@link #version}): a group that changed since is refused
+	 */
+	public Decided decide(OnGroups decision, long executionId, List<String> keys, @Nullable Map<String, String> versions,
+			@Nullable String reason, String by) {
+		checkText(decision.needsReason ? reason : null, by);
+		Optional<Long> run = this.runs.instanceOf(executionId);
+		if (run.isEmpty()) {
+			throw new DecisionRefusedException("No run has job execution " + executionId + ": --report lists the runs");
+		}
+		Decided decided = this.transactions.execute((status) -> decideLocked(decision, run.get(), keys, versions, reason, by));
+		return Objects.requireNonNull(decided);
+	}
+
+	private Decided decideLocked(OnGroups decision, long run, List<String> keys, @Nullable Map<String, String> versions,
+			@Nullable String reason, String by) {
+		Map<String, AuditRecord> groups = groups(run, keys, decision.statuses);
+		this.audit.lockGroups(run, groups.keySet());
+		if (decision == OnGroups.APPROVE || decision == OnGroups.REJECT) {
+			Map<String, String> contradicted = this.reviews.contradicted(run, groups.keySet(),
+					decision == OnGroups.APPROVE);
+			if (!contradicted.isEmpty()) {
+				String undo = (decision == OnGroups.APPROVE) ? "--unreject" : "--unapprove";
+				throw new DecisionRefusedException("A group takes one decision, and these were decided first: "
+						+ String.join("; ", contradicted.entrySet().stream().map((e) -> e.getKey() + " " + e.getValue())
+							.toList())
+						+ ". To decide otherwise, undo that decision first (" + undo
+						+ " on the command line, or its undo on the run's page)");
+			}
+		}
+		if (versions != null) {
+			Map<String, String> now = versions(run, groups.keySet());
+			List<String> changed = groups.keySet()
+				.stream()
+				.filter((key) -> !now.get(key).equals(versions.get(key)))
+				.toList();
+			if (!changed.isEmpty()) {
+				throw new DecisionRefusedException("These groups changed since the page was loaded (another decision, "
+						+ "or the run went on): " + changed + ". Reload the page, look at them again and decide anew");
+			}
+		}
+		List<String> changed = switch (decision) {
+			case APPROVE -> {
+				this.reviews.approve(run, groups.keySet(), reason, by);
+				yield List.copyOf(groups.keySet());
+			}
+			case REJECT -> {
+				this.reviews.reject(run, groups.keySet(), reason, by);
+				yield List.copyOf(groups.keySet());
+			}
+			case UNAPPROVE -> this.reviews.unapprove(run, groups.keySet());
+			case UNREJECT -> this.reviews.unreject(run, groups.keySet());
+		};
+		return new Decided(run, groups, changed);
+	}
+
+	/**
+	 * A group's version as a page shows it: its row's version and the version of the decisions on
+	 * it, so that a decision taken on what the page showed is refused once either changed.
+	 */
+	public static String version(String rowVersion, DecisionRepository.@Nullable DecidedGroup decided) {
+		return rowVersion + "." + ((decided != null) ? decided.version() : "undecided");
+	}
+
+	private Map<String, String> versions(long run, Collection<String> groupKeys) {
+		Map<String, DecisionRepository.DecidedGroup> decided = this.reviews.decided(run, groupKeys);
+		Map<String, String> versions = new LinkedHashMap<>();
+		this.runs.rowVersions(run, groupKeys).forEach((key, row) -> versions.put(key, version(row, decided.get(key))));
+		return versions;
+	}
+
+	/** Holds these contacts of the org: every run leaves them out of the groups it plans on. */
+	public void hold(String orgId, List<String> contactIds, String reason, String by) {
+		checkText(reason, by);
+		checkIds(orgId, contactIds);
+		this.reviews.hold(orgId, contactIds, reason, by);
+	}
+
+	/**
+	 * Holds (or, with a null reason, releases) a contact that a group of the run of this job execution
+	 * holds, in that run's org: a page names contacts of its run, nothing else.
+	 * @return the org
+	 */
+	public String holdInRun(long executionId, String contactId, @Nullable String reason, String by) {
+		Optional<Long> run = this.runs.instanceOf(executionId);
+		if (run.isEmpty() || !this.runs.runHolds(run.get(), contactId)) {
+			throw new DecisionRefusedException("No group of run (job execution " + executionId + ") holds contact '"
+					+ contactId.replaceAll("\\p{Cntrl}", "?") + "': a hold names a contact shown on the run's page");
+		}
+		String orgId = this.runs.orgOfRun(run.get()).orElseThrow();
+		if (reason != null) {
+			hold(orgId, List.of(contactId), reason, by);
+		}
+		else {
+			release(orgId, List.of(contactId));
+		}
+		return orgId;
+	}
+
+	/** Ends the holds of these contacts; answers those that were held. */
+	public List<String> release(String orgId, List<String> contactIds) {
+		checkIds(orgId, contactIds);
+		return this.reviews.release(orgId, contactIds);
+	}
+
+	private static void checkText(@Nullable String reason, String by) {
+		Optional<String> problem = (reason != null) ? DecisionText.problemWithReason(reason)
+				: Optional.empty();
+		if (problem.isEmpty()) {
+			problem = DecisionText.problemWithName(by);
+		}
+		problem.ifPresent((text) -> {
+			throw new DecisionRefusedException(text);
+		});
+	}
+
+	/** The groups in these statuses that the keys name, by group key; refused when a key names none. */
+	private Map<String, AuditRecord> groups(long runInstanceId, Collection<String> keys, List<AuditStatus> statuses) {
+		if (keys.isEmpty()) {
+			throw new DecisionRefusedException("No group was named: select at least one");
+		}
+		Map<String, AuditRecord> groups = new LinkedHashMap<>();
+		List<String> unmatched = new ArrayList<>();
+		for (String key : keys) {
+			List<AuditRecord> found = this.audit.findGroups(runInstanceId, statuses, key)
+				.stream()
+				.filter((row) -> row.status() != AuditStatus.SKIPPED || NAMES_DIFFER.equals(row.reason()))
+				.toList();
+			if (found.isEmpty()) {
+				unmatched.add(key.replaceAll("\\p{Cntrl}", "?"));
+			}
+			found.forEach((row) -> groups.put(row.groupKey(), row));
+		}
+		if (!unmatched.isEmpty()) {
+			throw new DecisionRefusedException("These keys match no group of run " + runInstanceId + " in status "
+					+ String.join(" or ", statuses.stream()
+						.map((status) -> (status == AuditStatus.SKIPPED) ? "SKIPPED (" + NAMES_DIFFER + ")" : status.name())
+						.toList())
+					+ " (a key is a group_key or the id of a contact in such a row): " + unmatched);
+		}
+		return groups;
+	}
+
+	private static void checkIds(String orgId, List<String> contactIds) {
+		for (String id : contactIds) {
+			if (id.isBlank() || id.length() > MAX_ID_LENGTH || id.chars().anyMatch(Character::isISOControl)) {
+				throw new DecisionRefusedException("'" + id.replaceAll("\\p{Cntrl}", "?") + "' cannot be a contact id "
+						+ "(empty, longer than " + MAX_ID_LENGTH + " characters, or with control characters)");
+			}
+		}
+		if (orgId.isBlank() || orgId.length() > 100 || !orgId.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
+			throw new DecisionRefusedException("'" + orgId.replaceAll("\\p{Cntrl}", "?") + "' cannot be an Invent org id");
+		}
+	}
+
+}

@@ -1,0 +1,270 @@
+package io.inventdedup.report;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.inventdedup.audit.AuditRecord;
+import io.inventdedup.audit.AuditStatus;
+import io.inventdedup.audit.RunRecords;
+import io.inventdedup.collect.Listing;
+
+
+/**
+ * The report mode of the jar ({@code java -jar invent-dedup.jar --report [jobExecutionId]
+ * [--csv=file]}): a run's summary as a readable table, the last runs when no execution is named,
+ * and the run's audit rows as CSV. Needs only the database.
+ */
+public class AuditReport {
+
+	private final RunRecords runs;
+
+	private final PrintStream out;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	public AuditReport(RunRecords runs, PrintStream out) {
+		this.runs = runs;
+		this.out = out;
+	}
+
+	/**
+	 * The last runs of every org, newest first, whatever their status (failed, stopped and started
+	 * runs too, with or without audit rows); says so when there is none.
+	 */
+	public void printRuns(int limit) {
+		this.out.printf("%-8s %-10s %-20s %-7s %7s %7s %7s %7s %7s %7s  %-10s  %s%n", "run", "execution", "org",
+				"dry run", "groups", "planned", "merged", "skipped", "failed", "pending", "status", "started at");
+		List<RunRecords.RunLine> runs = this.runs.runs(limit);
+		for (RunRecords.RunLine run : runs) {
+			this.out.printf("%-8d %-10d %-20s %-7s %7d %7d %7d %7d %7d %7d  %-10s  %s%n", run.run(), run.execution(),
+					cut(run.org(), 20), "true".equals(run.dryRun()) ? "yes" : "no", run.groups(), run.planned(),
+					run.merged(), run.skipped(), run.failed(), run.pending(), run.status(), run.startedAt());
+		}
+		if (runs.isEmpty()) {
+			this.out.printf("No run yet: the first run of an org (java -jar invent-dedup.jar orgId=ID) is listed here%n");
+		}
+	}
+
+	/**
+	 * The summary of the run that this job execution belongs to.
+	 * @return false when there is no such execution with audit rows
+	 */
+	public boolean printRun(long jobExecutionId) {
+		Map<String, Object> run = this.runs.run(jobExecutionId);
+		if (run == null) {
+			return false;
+		}
+		boolean completed = "COMPLETED".equals(run.get("execution_status"));
+		row("run (job instance)", run.get("instance"));
+		row("job execution", jobExecutionId + " (" + run.get("execution_status") + ")");
+		if (!completed) {
+			String cause = (String) run.get("exit_message");
+			row("cause", (cause != null && !cause.isBlank()) ? cut(cause.lines().findFirst().orElse(""), 500)
+					: "none recorded (the process may have been killed)");
+			row("next", "STARTED".equals(run.get("execution_status"))
+					? "if no process runs it any more, run its command again: the run is recovered and resumed"
+					: "fix the cause, then run the same command again: it resumes this run where it stopped");
+		}
+		row("org", run.get("org"));
+		row("dry run", "true".equals(run.get("dry_run_parameter"))
+				? (completed ? "yes: nothing was merged; a plan, applied with plan=" + jobExecutionId
+						: "yes: nothing was merged; not a plan until it completes")
+				: (run.get("plan") != null) ? "no: the apply of plan " + run.get("plan") : "no");
+		row("policy", (run.get("policy") != null) ? run.get("policy") : run.get("policy_parameters"));
+		row("started / ended", run.get("start_time") + " / " + run.get("end_time"));
+		row("listing", listing(run));
+		row("groups", count(run, "groups"));
+		row("planned", count(run, "planned"));
+		row("merged", count(run, "merged"));
+		row("skipped", count(run, "skipped"));
+		row("failed", count(run, "failed"));
+		row("pending", count(run, "pending"));
+		row("needs review", count(run, "needs_review") + ((((Number) count(run, "needs_review")).longValue() > 0)
+				? ": nothing of them merged; approve with --approve " + jobExecutionId
+						+ " KEY... --reason=TEXT (or --reject), and the next real run merges what was approved"
+				: ""));
+		row("contacts merged away", count(run, "contacts_merged_away"));
+		row("by reason", (run.get("reasons") != null) ? run.get("reasons") : "none");
+		if (run.get("plan") != null) {
+			row("review", "merged as reviewed " + count(run, "merged") + ", changed since review "
+					+ count(run, "changed_since_review") + ", rejected in review " + count(run, "rejected_in_review")
+					+ ", not in the plan " + count(run, "not_in_plan") + ", no longer listed "
+					+ count(run, "no_longer_listed"));
+		}
+		row("follow-up updates", "planned " + count(run, "follow_ups_planned") + ", sent "
+				+ count(run, "follow_ups_sent") + ", failed " + count(run, "follow_ups_failed") + ", pending "
+				+ count(run, "follow_ups_pending"));
+		namesDiffer(instance(run), jobExecutionId);
+		if (((Number) count(run, "failed")).longValue() == 0) {
+			return true;
+		}
+		this.out.printf("%nFailed groups (the first 50):%n");
+		for (AuditRecord failed : this.runs.rows(instance(run), AuditStatus.FAILED, null, 50)) {
+			this.out.printf("  %s  %-18s %-4s %s%n", failed.groupKey(), failed.reason(),
+					(failed.httpStatus() != null) ? failed.httpStatus() : "", cut(failed.error(), 120));
+		}
+		return true;
+	}
+
+	/**
+	 * The groups skipped because their names say different people, with the evidence: not queued, but
+	 * a person who knows better may approve one.
+	 */
+	private void namesDiffer(long instance, long jobExecutionId) {
+		List<String> lines = this.runs.rows(instance, AuditStatus.SKIPPED, "names-differ", 21)
+			.stream()
+			.map((row) -> String.format("  %s  %s", row.groupKey(), cut(row.detail(), 160)))
+			.toList();
+		if (lines.isEmpty()) {
+			return;
+		}
+		this.out.printf("%nSkipped, the names say different people (names-differ; the first 20): not queued; "
+				+ "one that is one person all the same is merged by the next real run once approved with --approve %d "
+				+ "KEY... --reason=TEXT%n", jobExecutionId);
+		lines.stream().limit(20).forEach(this.out::println);
+		if (lines.size() > 20) {
+			this.out.println("  …");
+		}
+	}
+
+	/**
+	 * Writes the audit rows of the run that this job execution belongs to as CSV (RFC 4180), with
+	 * the survivor's and the sources' names and emails as listed. A spreadsheet runs a cell that
+	 * starts with {@code = + - @}, a tab or a carriage return as a formula, and names and emails are
+	 * set by the public: such a cell is written with a leading {@code '} (as OWASP advises), so it
+	 * opens as text.
+	 */
+	public long exportCsv(long jobExecutionId, Path file) {
+		try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			writer.write(RunRecords.CSV_COLUMNS.replaceAll("\\s+", "")
+					+ ",survivor_name,survivor_email,source_names,source_emails\r\n");
+			long[] rows = { 0 };
+			this.runs.csvRows(jobExecutionId, (ResultSet rs) -> {
+				writeRow(writer, rs);
+				rows[0]++;
+			});
+			return rows[0];
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write " + file, ex);
+		}
+	}
+
+	private void writeRow(Writer writer, ResultSet rs) throws SQLException {
+		ResultSetMetaData meta = rs.getMetaData();
+		List<String> cells = new ArrayList<>();
+		for (int column = 1; column < meta.getColumnCount(); column++) {
+			cells.add(rs.getString(column));
+		}
+		Map<String, String[]> contacts = contacts(rs.getString("listed"));
+		String survivor = rs.getString("survivor_contact_id");
+		List<String> sources = (rs.getArray("source_contact_ids") != null)
+				? List.of((String[]) rs.getArray("source_contact_ids").getArray()) : List.of();
+		cells.add(field(contacts, survivor, 0));
+		cells.add(field(contacts, survivor, 1));
+		cells.add(String.join("; ", sources.stream().map((id) -> String.valueOf(field(contacts, id, 0))).toList()));
+		cells.add(String.join("; ", sources.stream().map((id) -> String.valueOf(field(contacts, id, 1))).toList()));
+		StringBuilder line = new StringBuilder();
+		for (int i = 0; i < cells.size(); i++) {
+			if (i > 0) {
+				line.append(',');
+			}
+			String value = cells.get(i);
+			if (value != null) {
+				line.append('"').append(neutralised(value).replace("\"", "\"\"")).append('"');
+			}
+		}
+		try {
+			writer.write(line.append("\r\n").toString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A cell a spreadsheet would run as a formula, made text. */
+	static String neutralised(String cell) {
+		return (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) ? "'" + cell : cell;
+	}
+
+	/** The listed group's contacts by id: their name and first email, as listed. */
+	private Map<String, String[]> contacts(String listedGroup) {
+		Map<String, String[]> contacts = new HashMap<>();
+		for (JsonNode member : listedContacts(this.json.readTree(listedGroup))) {
+			if (member.path("id").isString()) {
+				String email = null;
+				for (JsonNode channel : member.path("channels")) {
+					if (email == null && channel.path("email").isString()) {
+						email = channel.path("email").stringValue();
+					}
+				}
+				contacts.put(member.path("id").stringValue(),
+						new String[] { member.path("name").isString() ? member.path("name").stringValue() : null, email });
+			}
+		}
+		return contacts;
+	}
+
+	/** The primary and the duplicates of a listed group, as listed (each may be anything). */
+	public static List<JsonNode> listedContacts(JsonNode group) {
+		List<JsonNode> contacts = new ArrayList<>();
+		contacts.add(group.path("primary"));
+		if (group.path("duplicates").isArray()) {
+			group.path("duplicates").forEach(contacts::add);
+		}
+		return contacts;
+	}
+
+	private static String field(Map<String, String[]> contacts, String id, int which) {
+		String[] contact = (id != null) ? contacts.get(id) : null;
+		return (contact != null) ? contact[which] : null;
+	}
+
+	private static long instance(Map<String, Object> run) {
+		return ((Number) run.get("instance")).longValue();
+	}
+
+	private static Object count(Map<String, Object> run, String column) {
+		return (run.get(column) != null) ? run.get(column) : 0;
+	}
+
+	/**
+	 * What the run's last listing read, beside what it announced, how many times the run listed and
+	 * the age of the oldest listing a merge acted on (of {@link RunRecords#run}).
+	 */
+	static String listing(Map<String, Object> run) {
+		Object announced = run.get("announced");
+		Object collected = run.get("collected");
+		if (collected == null) {
+			return "not collected completely";
+		}
+		Object oldest = run.get("oldest_merge_age_ms");
+		return new Listing((announced != null) ? ((Number) announced).longValue() : -1,
+				((Number) collected).longValue(), ((Number) run.get("listings")).intValue(),
+				(oldest != null) ? ((Number) oldest).longValue() : -1).describe();
+	}
+
+	private void row(String label, Object value) {
+		this.out.printf("%-22s %s%n", label, value);
+	}
+
+	private static String cut(String text, int length) {
+		return (text == null || text.length() <= length) ? text : text.substring(0, length - 1) + "…";
+	}
+
+}

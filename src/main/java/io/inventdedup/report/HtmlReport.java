@@ -1,0 +1,333 @@
+package io.inventdedup.report;
+
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.inventdedup.audit.RunRecords;
+import io.inventdedup.decision.DecisionRepository;
+import io.inventdedup.decision.Decisions;
+
+
+/**
+ * One self-contained HTML page for a run ({@code --report ID --html=FILE}): its facts, its outcome
+ * at a glance, and a card per group with the survivor and each source side by side, filters, a
+ * search, and for a dry run the {@code --reject} command of the groups a reviewer selects.
+ * <p>
+ * Everything a contact carries is set by the public, so nothing of the run is ever written as
+ * HTML: the page's script and style are fixed resources, allowed by their hashes in the page's
+ * Content-Security-Policy (nothing else may run or load, and the page needs no network); the run's
+ * data travels as JSON in a {@code <script type="application/json">} element, with every {@code <},
+ * {@code >} and {@code &} escaped, and the script puts it on the page as text only. The data is
+ * streamed from the database, the groups that need a look first (failed, pending, unsettled,
+ * changed since review, planned and merged); past {@code limit} groups the page says how many it
+ * left out.
+ */
+public class HtmlReport {
+
+	/** The longest text of a contact's field shown on the page; the CSV has every field whole. */
+	private static final int MAX_TEXT = 300;
+
+	private final RunRecords runs;
+
+	private final DecisionRepository decisions;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	public HtmlReport(RunRecords runs, DecisionRepository decisions) {
+		this.runs = runs;
+		this.decisions = decisions;
+	}
+
+	/**
+	 * Writes the page of the run that this job execution belongs to.
+	 * @return how many groups the page shows, or -1 when there is no such execution
+	 */
+	public long write(long jobExecutionId, Writer out, int limit) {
+		String style = resource("/report/run.css");
+		String script = resource("/report/run.js");
+		String policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src '"
+				+ hash(script) + "'; style-src '" + hash(style)
+				+ "'; img-src data:; base-uri 'none'; form-action 'none'\">";
+		return write(jobExecutionId, out, limit, policy, "<style>" + style + "</style>", "<script>" + script + "</script>",
+				(data) -> {
+				});
+	}
+
+	/**
+	 * Writes the same page for the review in a browser: its script and style are the server's own
+	 * files ({@code /assets/run.js}, {@code /assets/run.css}), allowed by the server's
+	 * Content-Security-Policy header, and {@code review} adds what the person may decide (a
+	 * {@code review} object in the page's data).
+	 * @return how many groups the page shows, or -1 when there is no such execution
+	 */
+	public long writeServed(long jobExecutionId, Writer out, int limit, Consumer<JsonGenerator> review) {
+		return write(jobExecutionId, out, limit, "", "<link rel=\"stylesheet\" href=\"/assets/run.css\">",
+				"<script src=\"/assets/run.js\"></script>", review);
+	}
+
+	private long write(long jobExecutionId, Writer out, int limit, String policy, String style, String script,
+			Consumer<JsonGenerator> review) {
+		Map<String, Object> run = this.runs.run(jobExecutionId);
+		if (run == null) {
+			return -1;
+		}
+		String[] page = resource("/report/run.html").replace("${policy}", policy)
+			.replace("${style}", style)
+			.replace("${script}", script)
+			.split("\\$\\{data}", 2);
+		try {
+			out.write(page[0]);
+			long shown = writeData(jobExecutionId, run, new ScriptSafeWriter(out), limit, review);
+			out.write(page[1]);
+			out.flush();
+			return shown;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private long writeData(long jobExecutionId, Map<String, Object> run, Writer out, int limit,
+			Consumer<JsonGenerator> review) {
+		long instance = ((Number) run.get("instance")).longValue();
+		long total = this.runs.countGroups(instance);
+		Map<String, DecisionRepository.DecidedGroup> decided = this.decisions.decided(instance, null);
+		long shown = Math.min(total, limit);
+		try (JsonGenerator data = this.json.createGenerator(out)) {
+			data.writeStartObject();
+			writeRun(data, jobExecutionId, run);
+			review.accept(data);
+			data.writeName("counts");
+			data.writeStartObject();
+			this.runs.pageCounts(instance).forEach((name, counts) -> {
+				data.writeName(name);
+				data.writeStartObject();
+				counts.forEach(data::writeNumberProperty);
+				data.writeEndObject();
+			});
+			data.writeEndObject();
+			data.writeNumberProperty("total", total);
+			data.writeNumberProperty("shown", shown);
+			data.writeNumberProperty("omitted", total - shown);
+			data.writeStringProperty("csvCommand",
+					"java -jar target/invent-dedup.jar --report " + jobExecutionId + " --csv=run-" + jobExecutionId + ".csv");
+			data.writeName("groups");
+			data.writeStartArray();
+			this.runs.pageRows(instance, shown, (ResultSet rs) -> {
+				writeGroup(data, rs, decided.get(rs.getString("group_key")));
+			});
+			data.writeEndArray();
+			data.writeEndObject();
+		}
+		return shown;
+	}
+
+	private void writeRun(JsonGenerator data, long jobExecutionId, Map<String, Object> run) {
+		boolean dryRun = Boolean.TRUE.equals(run.get("dry_run"));
+		Object plan = run.get("plan");
+		LocalDateTime started = (LocalDateTime) value(run.get("start_time"));
+		LocalDateTime ended = (LocalDateTime) value(run.get("end_time"));
+		data.writeName("run");
+		data.writeStartObject();
+		data.writeStringProperty("org", String.valueOf(run.get("org")));
+		data.writeStringProperty("run", String.valueOf(run.get("instance")));
+		data.writeStringProperty("execution", String.valueOf(jobExecutionId));
+		data.writeBooleanProperty("dryRun", dryRun);
+		data.writeStringProperty("kind", dryRun ? "dry run (a plan: apply it with plan=" + jobExecutionId + ")"
+				: (plan != null) ? "apply of plan " + plan : "real run");
+		data.writeStringProperty("status", run.get("execution_status") + " (exit status " + run.get("exit_code") + ")");
+		data.writeStringProperty("started", String.valueOf(started));
+		data.writeStringProperty("ended", (ended != null) ? ended.toString() : "not ended");
+		data.writeStringProperty("duration", (started != null && ended != null)
+				? Duration.between(started, ended).toString().substring(2).toLowerCase() : "");
+		data.writeStringProperty("policy", String.valueOf(run.get("policy")));
+		data.writeStringProperty("listing", AuditReport.listing(run));
+		data.writeEndObject();
+	}
+
+	private void writeGroup(JsonGenerator data, ResultSet rs, DecisionRepository.@Nullable DecidedGroup decided)
+			throws SQLException {
+		data.writeStartObject();
+		data.writeStringProperty("k", rs.getString("group_key"));
+		data.writeStringProperty("s", rs.getString("status"));
+		data.writeStringProperty("r", rs.getString("reason"));
+		data.writeStringProperty("d", rs.getString("detail"));
+		data.writeStringProperty("h", rs.getString("http_status"));
+		data.writeStringProperty("e", cut(rs.getString("error")));
+		data.writeStringProperty("sv", rs.getString("survivor_contact_id"));
+		data.writeName("src");
+		data.writeStartArray();
+		for (String id : strings(rs.getArray("source_contact_ids"))) {
+			data.writeString(id);
+		}
+		data.writeEndArray();
+		List<String> excluded = strings(rs.getArray("excluded_contact_ids"));
+		List<String> reasons = strings(rs.getArray("exclusion_reasons"));
+		data.writeName("ex");
+		data.writeStartObject();
+		for (int i = 0; i < excluded.size(); i++) {
+			data.writeStringProperty(excluded.get(i), reasons.get(i));
+		}
+		data.writeEndObject();
+		data.writeStringProperty("fu", rs.getString("planned_update"));
+		data.writeStringProperty("us", rs.getString("update_status"));
+		data.writeStringProperty("su", rs.getString("sent_update"));
+		data.writeStringProperty("v", Decisions.version(rs.getString("version"), decided));
+		data.writeStringProperty("dec", (decided != null) ? decided.decision() : null);
+		JsonNode listed = this.json.readTree(rs.getString("listed_group"));
+		data.writeName("m");
+		data.writeStartArray();
+		AuditReport.listedContacts(listed).forEach((contact) -> writeContact(data, contact));
+		data.writeEndArray();
+		data.writeName("mo");
+		data.writeStartArray();
+		for (JsonNode matched : listed.path("matched_on")) {
+			data.writeStartArray();
+			data.writeString(String.valueOf(text(matched.get("type"))));
+			data.writeString(String.valueOf(text(matched.get("user_id"))));
+			data.writeEndArray();
+		}
+		data.writeEndArray();
+		data.writeEndObject();
+	}
+
+	/** A listed contact, as much of it as can be read: the page shows what is there, never guesses. */
+	private static void writeContact(JsonGenerator data, JsonNode contact) {
+		if (contact == null || !contact.isObject()) {
+			return;
+		}
+		data.writeStartObject();
+		data.writeStringProperty("id", text(contact.get("id")));
+		data.writeStringProperty("n", text(contact.get("name")));
+		data.writeStringProperty("c", text(contact.get("created_at")));
+		data.writeBooleanProperty("a", contact.path("is_admin").asBoolean(false));
+		data.writeBooleanProperty("b", contact.path("blocked").asBoolean(false));
+		data.writeBooleanProperty("u", contact.path("unsubscribed").asBoolean(false));
+		data.writeName("ch");
+		data.writeStartArray();
+		for (JsonNode channel : contact.path("channels")) {
+			String value = null;
+			for (String field : List.of("email", "phone", "username", "user_id")) {
+				value = (value != null) ? value : text(channel.get(field));
+			}
+			data.writeStartArray();
+			data.writeString(String.valueOf(text(channel.get("type"))));
+			data.writeString(value);
+			data.writeString(text(channel.get("user_id")));
+			data.writeEndArray();
+		}
+		data.writeEndArray();
+		data.writeName("sg");
+		data.writeStartArray();
+		for (JsonNode segment : contact.path("segments")) {
+			String name = text(segment.get("name"));
+			if (name != null) {
+				data.writeString(name);
+			}
+		}
+		data.writeEndArray();
+		data.writeEndObject();
+	}
+
+	private static String text(JsonNode node) {
+		return (node != null && (node.isString() || node.isNumber())) ? cut(node.asString()) : null;
+	}
+
+	private static String cut(String text) {
+		return (text == null || text.length() <= MAX_TEXT) ? text : text.substring(0, MAX_TEXT) + "…";
+	}
+
+	private static Object value(Object timestamp) {
+		return (timestamp instanceof java.sql.Timestamp sql) ? sql.toLocalDateTime() : timestamp;
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		return (array != null) ? Arrays.asList((String[]) array.getArray()) : List.of();
+	}
+
+	/** A page's fixed part, from the jar ({@code /report/run.js}, ...). */
+	public static String resource(String name) {
+		try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("the page's resource " + name + " is missing from the jar", ex);
+		}
+	}
+
+	/** The CSP source that allows exactly this inline code. */
+	private static String hash(String code) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
+			return "sha256-" + Base64.getEncoder().encodeToString(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+		}
+	}
+
+	/**
+	 * Escapes what could end the {@code <script>} element that holds the data or open a comment in
+	 * it: JSON allows {@code \\u003c} for {@code <} inside its strings, the only place these appear.
+	 */
+	public static final class ScriptSafeWriter extends FilterWriter {
+
+		public ScriptSafeWriter(Writer out) {
+			super(out);
+		}
+
+		@Override
+		public void write(int c) throws IOException {
+			switch (c) {
+				case '<' -> this.out.write("\\u003c");
+				case '>' -> this.out.write("\\u003e");
+				case '&' -> this.out.write("\\u0026");
+				case '\u2028' -> this.out.write("\\u2028");
+				case '\u2029' -> this.out.write("\\u2029");
+				default -> this.out.write(c);
+			}
+		}
+
+		@Override
+		public void write(char[] buffer, int offset, int length) throws IOException {
+			for (int i = offset; i < offset + length; i++) {
+				write(buffer[i]);
+			}
+		}
+
+		@Override
+		public void write(String text, int offset, int length) throws IOException {
+			for (int i = offset; i < offset + length; i++) {
+				write(text.charAt(i));
+			}
+		}
+
+		@Override
+		public void close() throws IOException {
+			flush();
+		}
+
+	}
+
+}

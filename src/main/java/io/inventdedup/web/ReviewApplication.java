@@ -1,0 +1,68 @@
+package io.inventdedup.web;
+
+import io.inventdedup.audit.AuditRepository;
+import io.inventdedup.audit.RunRecords;
+import io.inventdedup.decision.DecisionRepository;
+import io.inventdedup.decision.Decisions;
+import io.inventdedup.report.HtmlReport;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The review in a browser as an application of its own: Boot's auto-configuration for the
+ * database, Spring MVC and Spring Security, this package's beans, and what {@code audit} has for a
+ * run's content and the decisions. None of the job's beans, no Spring Batch, no Invent client.
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration(excludeName = { "org.springframework.boot.batch.autoconfigure.BatchAutoConfiguration",
+		"org.springframework.boot.batch.autoconfigure.BatchJobLauncherAutoConfiguration",
+		"org.springframework.boot.batch.autoconfigure.observation.BatchObservationAutoConfiguration",
+		"org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcAutoConfiguration",
+		"org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration",
+		"org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration" })
+@ComponentScan
+@EnableConfigurationProperties(ReviewProperties.class)
+class ReviewApplication implements WebMvcConfigurer {
+
+	@Bean
+	AuditRepository auditRepository(JdbcTemplate jdbc) {
+		return new AuditRepository(jdbc);
+	}
+
+	@Bean
+	RunRecords runRecords(JdbcTemplate jdbc) {
+		return new RunRecords(jdbc);
+	}
+
+	@Bean
+	DecisionRepository decisionRepository(JdbcTemplate jdbc) {
+		return new DecisionRepository(jdbc);
+	}
+
+	@Bean
+	Decisions decisions(AuditRepository audit, RunRecords runs, DecisionRepository decisions,
+			PlatformTransactionManager transactionManager) {
+		return new Decisions(audit, runs, decisions, new TransactionTemplate(transactionManager));
+	}
+
+	@Bean
+	HtmlReport htmlReport(RunRecords runs, DecisionRepository decisions) {
+		return new HtmlReport(runs, decisions);
+	}
+
+	/** The page's script and style, and the home page's, served as files of their own (the CSP allows 'self' alone). */
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		registry.addResourceHandler("/assets/**").addResourceLocations("classpath:/report/", "classpath:/review/");
+	}
+
+}
