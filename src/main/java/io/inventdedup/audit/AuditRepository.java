@@ -7,9 +7,12 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,6 +75,8 @@ public class AuditRepository {
 	private final JdbcTemplate jdbcTemplate;
 
 	private final JdbcClient jdbcClient;
+
+	private final JsonMapper json = JsonMapper.builder().build();
 
 	public AuditRepository(JdbcTemplate jdbcTemplate) {
 		this.jdbcTemplate = jdbcTemplate;
@@ -265,39 +270,29 @@ public class AuditRepository {
 			.update();
 	}
 
-	/** The counts of a run. */
+	/** The counts of a run, from {@code dedup_run_summary}, where every count of a run is defined. */
 	public RunSummary summarize(long jobInstanceId) {
-		Map<String, Long> byStatus = new HashMap<>();
-		long[] contactsMergedAway = { 0 };
-		this.jdbcClient.sql("""
-				SELECT status, count(*) AS n, coalesce(sum(cardinality(merged_contact_ids)), 0) AS contacts
-				FROM dedup_audit WHERE job_instance_id = ? GROUP BY status
-				""").param(jobInstanceId).query((rs) -> {
-			byStatus.put(rs.getString("status"), rs.getLong("n"));
-			contactsMergedAway[0] += rs.getLong("contacts");
-		});
-		Map<String, Long> reasons = new LinkedHashMap<>();
-		this.jdbcClient.sql("""
-				SELECT reason, count(*) AS n FROM dedup_audit
-				WHERE job_instance_id = ? AND reason IS NOT NULL GROUP BY reason ORDER BY reason
-				""").param(jobInstanceId).query((rs) -> {
-			reasons.put(rs.getString("reason"), rs.getLong("n"));
-		});
-		Map<String, Long> followUps = new HashMap<>();
-		this.jdbcClient.sql("""
-				SELECT update_status, count(*) AS n FROM dedup_audit
-				WHERE job_instance_id = ? AND update_status IS NOT NULL GROUP BY update_status
-				""").param(jobInstanceId).query((rs) -> {
-			followUps.put(rs.getString("update_status"), rs.getLong("n"));
-		});
-		long groups = byStatus.values().stream().mapToLong(Long::longValue).sum();
-		return new RunSummary(jobInstanceId, groups, byStatus.getOrDefault("PLANNED", 0L),
-				byStatus.getOrDefault("MERGED", 0L), byStatus.getOrDefault("SKIPPED", 0L),
-				byStatus.getOrDefault("FAILED", 0L), byStatus.getOrDefault("PENDING", 0L),
-				byStatus.getOrDefault("UNSETTLED", 0L), contactsMergedAway[0],
-				reasons, followUps.getOrDefault("SENT", 0L), followUps.getOrDefault("FAILED", 0L)
-						+ followUps.getOrDefault("PENDING", 0L),
-				byStatus.getOrDefault("NEEDS_REVIEW", 0L));
+		return this.jdbcClient
+			.sql("SELECT s.*, s.reasons::text AS reasons_json FROM dedup_run_summary s WHERE job_instance_id = ?")
+			.param(jobInstanceId)
+			.query((rs, row) -> new RunSummary(jobInstanceId, rs.getLong("groups"), rs.getLong("planned"),
+					rs.getLong("merged"), rs.getLong("skipped"), rs.getLong("failed"), rs.getLong("pending"),
+					rs.getLong("unsettled"), rs.getLong("contacts_merged_away"), reasons(rs.getString("reasons_json")),
+					rs.getLong("follow_ups_sent"), rs.getLong("follow_ups_failed") + rs.getLong("follow_ups_pending"),
+					rs.getLong("needs_review")))
+			.optional()
+			.orElseGet(() -> new RunSummary(jobInstanceId, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), 0, 0, 0));
+	}
+
+	/** The view's {@code reasons} ({@code {"too-large": 2}}), by reason in order. */
+	private Map<String, Long> reasons(@Nullable String json) {
+		Map<String, Long> reasons = new TreeMap<>();
+		if (json != null) {
+			this.json.readTree(json)
+				.properties()
+				.forEach((entry) -> reasons.put(entry.getKey(), entry.getValue().asLong()));
+		}
+		return reasons;
 	}
 
 }

@@ -1,7 +1,9 @@
 package io.inventdedup.audit;
 
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -78,11 +80,18 @@ public class RunRecords {
 				rs.getLong("pending"), rs.getString("status"), rs.getTimestamp("start_time"))).list();
 	}
 
+	/** A run of an org, for the review's home page: its last execution and its counts. */
+	public record OrgRun(String org, long run, long lastExecution, boolean dryRun, @Nullable String plan,
+			String status, @Nullable String exitCode, @Nullable Instant started, @Nullable Instant ended, long groups,
+			long planned, long merged, long skipped, long failed, long pending, long needsReview) {
+
+	}
+
 	/**
 	 * The last {@code perOrg} runs of each org that listed its groups, newest first: their summary
 	 * ({@code dedup_run_summary}) and their last execution's status and times.
 	 */
-	public List<Map<String, Object>> lastRunsOfEachOrg(int perOrg) {
+	public List<OrgRun> lastRunsOfEachOrg(int perOrg) {
 		return this.jdbc.sql("""
 				SELECT r.org_id, s.job_instance_id, s.last_job_execution_id, s.dry_run, s.groups, s.planned, s.merged,
 				       s.skipped, s.failed, s.pending, s.needs_review, e.status, e.exit_code, e.start_time, e.end_time,
@@ -95,15 +104,20 @@ public class RunRecords {
 				  JOIN batch_job_execution e ON e.job_execution_id = s.last_job_execution_id
 				 WHERE r.n <= ?
 				 ORDER BY r.org_id, s.job_instance_id DESC
-				""").param(perOrg).query().listOfRows();
+				""").param(perOrg).query((rs, row) -> new OrgRun(rs.getString("org_id"), rs.getLong("job_instance_id"),
+				rs.getLong("last_job_execution_id"), rs.getBoolean("dry_run"), rs.getString("plan"),
+				rs.getString("status"), rs.getString("exit_code"), instant(rs.getTimestamp("start_time")),
+				instant(rs.getTimestamp("end_time")), rs.getLong("groups"), rs.getLong("planned"), rs.getLong("merged"),
+				rs.getLong("skipped"), rs.getLong("failed"), rs.getLong("pending"), rs.getLong("needs_review")))
+			.list();
 	}
 
 	/**
 	 * The facts of the run that this job execution belongs to: its summary, listing, plan and the
 	 * execution's status and times; null when there is no such execution.
 	 */
-	public @Nullable Map<String, Object> run(long jobExecutionId) {
-		List<Map<String, Object>> runs = this.jdbc.sql("""
+	public Optional<RunFacts> run(long jobExecutionId) {
+		return this.jdbc.sql("""
 				SELECT s.*, e.job_instance_id AS instance, e.start_time, e.end_time, e.status AS execution_status,
 				       e.exit_code, e.exit_message, coalesce(s.org_id, l.org_id, o.parameter_value) AS org,
 				       l.announced, l.collected,
@@ -131,8 +145,32 @@ public class RunRecords {
 				LEFT JOIN batch_job_execution_params o
 				       ON o.job_execution_id = e.job_execution_id AND o.parameter_name = 'orgId'
 				WHERE e.job_execution_id = ?
-				""").param(jobExecutionId).query().listOfRows();
-		return runs.isEmpty() ? null : runs.get(0);
+				""").param(jobExecutionId).query(RunRecords::facts).optional();
+	}
+
+	private static RunFacts facts(ResultSet rs, int row) throws SQLException {
+		RunFacts.Counts counts = new RunFacts.Counts(rs.getLong("groups"), rs.getLong("planned"), rs.getLong("merged"),
+				rs.getLong("skipped"), rs.getLong("failed"), rs.getLong("pending"), rs.getLong("needs_review"),
+				rs.getLong("contacts_merged_away"), rs.getString("reasons"), rs.getLong("changed_since_review"),
+				rs.getLong("rejected_in_review"), rs.getLong("not_in_plan"), rs.getLong("no_longer_listed"),
+				rs.getLong("follow_ups_planned"), rs.getLong("follow_ups_sent"), rs.getLong("follow_ups_failed"),
+				rs.getLong("follow_ups_pending"));
+		RunFacts.ListingFacts listing = (rs.getObject("collected") != null)
+				? new RunFacts.ListingFacts((rs.getObject("announced") != null) ? rs.getLong("announced") : -1,
+						rs.getLong("collected"), rs.getInt("listings"),
+						(rs.getObject("oldest_merge_age_ms") != null) ? rs.getLong("oldest_merge_age_ms") : -1)
+				: null;
+		return new RunFacts(rs.getLong("instance"), String.valueOf(rs.getString("org")),
+				rs.getString("execution_status"), rs.getString("exit_code"), rs.getString("exit_message"),
+				instant(rs.getTimestamp("start_time")), instant(rs.getTimestamp("end_time")),
+				"true".equals(rs.getString("dry_run_parameter")), rs.getString("plan"),
+				(rs.getString("policy") != null) ? rs.getString("policy") : rs.getString("policy_parameters"), counts,
+				listing);
+	}
+
+	/** Spring Batch's times are local times of this JVM's zone. */
+	private static @Nullable Instant instant(@Nullable Timestamp time) {
+		return (time != null) ? time.toInstant() : null;
 	}
 
 	/** The run's rows in this status (and, when given, with this reason), in order, at most {@code limit}. */

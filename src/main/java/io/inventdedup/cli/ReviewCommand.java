@@ -107,10 +107,9 @@ class ReviewCommand {
 	}
 
 	int holds(String orgId) {
-		List<Map<String, Object>> holds = this.reviews.holds(orgId);
+		List<DecisionRepository.Hold> holds = this.reviews.holds(orgId);
 		this.out.printf("%d contacts of org %s are held%n", holds.size(), orgId);
-		holds.forEach((hold) -> this.out.printf("  %-30s by %-12s at %s: %s%n", hold.get("contact_id"),
-				hold.get("held_by"), hold.get("held_at"), hold.get("reason")));
+		holds.forEach((hold) -> this.out.printf("  %-30s %s%n", hold.contactId(), hold.describe()));
 		return 0;
 	}
 

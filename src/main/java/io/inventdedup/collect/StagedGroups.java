@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+
 import javax.sql.DataSource;
 
 import org.springframework.batch.infrastructure.item.Chunk;

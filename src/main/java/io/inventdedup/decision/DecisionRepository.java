@@ -2,6 +2,9 @@ package io.inventdedup.decision;
 
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,6 +29,10 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class DecisionRepository {
+
+	/** The one time format of what people read: UTC, to the minute, with the zone. */
+	private static final DateTimeFormatter UTC_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(ZoneOffset.UTC);
 
 	private final JdbcClient jdbc;
 
@@ -92,12 +99,29 @@ public class DecisionRepository {
 			.list();
 	}
 
-	/** The org's holds, one line each: contact, reason, who, when. */
-	public List<Map<String, Object>> holds(String orgId) {
+	/** A contact held out of every merge: who held it, when and why. */
+	public record Hold(String contactId, String reason, String heldBy, Instant heldAt) {
+
+		/** {@code by alice at 2026-12-05 07:12 UTC: a VIP}. */
+		public String describe() {
+			return "by " + this.heldBy + " at " + UTC_MINUTE.format(this.heldAt) + ": " + this.reason;
+		}
+
+	}
+
+	/** A group waiting for a person, and since when (the first run that queued it). */
+	public record QueuedGroup(String orgId, long runInstanceId, long jobExecutionId, String groupKey,
+			@Nullable String reason, String listedGroup, Instant waitingSince) {
+
+	}
+
+	/** The org's holds, by contact id. */
+	public List<Hold> holds(String orgId) {
 		return this.jdbc.sql("SELECT contact_id, reason, held_by, held_at FROM dedup_hold WHERE org_id = ? ORDER BY contact_id")
 			.param(orgId)
-			.query()
-			.listOfRows();
+			.query((rs, row) -> new Hold(rs.getString("contact_id"), rs.getString("reason"), rs.getString("held_by"),
+					rs.getTimestamp("held_at").toInstant()))
+			.list();
 	}
 
 	/** The org's held contacts. */
@@ -205,7 +229,7 @@ public class DecisionRepository {
 	 * that no one decided on yet (every run queues again what is undecided), those that waited
 	 * longest first (since the first run that queued them), at most {@code limit}.
 	 */
-	public List<Map<String, Object>> queue(int limit) {
+	public List<QueuedGroup> queue(int limit) {
 		return this.jdbc.sql(QUEUE + """
 				SELECT q.*,
 				       (SELECT min(f.created_at) FROM dedup_audit f
@@ -213,7 +237,10 @@ public class DecisionRepository {
 				  FROM queued q
 				 ORDER BY waiting_since, q.id
 				 LIMIT :limit
-				""").param("limit", limit).query().listOfRows();
+				""").param("limit", limit).query((rs, row) -> new QueuedGroup(rs.getString("org_id"),
+				rs.getLong("job_instance_id"), rs.getLong("job_execution_id"), rs.getString("group_key"),
+				rs.getString("reason"), rs.getString("listed_group"), rs.getTimestamp("waiting_since").toInstant()))
+			.list();
 	}
 
 	/** How many groups wait for a person, by org (see {@link #queue}). */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;

@@ -223,8 +223,8 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 		this.meters.counter("invent.dedup.groups", "outcome", row.status().name().toLowerCase(Locale.ROOT), "reason",
 				(row.reason() != null) ? row.reason() : "none").increment();
 		if (row.followUp() != null) {
-			this.meters.counter("invent.dedup.follow.ups", "status", row.followUp().status().name().toLowerCase(Locale.ROOT))
-				.increment();
+			String status = row.followUp().status().name().toLowerCase(Locale.ROOT);
+			this.meters.counter("invent.dedup.follow.ups", "status", status).increment();
 		}
 	}
 

@@ -14,12 +14,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.inventdedup.audit.AuditRecord;
 import io.inventdedup.audit.AuditStatus;
+import io.inventdedup.audit.RunFacts;
 import io.inventdedup.audit.RunRecords;
 import io.inventdedup.collect.Listing;
 
@@ -65,56 +67,56 @@ public class AuditReport {
 	 * @return false when there is no such execution with audit rows
 	 */
 	public boolean printRun(long jobExecutionId) {
-		Map<String, Object> run = this.runs.run(jobExecutionId);
-		if (run == null) {
+		Optional<RunFacts> found = this.runs.run(jobExecutionId);
+		if (found.isEmpty()) {
 			return false;
 		}
-		boolean completed = "COMPLETED".equals(run.get("execution_status"));
-		row("run (job instance)", run.get("instance"));
-		row("job execution", jobExecutionId + " (" + run.get("execution_status") + ")");
+		RunFacts run = found.get();
+		RunFacts.Counts counts = run.counts();
+		boolean completed = "COMPLETED".equals(run.executionStatus());
+		row("run (job instance)", run.instance());
+		row("job execution", jobExecutionId + " (" + run.executionStatus() + ")");
 		if (!completed) {
-			String cause = (String) run.get("exit_message");
+			String cause = run.exitMessage();
 			row("cause", (cause != null && !cause.isBlank()) ? cut(cause.lines().findFirst().orElse(""), 500)
 					: "none recorded (the process may have been killed)");
-			row("next", "STARTED".equals(run.get("execution_status"))
+			row("next", "STARTED".equals(run.executionStatus())
 					? "if no process runs it any more, run its command again: the run is recovered and resumed"
 					: "fix the cause, then run the same command again: it resumes this run where it stopped");
 		}
-		row("org", run.get("org"));
-		row("dry run", "true".equals(run.get("dry_run_parameter"))
+		row("org", run.org());
+		row("dry run", run.dryRun()
 				? (completed ? "yes: nothing was merged; a plan, applied with plan=" + jobExecutionId
 						: "yes: nothing was merged; not a plan until it completes")
-				: (run.get("plan") != null) ? "no: the apply of plan " + run.get("plan") : "no");
-		row("policy", (run.get("policy") != null) ? run.get("policy") : run.get("policy_parameters"));
-		row("started / ended", run.get("start_time") + " / " + run.get("end_time"));
+				: (run.plan() != null) ? "no: the apply of plan " + run.plan() : "no");
+		row("policy", run.policy());
+		row("started / ended", RunFacts.time(run.started()) + " / " + RunFacts.time(run.ended()));
 		row("listing", listing(run));
-		row("groups", count(run, "groups"));
-		row("planned", count(run, "planned"));
-		row("merged", count(run, "merged"));
-		row("skipped", count(run, "skipped"));
-		row("failed", count(run, "failed"));
-		row("pending", count(run, "pending"));
-		row("needs review", count(run, "needs_review") + ((((Number) count(run, "needs_review")).longValue() > 0)
+		row("groups", counts.groups());
+		row("planned", counts.planned());
+		row("merged", counts.merged());
+		row("skipped", counts.skipped());
+		row("failed", counts.failed());
+		row("pending", counts.pending());
+		row("needs review", counts.needsReview() + ((counts.needsReview() > 0)
 				? ": nothing of them merged; approve with --approve " + jobExecutionId
 						+ " KEY... --reason=TEXT (or --reject), and the next real run merges what was approved"
 				: ""));
-		row("contacts merged away", count(run, "contacts_merged_away"));
-		row("by reason", (run.get("reasons") != null) ? run.get("reasons") : "none");
-		if (run.get("plan") != null) {
-			row("review", "merged as reviewed " + count(run, "merged") + ", changed since review "
-					+ count(run, "changed_since_review") + ", rejected in review " + count(run, "rejected_in_review")
-					+ ", not in the plan " + count(run, "not_in_plan") + ", no longer listed "
-					+ count(run, "no_longer_listed"));
+		row("contacts merged away", counts.contactsMergedAway());
+		row("by reason", (counts.reasons() != null) ? counts.reasons() : "none");
+		if (run.plan() != null) {
+			row("review", "merged as reviewed " + counts.merged() + ", changed since review "
+					+ counts.changedSinceReview() + ", rejected in review " + counts.rejectedInReview()
+					+ ", not in the plan " + counts.notInPlan() + ", no longer listed " + counts.noLongerListed());
 		}
-		row("follow-up updates", "planned " + count(run, "follow_ups_planned") + ", sent "
-				+ count(run, "follow_ups_sent") + ", failed " + count(run, "follow_ups_failed") + ", pending "
-				+ count(run, "follow_ups_pending"));
-		namesDiffer(instance(run), jobExecutionId);
-		if (((Number) count(run, "failed")).longValue() == 0) {
+		row("follow-up updates", "planned " + counts.followUpsPlanned() + ", sent " + counts.followUpsSent()
+				+ ", failed " + counts.followUpsFailed() + ", pending " + counts.followUpsPending());
+		namesDiffer(run.instance(), jobExecutionId);
+		if (counts.failed() == 0) {
 			return true;
 		}
 		this.out.printf("%nFailed groups (the first 50):%n");
-		for (AuditRecord failed : this.runs.rows(instance(run), AuditStatus.FAILED, null, 50)) {
+		for (AuditRecord failed : this.runs.rows(run.instance(), AuditStatus.FAILED, null, 50)) {
 			this.out.printf("  %s  %-18s %-4s %s%n", failed.groupKey(), failed.reason(),
 					(failed.httpStatus() != null) ? failed.httpStatus() : "", cut(failed.error(), 120));
 		}
@@ -235,28 +237,14 @@ public class AuditReport {
 		return (contact != null) ? contact[which] : null;
 	}
 
-	private static long instance(Map<String, Object> run) {
-		return ((Number) run.get("instance")).longValue();
-	}
-
-	private static Object count(Map<String, Object> run, String column) {
-		return (run.get(column) != null) ? run.get(column) : 0;
-	}
-
 	/**
 	 * What the run's last listing read, beside what it announced, how many times the run listed and
-	 * the age of the oldest listing a merge acted on (of {@link RunRecords#run}).
+	 * the age of the oldest listing a merge acted on.
 	 */
-	static String listing(Map<String, Object> run) {
-		Object announced = run.get("announced");
-		Object collected = run.get("collected");
-		if (collected == null) {
-			return "not collected completely";
-		}
-		Object oldest = run.get("oldest_merge_age_ms");
-		return new Listing((announced != null) ? ((Number) announced).longValue() : -1,
-				((Number) collected).longValue(), ((Number) run.get("listings")).intValue(),
-				(oldest != null) ? ((Number) oldest).longValue() : -1).describe();
+	static String listing(RunFacts run) {
+		RunFacts.ListingFacts listing = run.listing();
+		return (listing != null) ? new Listing(listing.announced(), listing.collected(), listing.listings(),
+				listing.oldestMergeAgeMillis()).describe() : "not collected completely";
 	}
 
 	private void row(String label, Object value) {

@@ -11,12 +11,11 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -24,10 +23,10 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.inventdedup.audit.RunFacts;
 import io.inventdedup.audit.RunRecords;
 import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.decision.Decisions;
-
 
 /**
  * One self-contained HTML page for a run ({@code --report ID --html=FILE}): its facts, its outcome
@@ -88,10 +87,11 @@ public class HtmlReport {
 
 	private long write(long jobExecutionId, Writer out, int limit, String policy, String style, String script,
 			Consumer<JsonGenerator> review) {
-		Map<String, Object> run = this.runs.run(jobExecutionId);
-		if (run == null) {
+		Optional<RunFacts> found = this.runs.run(jobExecutionId);
+		if (found.isEmpty()) {
 			return -1;
 		}
+		RunFacts run = found.get();
 		String[] page = resource("/report/run.html").replace("${policy}", policy)
 			.replace("${style}", style)
 			.replace("${script}", script)
@@ -108,9 +108,9 @@ public class HtmlReport {
 		}
 	}
 
-	private long writeData(long jobExecutionId, Map<String, Object> run, Writer out, int limit,
+	private long writeData(long jobExecutionId, RunFacts run, Writer out, int limit,
 			Consumer<JsonGenerator> review) {
-		long instance = ((Number) run.get("instance")).longValue();
+		long instance = run.instance();
 		long total = this.runs.countGroups(instance);
 		Map<String, DecisionRepository.DecidedGroup> decided = this.decisions.decided(instance, null);
 		long shown = Math.min(total, limit);
@@ -143,25 +143,20 @@ public class HtmlReport {
 		return shown;
 	}
 
-	private void writeRun(JsonGenerator data, long jobExecutionId, Map<String, Object> run) {
-		boolean dryRun = Boolean.TRUE.equals(run.get("dry_run"));
-		Object plan = run.get("plan");
-		LocalDateTime started = (LocalDateTime) value(run.get("start_time"));
-		LocalDateTime ended = (LocalDateTime) value(run.get("end_time"));
+	private void writeRun(JsonGenerator data, long jobExecutionId, RunFacts run) {
 		data.writeName("run");
 		data.writeStartObject();
-		data.writeStringProperty("org", String.valueOf(run.get("org")));
-		data.writeStringProperty("run", String.valueOf(run.get("instance")));
+		data.writeStringProperty("org", run.org());
+		data.writeStringProperty("run", String.valueOf(run.instance()));
 		data.writeStringProperty("execution", String.valueOf(jobExecutionId));
-		data.writeBooleanProperty("dryRun", dryRun);
-		data.writeStringProperty("kind", dryRun ? "dry run (a plan: apply it with plan=" + jobExecutionId + ")"
-				: (plan != null) ? "apply of plan " + plan : "real run");
-		data.writeStringProperty("status", run.get("execution_status") + " (exit status " + run.get("exit_code") + ")");
-		data.writeStringProperty("started", String.valueOf(started));
-		data.writeStringProperty("ended", (ended != null) ? ended.toString() : "not ended");
-		data.writeStringProperty("duration", (started != null && ended != null)
-				? Duration.between(started, ended).toString().substring(2).toLowerCase() : "");
-		data.writeStringProperty("policy", String.valueOf(run.get("policy")));
+		data.writeBooleanProperty("dryRun", run.dryRun());
+		data.writeStringProperty("kind", run.dryRun() ? "dry run (a plan: apply it with plan=" + jobExecutionId + ")"
+				: (run.plan() != null) ? "apply of plan " + run.plan() : "real run");
+		data.writeStringProperty("status", run.executionStatus() + " (exit status " + run.exitCode() + ")");
+		data.writeStringProperty("started", RunFacts.time(run.started()));
+		data.writeStringProperty("ended", (run.ended() != null) ? RunFacts.time(run.ended()) : "not ended");
+		data.writeStringProperty("duration", run.duration());
+		data.writeStringProperty("policy", String.valueOf(run.policy()));
 		data.writeStringProperty("listing", AuditReport.listing(run));
 		data.writeEndObject();
 	}
@@ -256,10 +251,6 @@ public class HtmlReport {
 
 	private static String cut(String text) {
 		return (text == null || text.length() <= MAX_TEXT) ? text : text.substring(0, MAX_TEXT) + "…";
-	}
-
-	private static Object value(Object timestamp) {
-		return (timestamp instanceof java.sql.Timestamp sql) ? sql.toLocalDateTime() : timestamp;
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

@@ -2,7 +2,6 @@ package io.inventdedup.web;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.sql.Timestamp;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.inventdedup.audit.RunFacts;
 import io.inventdedup.audit.RunRecords;
 import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.report.AuditReport;
@@ -57,10 +57,9 @@ class ReviewPages {
 
 	/** The home page: every org, its last runs and its queued groups, and the queue, longest waiting first. */
 	void home(Reviewer reviewer, CsrfToken csrf, Writer out) throws IOException {
-		Map<String, List<Map<String, Object>>> runsByOrg = new LinkedHashMap<>();
+		Map<String, List<RunRecords.OrgRun>> runsByOrg = new LinkedHashMap<>();
 		this.runs.lastRunsOfEachOrg(this.properties.runsPerOrg())
-			.forEach((run) -> runsByOrg.computeIfAbsent((String) run.get("org_id"), (org) -> new ArrayList<>())
-				.add(run));
+			.forEach((run) -> runsByOrg.computeIfAbsent(run.org(), (org) -> new ArrayList<>()).add(run));
 		Map<String, Long> queuedByOrg = this.reviews.queuedByOrg();
 		out.write(this.homePage[0]);
 		try (JsonGenerator data = this.json.createGenerator(new HtmlReport.ScriptSafeWriter(out))) {
@@ -70,7 +69,7 @@ class ReviewPages {
 			writeCsrf(data, csrf);
 			data.writeName("orgs");
 			data.writeStartArray();
-			for (Map.Entry<String, List<Map<String, Object>>> org : runsByOrg.entrySet()) {
+			for (Map.Entry<String, List<RunRecords.OrgRun>> org : runsByOrg.entrySet()) {
 				data.writeStartObject();
 				data.writeStringProperty("org", org.getKey());
 				data.writeNumberProperty("queued", queuedByOrg.getOrDefault(org.getKey(), 0L));
@@ -101,9 +100,7 @@ class ReviewPages {
 		}
 		Map<String, String> holds = new LinkedHashMap<>();
 		this.runs.orgOfRun(run.get())
-			.ifPresent((org) -> this.reviews.holds(org)
-				.forEach((hold) -> holds.put((String) hold.get("contact_id"),
-						"by " + hold.get("held_by") + " at " + hold.get("held_at") + ": " + hold.get("reason"))));
+			.ifPresent((org) -> this.reviews.holds(org).forEach((hold) -> holds.put(hold.contactId(), hold.describe())));
 		return this.runPage.writeServed(jobExecutionId, out, this.properties.pageLimit(), (data) -> {
 			data.writeName("review");
 			data.writeStartObject();
@@ -130,32 +127,36 @@ class ReviewPages {
 		data.writeEndObject();
 	}
 
-	private static void writeRun(JsonGenerator data, Map<String, Object> run) {
+	private static void writeRun(JsonGenerator data, RunRecords.OrgRun run) {
 		data.writeStartObject();
-		data.writeStringProperty("run", String.valueOf(run.get("job_instance_id")));
-		data.writeStringProperty("execution", String.valueOf(run.get("last_job_execution_id")));
-		data.writeStringProperty("kind", Boolean.TRUE.equals(run.get("dry_run")) ? "dry run"
-				: (run.get("plan") != null) ? "apply of plan " + run.get("plan") : "real run");
-		data.writeStringProperty("status", run.get("status") + " (" + run.get("exit_code") + ")");
-		data.writeStringProperty("started", String.valueOf(run.get("start_time")));
-		data.writeStringProperty("ended", (run.get("end_time") != null) ? String.valueOf(run.get("end_time")) : "");
-		for (String count : List.of("groups", "planned", "merged", "skipped", "failed", "pending", "needs_review")) {
-			data.writeNumberProperty(count, ((Number) run.get(count)).longValue());
-		}
+		data.writeStringProperty("run", String.valueOf(run.run()));
+		data.writeStringProperty("execution", String.valueOf(run.lastExecution()));
+		data.writeStringProperty("kind", run.dryRun() ? "dry run"
+				: (run.plan() != null) ? "apply of plan " + run.plan() : "real run");
+		data.writeStringProperty("status", run.status() + " (" + run.exitCode() + ")");
+		data.writeStringProperty("started", RunFacts.time(run.started()));
+		data.writeStringProperty("ended", (run.ended() != null) ? RunFacts.time(run.ended()) : "");
+		data.writeNumberProperty("groups", run.groups());
+		data.writeNumberProperty("planned", run.planned());
+		data.writeNumberProperty("merged", run.merged());
+		data.writeNumberProperty("skipped", run.skipped());
+		data.writeNumberProperty("failed", run.failed());
+		data.writeNumberProperty("pending", run.pending());
+		data.writeNumberProperty("needs_review", run.needsReview());
 		data.writeEndObject();
 	}
 
-	private void writeQueued(JsonGenerator data, Map<String, Object> group) {
+	private void writeQueued(JsonGenerator data, DecisionRepository.QueuedGroup group) {
 		data.writeStartObject();
-		data.writeStringProperty("org", (String) group.get("org_id"));
-		data.writeStringProperty("run", String.valueOf(group.get("job_instance_id")));
-		data.writeStringProperty("execution", String.valueOf(group.get("job_execution_id")));
-		data.writeStringProperty("key", (String) group.get("group_key"));
-		data.writeStringProperty("reason", (String) group.get("reason"));
-		data.writeStringProperty("since", SINCE.format(((Timestamp) group.get("waiting_since")).toInstant()));
+		data.writeStringProperty("org", group.orgId());
+		data.writeStringProperty("run", String.valueOf(group.runInstanceId()));
+		data.writeStringProperty("execution", String.valueOf(group.jobExecutionId()));
+		data.writeStringProperty("key", group.groupKey());
+		data.writeStringProperty("reason", group.reason());
+		data.writeStringProperty("since", SINCE.format(group.waitingSince()));
 		data.writeName("names");
 		data.writeStartArray();
-		JsonNode listed = this.json.readTree((String) group.get("listed_group"));
+		JsonNode listed = this.json.readTree(group.listedGroup());
 		for (JsonNode contact : AuditReport.listedContacts(listed)) {
 			JsonNode name = contact.get("name");
 			String text = (name != null && name.isString()) ? name.asString() : "(no name)";

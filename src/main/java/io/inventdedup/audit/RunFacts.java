@@ -1,0 +1,70 @@
+package io.inventdedup.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The facts of a run as people read them ({@code --report ID}, the run's page): its last execution,
+ * its parameters, its counts ({@code dedup_run_summary}) and what its last listing read.
+ *
+ * @param instance the run (job instance)
+ * @param org the org, from the rows, the listing or the parameters
+ * @param executionStatus the last execution's status ({@code COMPLETED}, {@code FAILED}, ...)
+ * @param exitCode the last execution's exit code
+ * @param exitMessage what the last execution ended with, or null
+ * @param started when the last execution started, or null
+ * @param ended when it ended, or null while it runs
+ * @param dryRun whether the run is a dry run (its {@code dryRun} parameter)
+ * @param plan the plan it applies (a job execution id), or null
+ * @param policy the policy as recorded on its rows, else as its parameters say
+ * @param counts the run's counts
+ * @param listing what its last listing read, or null when it never completed one
+ */
+public record RunFacts(long instance, String org, String executionStatus, @Nullable String exitCode,
+		@Nullable String exitMessage, @Nullable Instant started, @Nullable Instant ended, boolean dryRun,
+		@Nullable String plan, @Nullable String policy, Counts counts, @Nullable ListingFacts listing) {
+
+	/** The one time format of what people read: UTC, to the minute, with the zone. */
+	private static final DateTimeFormatter UTC_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(ZoneOffset.UTC);
+
+	/** {@code 2026-12-05 07:09 UTC}, or {@code none}. */
+	public static String time(@Nullable Instant time) {
+		return (time != null) ? UTC_MINUTE.format(time) : "none";
+	}
+
+	/** How long the last execution took ({@code 1m 2s}), or empty while it runs. */
+	public String duration() {
+		if (this.started == null || this.ended == null) {
+			return "";
+		}
+		return Duration.between(this.started, this.ended).toString().substring(2).toLowerCase();
+	}
+
+	/**
+	 * A run's counts, every one defined in {@code dedup_run_summary}.
+	 * @param reasons the count of each reason, as JSON ({@code {"too-large": 2}}), or null
+	 */
+	public record Counts(long groups, long planned, long merged, long skipped, long failed, long pending,
+			long needsReview, long contactsMergedAway, @Nullable String reasons, long changedSinceReview,
+			long rejectedInReview, long notInPlan, long noLongerListed, long followUpsPlanned, long followUpsSent,
+			long followUpsFailed, long followUpsPending) {
+
+	}
+
+	/**
+	 * What the run's last listing read.
+	 * @param announced the last {@code pagination-count}, or -1 when none was announced
+	 * @param collected the distinct groups collected
+	 * @param listings how many times the run listed
+	 * @param oldestMergeAgeMillis the age of the oldest listing a merge acted on, or -1
+	 */
+	public record ListingFacts(long announced, long collected, int listings, long oldestMergeAgeMillis) {
+
+	}
+
+}
