@@ -35,6 +35,17 @@
     fact(facts, 'duration', run.duration);
     fact(facts, 'policy', run.policy);
     fact(facts, 'listing', run.listing);
+    if (run.applied) {
+      // A plan taken up by an apply run: its planned groups take no more decisions.
+      var applied = document.getElementById('applied');
+      applied.textContent = run.applied + '. ';
+      if (review) {
+        var open = el('a', null, 'Open the apply run');
+        open.href = '/runs/' + encodeURIComponent(run.appliedExecution);
+        applied.appendChild(open);
+      }
+      applied.hidden = false;
+    }
     if (data.omitted > 0) {
       var notice = document.getElementById('notice');
       notice.textContent = 'This page shows ' + data.shown + ' of the run\u2019s ' + data.total + ' groups: the failed, '
@@ -128,7 +139,7 @@
 
   function selectable(group) {
     if (review && !review.canDecide) { return false; }
-    return (data.run.dryRun && group.s === 'PLANNED') || approvable(group);
+    return (data.run.dryRun && !data.run.applied && group.s === 'PLANNED') || approvable(group);
   }
 
   /** Sends a decision as a form POST to the review's own address, with its CSRF token; the answer reloads the page. */
@@ -215,7 +226,7 @@
     if (contact.sg.length > 0) {
       card.appendChild(el('div', 'when', 'segments: ' + contact.sg.join(', ')));
     }
-    if (review && contact.ch) { holdButtons(card, contact); }
+    if (review && contact.ch && role !== 'merged away') { holdButtons(card, contact); }
     return card;
   }
 
@@ -260,7 +271,8 @@
       members.appendChild(contactCard(byId[id] || { id: id, n: null, c: '?', ch: [], sg: [] }, role, extra));
     }
     if (group.sv) { show(group.sv, 'survivor'); }
-    group.src.forEach(function (id) { show(id, 'source'); });
+    // A source of a merge that went through is gone from Invent: holding it would change nothing.
+    group.src.forEach(function (id) { show(id, group.s === 'MERGED' ? 'merged away' : 'source'); });
     Object.keys(group.ex).forEach(function (id) { show(id, 'excluded', group.ex[id]); });
     group.m.forEach(function (contact) { show(contact.id, 'member'); });
     card.appendChild(members);

@@ -37,9 +37,12 @@
   document.querySelector('header').appendChild(signOut);
 
   var total = data.orgs.reduce(function (sum, org) { return sum + org.queued; }, 0);
-  document.getElementById('queue-summary').textContent = total + ' groups wait for a person'
+  document.getElementById('queue-summary').textContent = total + (total === 1 ? ' group waits' : ' groups wait') + ' for a person'
     + (data.orgs.length ? ': ' + data.orgs.map(function (org) { return org.org + ' ' + org.queued; }).join(', ') : '')
-    + '. Open one to approve or reject it; the next real run of its org merges what was approved.';
+    + '. Open one to approve or reject it; the next real run of its org merges what was approved. ';
+  var work = link('/queue', 'Work the queue, one group a keystroke');
+  work.id = 'open-queue';
+  document.getElementById('queue-summary').appendChild(work);
   var queue = document.querySelector('#queue tbody');
   data.queue.forEach(function (group) {
     var row = el('tr', 'queued');
@@ -79,6 +82,15 @@
     });
     box.appendChild(table);
     orgs.appendChild(box);
+  });
+  // Each cell says its column, so that on a narrow screen a row reads as a card (run.css).
+  Array.prototype.forEach.call(document.querySelectorAll('table.runs'), function (table) {
+    var names = Array.prototype.map.call(table.querySelectorAll('th'), function (th) { return th.textContent; });
+    Array.prototype.forEach.call(table.querySelectorAll('tr'), function (row) {
+      Array.prototype.forEach.call(row.querySelectorAll('td'), function (td, i) {
+        td.setAttribute('data-label', names[i] || '');
+      });
+    });
   });
   document.body.setAttribute('data-ready', 'true');
 }());

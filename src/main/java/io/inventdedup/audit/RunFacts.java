@@ -37,6 +37,11 @@ public record RunFacts(long instance, String org, String executionStatus, @Nulla
 		return (time != null) ? UTC_MINUTE.format(time) : "none";
 	}
 
+	/** {@code COMPLETED}, or {@code FAILED (exit status RELIST)} when the exit status says more. */
+	public static String status(String status, @Nullable String exitCode) {
+		return (exitCode == null || exitCode.equals(status)) ? status : status + " (exit status " + exitCode + ")";
+	}
+
 	/** How long the last execution took ({@code 1m 2s}), or empty while it runs. */
 	public String duration() {
 		if (this.started == null || this.ended == null) {

@@ -308,4 +308,46 @@ public class RunRecords {
 				""").param(jobInstanceId).query(Long.class).single() > 0;
 	}
 
+	/**
+	 * The apply run that names this dry run as its plan, the first if several did: who applied the plan
+	 * (or is applying it), so that no one decides on its planned groups as if it were still to come.
+	 */
+	public Optional<Application> applicationOf(long planInstanceId) {
+		return this.jdbc.sql("""
+				SELECT e.job_instance_id, e.job_execution_id, e.status, e.start_time
+				  FROM batch_job_execution_params p JOIN batch_job_execution e ON e.job_execution_id = p.job_execution_id
+				 WHERE p.parameter_name = 'plan'
+				   AND p.parameter_value IN (SELECT CAST(d.job_execution_id AS text) FROM batch_job_execution d
+				                              WHERE d.job_instance_id = :plan)
+				 ORDER BY e.job_execution_id LIMIT 1
+				""")
+			.param("plan", planInstanceId)
+			.query((rs, row) -> new Application(rs.getLong("job_instance_id"), rs.getLong("job_execution_id"),
+					rs.getString("status"), instant(rs.getTimestamp("start_time"))))
+			.optional();
+	}
+
+	/**
+	 * An apply run of a plan.
+	 * @param status its first execution's status: {@code STARTED} while it applies the plan
+	 */
+	public record Application(long run, long execution, String status, @Nullable Instant started) {
+
+		/** {@code plan 1 was applied by run 2 (job execution 3) at 2026-12-05 07:09 UTC}. */
+		public String describe(long planInstanceId) {
+			boolean going = "STARTED".equals(this.status) || "STARTING".equals(this.status);
+			return "plan " + planInstanceId + (going ? " is being applied by run " : " was applied by run ") + this.run
+					+ " (job execution " + this.execution + (going ? ") since " : ") at ") + RunFacts.time(this.started);
+		}
+
+	}
+
+	/** The merge of the org that merged this contact away, if one did: a contact merged away is gone from Invent. */
+	public Optional<AuditRecord> mergedAway(String orgId, String contactId) {
+		return this.jdbc.sql("""
+				SELECT * FROM dedup_audit WHERE org_id = ? AND status IN ('MERGED', 'FAILED', 'UNSETTLED')
+				   AND ? = ANY (merged_contact_ids) ORDER BY id LIMIT 1
+				""").params(orgId, contactId).query(AuditRows::read).optional();
+	}
+
 }

@@ -41,7 +41,7 @@ class ReviewCommand {
 		return refusedOr(() -> {
 			Decisions.Decided decided = this.decisions.decide(Decisions.OnGroups.REJECT, planExecutionId, keys, null,
 					reason, by);
-			this.out.printf("Rejected %d groups of run %d (job execution %d), by %s: %s%n", decided.groups().size(),
+			this.out.printf("Rejected %s of run %d (job execution %d), by %s: %s%n", groups(decided.groups().size()),
 					decided.runInstanceId(), planExecutionId, by, reason);
 			printGroups(decided.groups());
 			this.out.println("An apply run of this plan (plan=" + planExecutionId + ") skips them, and every later "
@@ -53,7 +53,7 @@ class ReviewCommand {
 		return refusedOr(() -> {
 			Decisions.Decided decided = this.decisions.decide(Decisions.OnGroups.UNREJECT, planExecutionId, keys, null,
 					null, "command line");
-			this.out.printf("Took back the rejection of %d groups of plan %d: %s%n", decided.changed().size(),
+			this.out.printf("Took back the rejection of %s of plan %d: %s%n", groups(decided.changed().size()),
 					planExecutionId, decided.changed());
 		});
 	}
@@ -62,7 +62,7 @@ class ReviewCommand {
 		return refusedOr(() -> {
 			Decisions.Decided decided = this.decisions.decide(Decisions.OnGroups.APPROVE, runExecutionId, keys, null,
 					reason, by);
-			this.out.printf("Approved %d groups of run %d (job execution %d), by %s: %s%n", decided.groups().size(),
+			this.out.printf("Approved %s of run %d (job execution %d), by %s: %s%n", groups(decided.groups().size()),
 					decided.runInstanceId(), runExecutionId, by, reason);
 			printGroups(decided.groups());
 			this.out.println("The next real run of the org merges each of them while its plan is still the approved "
@@ -74,7 +74,7 @@ class ReviewCommand {
 		return refusedOr(() -> {
 			Decisions.Decided decided = this.decisions.decide(Decisions.OnGroups.UNAPPROVE, runExecutionId, keys, null,
 					null, "command line");
-			this.out.printf("Took back the approval of %d groups of run %d: %s%n", decided.changed().size(),
+			this.out.printf("Took back the approval of %s of run %d: %s%n", groups(decided.changed().size()),
 					runExecutionId, decided.changed());
 		});
 	}
@@ -111,6 +111,10 @@ class ReviewCommand {
 		this.out.printf("%d contacts of org %s are held%n", holds.size(), orgId);
 		holds.forEach((hold) -> this.out.printf("  %-30s %s%n", hold.contactId(), hold.describe()));
 		return 0;
+	}
+
+	private static String groups(int count) {
+		return count + ((count == 1) ? " group" : " groups");
 	}
 
 	/** Runs the decision: 0, or 2 with the refusal's message when it was refused. */

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import io.inventdedup.audit.AuditRows;
+import io.inventdedup.policy.Exclusion;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -109,9 +110,16 @@ public class DecisionRepository {
 
 	}
 
-	/** A group waiting for a person, and since when (the first run that queued it). */
+	/**
+	 * A group waiting for a person, and since when (the first run that queued it), with the merge it
+	 * was planned as.
+	 * @param policy the run's policy as recorded on the row (JSON)
+	 * @param plannedUpdate what the survivor would carry after the merge (JSON), or null
+	 */
 	public record QueuedGroup(String orgId, long runInstanceId, long jobExecutionId, String groupKey,
-			@Nullable String reason, String listedGroup, Instant waitingSince) {
+			@Nullable String reason, @Nullable String detail, String listedGroup, Instant waitingSince,
+			@Nullable String survivorId, List<String> sources, List<Exclusion> excluded, @Nullable String plannedUpdate,
+			@Nullable String policy) {
 
 	}
 
@@ -227,19 +235,25 @@ public class DecisionRepository {
 	/**
 	 * The queue: groups waiting for a person, that is the NEEDS_REVIEW rows of each org's last run
 	 * that no one decided on yet (every run queues again what is undecided), those that waited
-	 * longest first (since the first run that queued them), at most {@code limit}.
+	 * longest first (since the first run that queued them), of one org or of all ({@code orgId} null), at
+	 * most {@code limit}.
 	 */
-	public List<QueuedGroup> queue(int limit) {
+	public List<QueuedGroup> queue(@Nullable String orgId, int limit) {
 		return this.jdbc.sql(QUEUE + """
 				SELECT q.*,
 				       (SELECT min(f.created_at) FROM dedup_audit f
 				         WHERE f.org_id = q.org_id AND f.group_key = q.group_key AND f.status = 'NEEDS_REVIEW') AS waiting_since
 				  FROM queued q
+				 WHERE CAST(:org AS text) IS NULL OR q.org_id = :org
 				 ORDER BY waiting_since, q.id
 				 LIMIT :limit
-				""").param("limit", limit).query((rs, row) -> new QueuedGroup(rs.getString("org_id"),
+				""").param("org", orgId).param("limit", limit).query((rs, row) -> new QueuedGroup(rs.getString("org_id"),
 				rs.getLong("job_instance_id"), rs.getLong("job_execution_id"), rs.getString("group_key"),
-				rs.getString("reason"), rs.getString("listed_group"), rs.getTimestamp("waiting_since").toInstant()))
+				rs.getString("reason"), rs.getString("detail"), rs.getString("listed_group"),
+				rs.getTimestamp("waiting_since").toInstant(), rs.getString("survivor_contact_id"),
+				AuditRows.strings(rs.getArray("source_contact_ids")),
+				AuditRows.exclusions(rs.getArray("excluded_contact_ids"), rs.getArray("exclusion_reasons")),
+				rs.getString("planned_update"), rs.getString("policy")))
 			.list();
 	}
 
@@ -284,7 +298,9 @@ public class DecisionRepository {
 	private static final String QUEUE = """
 			WITH latest AS (SELECT org_id, max(job_instance_id) AS job_instance_id FROM dedup_listing GROUP BY org_id),
 			     queued AS (SELECT a.id, a.org_id, a.job_instance_id, a.job_execution_id, a.group_key, a.reason,
-			                       a.detail, a.listed_group::text AS listed_group
+			                       a.detail, a.listed_group::text AS listed_group, a.survivor_contact_id,
+			                       a.source_contact_ids, a.excluded_contact_ids, a.exclusion_reasons,
+			                       a.planned_update::text AS planned_update, a.policy::text AS policy
 			                  FROM dedup_audit a
 			                  JOIN latest l ON l.org_id = a.org_id AND l.job_instance_id = a.job_instance_id
 			                 WHERE a.status = 'NEEDS_REVIEW'

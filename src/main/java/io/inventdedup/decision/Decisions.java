@@ -110,6 +110,7 @@ public class Decisions {
 	private Decided decideLocked(OnGroups decision, long run, List<String> keys, @Nullable Map<String, String> versions,
 			@Nullable String reason, String by) {
 		Map<String, AuditRecord> groups = groups(run, keys, decision.statuses);
+		refuseOnAppliedPlan(decision, run, groups);
 		this.audit.lockGroups(run, groups.keySet());
 		if (decision == OnGroups.APPROVE || decision == OnGroups.REJECT) {
 			Map<String, String> contradicted = this.reviews.contradicted(run, groups.keySet(),
@@ -150,6 +151,21 @@ public class Decisions {
 	}
 
 	/**
+	 * What a decision did, in words, with the number of groups in its right form ({@code Approved 1
+	 * group, by carol: ...}).
+	 */
+	public static String said(OnGroups decision, int groups, String by) {
+		String counted = groups + ((groups == 1) ? " group" : " groups");
+		return switch (decision) {
+			case APPROVE -> "Approved " + counted + ", by " + by
+					+ ": the next real run of the org merges each while it is still as approved";
+			case REJECT -> "Rejected " + counted + ", by " + by + ": no run merges them while they stay the same";
+			case UNAPPROVE -> "Took back the approval of " + counted;
+			case UNREJECT -> "Took back the rejection of " + counted;
+		};
+	}
+
+	/**
 	 * A group's version as a page shows it: its row's version and the version of the decisions on
 	 * it, so that a decision taken on what the page showed is refused once either changed.
 	 */
@@ -157,11 +173,34 @@ public class Decisions {
 		return rowVersion + "." + ((decided != null) ? decided.version() : "undecided");
 	}
 
-	private Map<String, String> versions(long run, Collection<String> groupKeys) {
+	/** The version of each of these groups of the run as a page shows it ({@link #version}), by group key. */
+	public Map<String, String> versions(long run, Collection<String> groupKeys) {
 		Map<String, DecisionRepository.DecidedGroup> decided = this.reviews.decided(run, groupKeys);
 		Map<String, String> versions = new LinkedHashMap<>();
 		this.runs.rowVersions(run, groupKeys).forEach((key, row) -> versions.put(key, version(row, decided.get(key))));
 		return versions;
+	}
+
+	/**
+	 * Refuses a decision on the planned groups of a dry run that an apply run took up already: the
+	 * apply run merged them (or is merging them) as planned, and nothing decided now changes that.
+	 * A queued group of such a run may still be decided: the next real run honours that decision.
+	 */
+	private void refuseOnAppliedPlan(OnGroups decision, long run, Map<String, AuditRecord> groups) {
+		List<String> planned = groups.values()
+			.stream()
+			.filter((row) -> row.status() == AuditStatus.PLANNED)
+			.map(AuditRecord::groupKey)
+			.toList();
+		if (planned.isEmpty()) {
+			return;
+		}
+		this.runs.applicationOf(run).ifPresent((application) -> {
+			throw new DecisionRefusedException(application.describe(run) + ": "
+					+ ((decision == OnGroups.REJECT) ? "rejecting" : "taking a rejection back") + " now changes nothing ("
+					+ planned.size() + ((planned.size() == 1) ? " planned group" : " planned groups")
+					+ "); the apply run's page says what became of each");
+		});
 	}
 
 	/** Holds these contacts of the org: every run leaves them out of the groups it plans on. */
@@ -184,6 +223,11 @@ public class Decisions {
 		}
 		String orgId = this.runs.orgOfRun(run.get()).orElseThrow();
 		if (reason != null) {
+			this.runs.mergedAway(orgId, contactId).ifPresent((merge) -> {
+				throw new DecisionRefusedException("Contact '" + contactId.replaceAll("\\p{Cntrl}", "?")
+						+ "' was merged into " + merge.survivorId() + " by run " + merge.jobInstanceId()
+						+ ": it no longer exists in Invent, and holding it changes nothing (hold the survivor instead)");
+			});
 			hold(orgId, List.of(contactId), reason, by);
 		}
 		else {

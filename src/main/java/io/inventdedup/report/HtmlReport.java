@@ -152,12 +152,19 @@ public class HtmlReport {
 		data.writeBooleanProperty("dryRun", run.dryRun());
 		data.writeStringProperty("kind", run.dryRun() ? "dry run (a plan: apply it with plan=" + jobExecutionId + ")"
 				: (run.plan() != null) ? "apply of plan " + run.plan() : "real run");
-		data.writeStringProperty("status", run.executionStatus() + " (exit status " + run.exitCode() + ")");
+		data.writeStringProperty("status", RunFacts.status(run.executionStatus(), run.exitCode()));
 		data.writeStringProperty("started", RunFacts.time(run.started()));
 		data.writeStringProperty("ended", (run.ended() != null) ? RunFacts.time(run.ended()) : "not ended");
 		data.writeStringProperty("duration", run.duration());
 		data.writeStringProperty("policy", String.valueOf(run.policy()));
 		data.writeStringProperty("listing", AuditReport.listing(run));
+		if (run.dryRun()) {
+			this.runs.applicationOf(run.instance()).ifPresent((application) -> {
+				data.writeStringProperty("applied", application.describe(run.instance())
+						+ ": its planned groups take no more decisions (what became of each is on the apply run's page)");
+				data.writeStringProperty("appliedExecution", String.valueOf(application.execution()));
+			});
+		}
 		data.writeEndObject();
 	}
 
@@ -208,7 +215,7 @@ public class HtmlReport {
 	}
 
 	/** A listed contact, as much of it as can be read: the page shows what is there, never guesses. */
-	private static void writeContact(JsonGenerator data, JsonNode contact) {
+	public static void writeContact(JsonGenerator data, JsonNode contact) {
 		if (contact == null || !contact.isObject()) {
 			return;
 		}

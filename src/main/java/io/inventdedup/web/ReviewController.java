@@ -113,14 +113,7 @@ class ReviewController {
 				.addKeyValue("run", decided.runInstanceId())
 				.addKeyValue("groups", decided.changed().size())
 				.log("Decision recorded in review");
-			message = switch (onGroups) {
-				case APPROVE -> "Approved " + decided.changed().size() + " groups, by " + reviewer.name()
-						+ ": the next real run of the org merges each while it is still as approved";
-				case REJECT -> "Rejected " + decided.changed().size() + " groups, by " + reviewer.name()
-						+ ": no run merges them while they stay the same";
-				case UNAPPROVE -> "Took back the approval of " + decided.changed().size() + " groups";
-				case UNREJECT -> "Took back the rejection of " + decided.changed().size() + " groups";
-			};
+			message = Decisions.said(onGroups, decided.changed().size(), reviewer.name());
 		}
 		catch (DecisionRefusedException ex) {
 			message = "Refused: " + ex.getMessage() + ". Nothing was changed.";

@@ -82,7 +82,7 @@ class ReviewPages {
 			data.writeEndArray();
 			data.writeName("queue");
 			data.writeStartArray();
-			this.reviews.queue(this.properties.queueLimit()).forEach((group) -> writeQueued(data, group));
+			this.reviews.queue(null, this.properties.queueLimit()).forEach((group) -> writeQueued(data, group));
 			data.writeEndArray();
 			data.writeEndObject();
 		}
@@ -133,7 +133,7 @@ class ReviewPages {
 		data.writeStringProperty("execution", String.valueOf(run.lastExecution()));
 		data.writeStringProperty("kind", run.dryRun() ? "dry run"
 				: (run.plan() != null) ? "apply of plan " + run.plan() : "real run");
-		data.writeStringProperty("status", run.status() + " (" + run.exitCode() + ")");
+		data.writeStringProperty("status", RunFacts.status(run.status(), run.exitCode()));
 		data.writeStringProperty("started", RunFacts.time(run.started()));
 		data.writeStringProperty("ended", (run.ended() != null) ? RunFacts.time(run.ended()) : "");
 		data.writeNumberProperty("groups", run.groups());

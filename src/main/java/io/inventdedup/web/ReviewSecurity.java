@@ -38,7 +38,7 @@ import org.springframework.security.web.savedrequest.CookieRequestCache;
 class ReviewSecurity {
 
 	/** The same policy as the run's page: nothing but the server's own script and style, no frame, no other form target. */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
 			+ "img-src data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 	static final String REVIEWER = "REVIEWER";

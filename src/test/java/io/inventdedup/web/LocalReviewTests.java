@@ -180,7 +180,7 @@ class LocalReviewTests {
 			page.findElement(By.id("reject-reason")).sendKeys("one person, two spellings");
 			browser.leave(() -> page.findElement(By.id("decide-approve")).click());
 			browser.ready();
-			assertThat(page.findElement(By.id("message")).getText()).startsWith("Approved 1 groups, by carol");
+			assertThat(page.findElement(By.id("message")).getText()).startsWith("Approved 1 group, by carol");
 			assertThat(this.jdbc.queryForMap("SELECT approved_by, reason FROM dedup_approval WHERE group_key = ? AND "
 					+ "run_instance_id = " + INSTANCE, hostileGroup, run))
 				.containsEntry("approved_by", "carol")
@@ -319,7 +319,7 @@ class LocalReviewTests {
 			page.findElement(By.cssSelector("article[data-key='" + undone + "'] input.pick")).click();
 			browser.leave(() -> page.findElement(By.id("decide-unreject")).click());
 			browser.ready();
-			assertThat(page.findElement(By.id("message")).getText()).startsWith("Took back the rejection of 1 groups");
+			assertThat(page.findElement(By.id("message")).getText()).startsWith("Took back the rejection of 1 group");
 			assertThat(page.findElement(By.cssSelector("article[data-key='" + rejected + "'] .decision")).getText())
 				.startsWith("rejected by carol at ")
 				.endsWith(": not the same shop");

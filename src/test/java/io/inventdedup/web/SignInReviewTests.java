@@ -112,10 +112,10 @@ class SignInReviewTests {
 				.isSortedAccordingTo(Comparator.reverseOrder())
 				.contains("signin-a", "signin-b");
 			decide(browser, "signin-a", approved, "approve", "one customer, two numbers");
-			assertThat(page.findElement(By.id("message")).getText()).startsWith("Approved 1 groups, by rita");
+			assertThat(page.findElement(By.id("message")).getText()).startsWith("Approved 1 group, by rita");
 			browser.open(base + "/");
 			decide(browser, "signin-b", rejected, "reject", "a family's phone");
-			assertThat(page.findElement(By.id("message")).getText()).startsWith("Rejected 1 groups, by rita");
+			assertThat(page.findElement(By.id("message")).getText()).startsWith("Rejected 1 group, by rita");
 			browser.open(base + "/");
 			assertThat(page.findElements(By.cssSelector("tr.queued[data-org='signin-a'][data-key='" + approved + "']")))
 				.as("decided groups leave the queue").isEmpty();

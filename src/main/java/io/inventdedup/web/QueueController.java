@@ -1,0 +1,133 @@
+package io.inventdedup.web;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.inventdedup.decision.DecisionRefusedException;
+import io.inventdedup.decision.DecisionRepository;
+import io.inventdedup.decision.Decisions;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The queue ({@code /queue}, of every org or of {@code ?org=ID}) and the decisions its script sends
+ * without leaving the page: {@code POST /api/decisions}, one JSON body however many groups it names
+ * (no form parameter limit), answered in JSON with what was recorded and each group's new version (an
+ * undo names that version), or 409 with why nothing was recorded. The rules are {@link Decisions}', the
+ * commands' own; the signed-in person is {@code by}.
+ */
+@Controller
+class QueueController {
+
+	private static final Logger log = LoggerFactory.getLogger(QueueController.class);
+
+	private final QueuePage page;
+
+	private final Decisions decisions;
+
+	private final DecisionRepository decided;
+
+	QueueController(QueuePage page, Decisions decisions, DecisionRepository decided) {
+		this.page = page;
+		this.decisions = decisions;
+		this.decided = decided;
+	}
+
+	@GetMapping("/queue")
+	void queue(@RequestParam(required = false) @Nullable String org, Authentication authentication,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
+		response.setContentType("text/html;charset=UTF-8");
+		this.page.write((org != null && !org.isBlank()) ? org : null, Reviewer.of(authentication),
+				(CsrfToken) request.getAttribute(CsrfToken.class.getName()), response.getWriter());
+	}
+
+	/**
+	 * A decision on groups of one run, as the queue's script sends it.
+	 * @param execution a job execution of the run
+	 * @param decision approve, reject, unapprove or unreject
+	 * @param keys the groups, by group key
+	 * @param versions the version of each group as the page showed it
+	 * @param reason why (for approve and reject)
+	 */
+	record DecisionRequest(long execution, String decision, List<String> keys, Map<String, String> versions,
+			@Nullable String reason) {
+
+	}
+
+	/**
+	 * What a decision recorded.
+	 * @param message what was done, in words
+	 * @param changed the groups it changed
+	 * @param versions each group's version now, for an undo
+	 * @param decided who decided what on each group now, in words (absent once undone)
+	 */
+	record DecisionAnswer(String message, List<String> changed, Map<String, String> versions,
+			Map<String, String> decided) {
+
+	}
+
+	/** Why a decision recorded nothing. */
+	record Refusal(String refused) {
+
+	}
+
+	@PostMapping(path = "/api/decisions", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ResponseEntity<?> decide(@RequestBody DecisionRequest request, Authentication authentication) {
+		Reviewer reviewer = Reviewer.of(authentication);
+		Decisions.OnGroups onGroups = switch (String.valueOf(request.decision())) {
+			case "approve" -> Decisions.OnGroups.APPROVE;
+			case "unapprove" -> Decisions.OnGroups.UNAPPROVE;
+			case "reject" -> Decisions.OnGroups.REJECT;
+			case "unreject" -> Decisions.OnGroups.UNREJECT;
+			default -> null;
+		};
+		if (onGroups == null || request.keys() == null || request.versions() == null) {
+			return ResponseEntity.badRequest()
+				.body(new Refusal("A decision is {execution, decision: approve|reject|unapprove|unreject, keys, "
+						+ "versions, reason}: reload the page. Nothing was changed."));
+		}
+		try {
+			String reason = (onGroups.needsReason() && request.reason() != null) ? request.reason().strip() : null;
+			if (onGroups.needsReason() && reason == null) {
+				reason = "";
+			}
+			Decisions.Decided done = this.decisions.decide(onGroups, request.execution(), request.keys(),
+					request.versions(), reason, reviewer.name());
+			log.atInfo()
+				.addKeyValue("by", reviewer.name())
+				.addKeyValue("decision", request.decision())
+				.addKeyValue("run", done.runInstanceId())
+				.addKeyValue("groups", done.changed().size())
+				.log("Decision recorded in review");
+			Map<String, String> now = new LinkedHashMap<>();
+			this.decided.decided(done.runInstanceId(), done.groups().keySet())
+				.forEach((key, group) -> now.put(key, group.decision()));
+			return ResponseEntity.ok(new DecisionAnswer(Decisions.said(onGroups, done.changed().size(), reviewer.name()),
+					done.changed(), this.decisions.versions(done.runInstanceId(), done.groups().keySet()), now));
+		}
+		catch (DecisionRefusedException ex) {
+			return ResponseEntity.status(HttpStatus.CONFLICT).body(new Refusal(ex.getMessage() + ". Nothing was changed."));
+		}
+	}
+
+}

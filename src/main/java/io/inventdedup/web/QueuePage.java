@@ -1,0 +1,135 @@
+package io.inventdedup.web;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.inventdedup.decision.DecisionEffects;
+import io.inventdedup.decision.DecisionRepository;
+import io.inventdedup.decision.Decisions;
+import io.inventdedup.policy.Exclusion;
+import io.inventdedup.report.AuditReport;
+import io.inventdedup.report.HtmlReport;
+
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Component;
+
+/**
+ * The queue ({@code /queue}): the groups waiting for a person, longest waiting first, each whole
+ * (its members side by side, why it waits, what Invent matched on) with what each action will do.
+ * The page's script decides one group a keystroke and shows the next without a reload; the data
+ * travels as JSON in the page, escaped as the run's page's is ({@link HtmlReport.ScriptSafeWriter}).
+ */
+@Component
+class QueuePage {
+
+	private static final DateTimeFormatter UTC_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(ZoneOffset.UTC);
+
+	private final DecisionRepository decisions;
+
+	private final Decisions rules;
+
+	private final ReviewProperties properties;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	/** The page's fixed HTML, before and after its data: read once. */
+	private final String[] page = HtmlReport.resource("/review/queue.html").split("\\$\\{data}", 2);
+
+	QueuePage(DecisionRepository decisions, Decisions rules, ReviewProperties properties) {
+		this.decisions = decisions;
+		this.rules = rules;
+		this.properties = properties;
+	}
+
+	/** The queue of one org, or of every org when {@code org} is null. */
+	void write(@Nullable String org, Reviewer reviewer, CsrfToken csrf, Writer out) throws IOException {
+		List<DecisionRepository.QueuedGroup> queue = this.decisions.queue(org, this.properties.queueLimit());
+		Map<Long, List<String>> keysByRun = queue.stream()
+			.collect(Collectors.groupingBy(DecisionRepository.QueuedGroup::runInstanceId, LinkedHashMap::new,
+					Collectors.mapping(DecisionRepository.QueuedGroup::groupKey, Collectors.toList())));
+		Map<Long, Map<String, String>> versions = new LinkedHashMap<>();
+		keysByRun.forEach((run, keys) -> versions.put(run, this.rules.versions(run, keys)));
+		Map<String, Long> queuedByOrg = this.decisions.queuedByOrg();
+		out.write(this.page[0]);
+		try (JsonGenerator data = this.json.createGenerator(new HtmlReport.ScriptSafeWriter(out))) {
+			data.writeStartObject();
+			data.writeStringProperty("by", reviewer.name());
+			data.writeBooleanProperty("canDecide", reviewer.canDecide());
+			data.writeStringProperty("org", org);
+			data.writeName("csrf");
+			data.writeStartObject();
+			data.writeStringProperty("header", csrf.getHeaderName());
+			data.writeStringProperty("name", csrf.getParameterName());
+			data.writeStringProperty("value", csrf.getToken());
+			data.writeEndObject();
+			data.writeName("orgs");
+			data.writeStartObject();
+			queuedByOrg.forEach(data::writeNumberProperty);
+			data.writeEndObject();
+			data.writeNumberProperty("limit", this.properties.queueLimit());
+			data.writeName("groups");
+			data.writeStartArray();
+			for (DecisionRepository.QueuedGroup group : queue) {
+				writeGroup(data, group, versions.get(group.runInstanceId()).get(group.groupKey()));
+			}
+			data.writeEndArray();
+			data.writeEndObject();
+		}
+		out.write(this.page[1]);
+	}
+
+	private void writeGroup(JsonGenerator data, DecisionRepository.QueuedGroup group, @Nullable String version) {
+		DecisionEffects.Effects effects = DecisionEffects.of(group);
+		data.writeStartObject();
+		data.writeStringProperty("org", group.orgId());
+		data.writeStringProperty("run", String.valueOf(group.runInstanceId()));
+		data.writeStringProperty("execution", String.valueOf(group.jobExecutionId()));
+		data.writeStringProperty("k", group.groupKey());
+		data.writeStringProperty("v", version);
+		data.writeStringProperty("r", group.reason());
+		data.writeStringProperty("d", group.detail());
+		data.writeStringProperty("since", UTC_MINUTE.format(group.waitingSince()));
+		data.writeStringProperty("sv", group.survivorId());
+		data.writeName("src");
+		data.writeStartArray();
+		group.sources().forEach(data::writeString);
+		data.writeEndArray();
+		data.writeName("ex");
+		data.writeStartObject();
+		for (Exclusion exclusion : group.excluded()) {
+			data.writeStringProperty(exclusion.contactId(), exclusion.reason().code());
+		}
+		data.writeEndObject();
+		data.writeName("effects");
+		data.writeStartObject();
+		data.writeStringProperty("approve", effects.approve());
+		data.writeStringProperty("reject", effects.reject());
+		data.writeStringProperty("skip", effects.skip());
+		data.writeEndObject();
+		JsonNode listed = this.json.readTree(group.listedGroup());
+		data.writeName("m");
+		data.writeStartArray();
+		AuditReport.listedContacts(listed).forEach((contact) -> HtmlReport.writeContact(data, contact));
+		data.writeEndArray();
+		data.writeName("mo");
+		data.writeStartArray();
+		for (JsonNode matched : listed.path("matched_on")) {
+			data.writeString(matched.path("type").asString("") + " " + matched.path("user_id").asString(""));
+		}
+		data.writeEndArray();
+		data.writeEndObject();
+	}
+
+}

@@ -1,0 +1,395 @@
+(function () {
+  'use strict';
+  // The queue: one group shown whole at a time, decided by a keystroke (or its button), the next one
+  // shown at once. Decisions go to /api/decisions as JSON; the page is never reloaded. Everything a
+  // group carries is set by the public: it is put on the page as text only.
+  var data = JSON.parse(document.getElementById('queue-data').textContent);
+  var groups = data.groups.map(function (group) {
+    group.state = 'UNDECIDED';
+    group.said = null;
+    group.selected = false;
+    return group;
+  });
+  var filter = 'UNDECIDED';
+  var current = groups.length ? groups[0] : null;
+  var undoable = [];
+  var recent = [];
+  var busy = false;
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  function plural(count, one, many) {
+    return count + ' ' + (count === 1 ? one : many);
+  }
+
+  function shown() {
+    return groups.filter(function (group) { return filter === 'ALL' || group.state === filter; });
+  }
+
+  function status(text, refused, undo) {
+    var line = document.getElementById('status');
+    line.textContent = text;
+    line.className = refused ? 'refused' : '';
+    if (undo) {
+      var button = el('button', null, 'Undo (u)');
+      button.type = 'button';
+      button.id = 'undo';
+      button.addEventListener('click', undoLast);
+      line.appendChild(button);
+    }
+  }
+
+  function summary() {
+    var undecided = groups.filter(function (group) { return group.state === 'UNDECIDED'; }).length;
+    var orgs = Object.keys(data.orgs);
+    var total = orgs.reduce(function (sum, org) { return sum + data.orgs[org]; }, 0);
+    document.getElementById('summary').textContent = plural(undecided, 'group', 'groups') + ' undecided on this page'
+      + (data.org ? ' (org ' + data.org + ')' : '') + '; ' + plural(total, 'group waits', 'groups wait')
+      + ' in all' + (orgs.length ? ' (' + orgs.map(function (org) { return org + ' ' + data.orgs[org]; }).join(', ') + ')' : '')
+      + (groups.length >= data.limit ? '; the page shows the ' + data.limit + ' that waited longest' : '')
+      + '. Signed in as ' + data.by + (data.canDecide ? '' : ' (a viewer: read only)') + '. Press ? for the keys.';
+  }
+
+  function filters() {
+    var box = document.getElementById('filters');
+    box.textContent = '';
+    [['UNDECIDED', 'undecided'], ['APPROVED', 'approved'], ['REJECTED', 'rejected'], ['ALL', 'all']].forEach(function (f) {
+      var count = f[0] === 'ALL' ? groups.length : groups.filter(function (g) { return g.state === f[0]; }).length;
+      var button = el('button', f[0] === filter ? 'on' : null, f[1] + ' (' + count + ')');
+      button.type = 'button';
+      button.id = 'filter-' + f[1];
+      button.addEventListener('click', function () {
+        filter = f[0];
+        var list = shown();
+        current = list.indexOf(current) >= 0 ? current : (list[0] || null);
+        render();
+      });
+      box.appendChild(button);
+    });
+    Object.keys(data.orgs).forEach(function (org) {
+      var a = el('a', null, 'org ' + org);
+      a.href = '/queue?org=' + encodeURIComponent(org);
+      box.appendChild(a);
+    });
+    if (data.org) {
+      var all = el('a', null, 'every org');
+      all.href = '/queue';
+      box.appendChild(all);
+    }
+  }
+
+  function list() {
+    var ol = document.getElementById('list');
+    ol.textContent = '';
+    shown().forEach(function (group) {
+      var li = el('li', (group === current ? 'current' : '') + (group.state !== 'UNDECIDED' ? ' decided' : ''));
+      li.setAttribute('data-key', group.k);
+      var box = el('input');
+      box.type = 'checkbox';
+      box.checked = group.selected;
+      box.title = 'select (x)';
+      box.addEventListener('click', function (event) {
+        event.stopPropagation();
+        group.selected = box.checked;
+        bulk();
+      });
+      li.appendChild(box);
+      li.appendChild(document.createTextNode(' ' + names(group).join(' / ')));
+      li.appendChild(el('span', 'state', group.state === 'UNDECIDED' ? group.since : group.state));
+      li.addEventListener('click', function () {
+        current = group;
+        render();
+      });
+      ol.appendChild(li);
+      if (group === current) {
+        li.scrollIntoView({ block: 'nearest' });
+      }
+    });
+  }
+
+  function names(group) {
+    return group.m.map(function (member) { return member.n || '(no name)'; });
+  }
+
+  function member(group, contact) {
+    var role = contact.id === group.sv ? 'survivor' : group.ex[contact.id] ? 'excluded: ' + group.ex[contact.id] : 'source';
+    var box = el('article', 'member ' + (contact.id === group.sv ? 'survivor' : group.ex[contact.id] ? 'excluded' : 'source'));
+    box.appendChild(el('strong', null, contact.n || '(no name)'));
+    var facts = el('dl');
+    [['role', role], ['id', contact.id], ['created', contact.c],
+      ['channels', (contact.ch || []).map(function (ch) { return ch[0] + ' ' + (ch[1] || ''); }).join('; ')],
+      ['flags', [contact.a ? 'admin' : '', contact.b ? 'blocked' : '', contact.u ? 'unsubscribed' : ''].filter(Boolean).join(', ')]]
+      .forEach(function (fact) {
+        if (fact[1]) {
+          facts.appendChild(el('dt', null, fact[0]));
+          facts.appendChild(el('dd', null, fact[1]));
+        }
+      });
+    box.appendChild(facts);
+    return box;
+  }
+
+  function action(id, label, key, text, handler) {
+    var row = el('div', 'action');
+    var button = el('button', null, label + ' (' + key + ')');
+    button.type = 'button';
+    button.id = id;
+    button.disabled = !data.canDecide && id !== 'skip';
+    button.addEventListener('click', handler);
+    row.appendChild(button);
+    row.appendChild(el('p', null, text));
+    return row;
+  }
+
+  function card() {
+    var box = document.getElementById('card');
+    box.textContent = '';
+    if (!current) {
+      box.removeAttribute('data-key');
+      box.appendChild(el('p', null, filter === 'UNDECIDED' ? 'Nothing left to decide here: the queue is clear.'
+        : 'No group in this filter.'));
+      return;
+    }
+    var group = current;
+    box.setAttribute('data-key', group.k);
+    var title = el('h2', null, 'Group ' + group.k);
+    box.appendChild(title);
+    var badge = el('span', 'badge ' + group.state, group.state === 'UNDECIDED' ? 'UNDECIDED' : group.said);
+    badge.id = 'badge';
+    box.appendChild(badge);
+    box.appendChild(el('p', null, 'Org ' + group.org + ', run ' + group.run + ' (job execution ' + group.execution
+      + '); waiting since ' + group.since + '. Why a person decides: ' + (group.r || '') + (group.d ? ': ' + group.d : '')));
+    if (group.mo && group.mo.length) {
+      box.appendChild(el('p', null, 'Invent matched them on: ' + group.mo.join('; ')));
+    }
+    var members = el('div', 'members');
+    group.m.forEach(function (contact) { members.appendChild(member(group, contact)); });
+    box.appendChild(members);
+    var actions = el('div', 'actions');
+    if (group.state === 'UNDECIDED') {
+      actions.appendChild(action('approve', 'Approve', 'a', group.effects.approve, function () { decide('approve'); }));
+      actions.appendChild(action('reject', 'Reject', 'r', group.effects.reject, function () { decide('reject'); }));
+      actions.appendChild(action('skip', 'Skip', 's', group.effects.skip, skip));
+    }
+    else {
+      var undo = group.state === 'APPROVED' ? 'unapprove' : 'unreject';
+      actions.appendChild(action('take-back', 'Take back', 'u', 'The group waits for a person again; nothing of it '
+        + 'was merged by this decision yet', function () { send(undo, [group], null, 'took back'); }));
+    }
+    box.appendChild(actions);
+    bulk();
+  }
+
+  function bulk() {
+    var box = document.getElementById('card');
+    var old = document.getElementById('bulk');
+    if (old) { old.remove(); }
+    var selected = groups.filter(function (group) { return group.selected && group.state === 'UNDECIDED'; });
+    var bar = el('div', 'bulk');
+    bar.id = 'bulk';
+    var every = el('button', null, 'Select every undecided group shown (' + shown().filter(function (g) {
+      return g.state === 'UNDECIDED';
+    }).length + ')');
+    every.type = 'button';
+    every.id = 'select-all';
+    every.addEventListener('click', function () {
+      shown().forEach(function (group) { group.selected = group.state === 'UNDECIDED'; });
+      render();
+    });
+    bar.appendChild(every);
+    if (selected.length) {
+      [['approve', 'Approve'], ['reject', 'Reject']].forEach(function (b) {
+        var button = el('button', null, b[1] + ' the ' + plural(selected.length, 'selected group', 'selected groups'));
+        button.type = 'button';
+        button.id = 'bulk-' + b[0];
+        button.disabled = !data.canDecide;
+        button.addEventListener('click', function () { send(b[0], selected, reason(), b[0] + 'd'); });
+        bar.appendChild(button);
+      });
+      var none = el('button', null, 'Clear the selection');
+      none.type = 'button';
+      none.addEventListener('click', function () {
+        groups.forEach(function (group) { group.selected = false; });
+        render();
+      });
+      bar.appendChild(none);
+    }
+    box.appendChild(bar);
+  }
+
+  function render() {
+    summary();
+    filters();
+    list();
+    card();
+  }
+
+  function reason() {
+    return document.getElementById('reason').value.trim();
+  }
+
+  function next(from) {
+    var list = shown();
+    var start = groups.indexOf(from);
+    for (var i = 1; i <= groups.length; i++) {
+      var candidate = groups[(start + i) % groups.length];
+      if (candidate.state === 'UNDECIDED' && list.indexOf(candidate) >= 0) { return candidate; }
+    }
+    return list.indexOf(from) >= 0 ? from : (list[0] || null);
+  }
+
+  function move(step) {
+    var list = shown();
+    if (!list.length) { return; }
+    var at = list.indexOf(current);
+    current = list[Math.max(0, Math.min(list.length - 1, (at < 0 ? 0 : at + step)))];
+    render();
+  }
+
+  function skip() {
+    if (!current) { return; }
+    var skipped = current;
+    current = next(current);
+    status('Skipped group ' + skipped.k + ': nothing recorded; it stays in the queue.', false, false);
+    render();
+  }
+
+  function decide(decision) {
+    if (!current || current.state !== 'UNDECIDED') { return; }
+    if (!reason()) {
+      status('Type a reason first (press / to go to it), then ' + decision + ' again: it is kept with the decision.',
+        true, false);
+      document.getElementById('reason').focus();
+      return;
+    }
+    send(decision, [current], reason(), decision === 'approve' ? 'approved' : 'rejected');
+  }
+
+  function remember(text) {
+    if (!text || recent.indexOf(text) >= 0) { return; }
+    recent.unshift(text);
+    recent = recent.slice(0, 10);
+    var options = document.getElementById('recent-reasons');
+    options.textContent = '';
+    recent.forEach(function (r) {
+      var option = el('option');
+      option.value = r;
+      options.appendChild(option);
+    });
+  }
+
+  // One request for the groups of each run; the answers say each group's state and version now.
+  function send(decision, chosen, why, done) {
+    if (busy || !chosen.length) { return; }
+    busy = true;
+    var byExecution = {};
+    chosen.forEach(function (group) {
+      (byExecution[group.execution] = byExecution[group.execution] || []).push(group);
+    });
+    var executions = Object.keys(byExecution);
+    var changed = [];
+    var messages = [];
+    status((decision === 'approve' || decision === 'reject' ? 'Sending: ' + decision + ' '
+      : 'Sending: ') + plural(chosen.length, 'group', 'groups') + '…', false, false);
+    executions.reduce(function (previous, execution) {
+      return previous.then(function () {
+        var batch = byExecution[execution];
+        var versions = {};
+        batch.forEach(function (group) { versions[group.k] = group.v; });
+        var headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
+        headers[data.csrf.header] = data.csrf.value;
+        return fetch('/api/decisions', {
+          method: 'POST', headers: headers, credentials: 'same-origin',
+          body: JSON.stringify({ execution: Number(execution), decision: decision,
+            keys: batch.map(function (group) { return group.k; }), versions: versions, reason: why })
+        }).then(function (response) {
+          return response.text().then(function (text) {
+            var answer;
+            try { answer = JSON.parse(text); } catch (e) { answer = { refused: 'the server answered ' + response.status
+              + ': ' + text.slice(0, 200) + '. Reload the page' }; }
+            if (!response.ok) { throw new Error(answer.refused || ('the server answered ' + response.status)); }
+            batch.forEach(function (group) {
+              if (answer.versions[group.k]) { group.v = answer.versions[group.k]; }
+              var said = answer.decided[group.k];
+              group.state = said ? (said.indexOf('approved') === 0 ? 'APPROVED' : 'REJECTED') : 'UNDECIDED';
+              group.said = said ? said.replace(/^approved/, 'APPROVED').replace(/^rejected/, 'REJECTED') : null;
+              group.selected = false;
+              changed.push(group);
+            });
+            messages.push(answer.message);
+          });
+        });
+      });
+    }, Promise.resolve()).then(function () {
+      busy = false;
+      if (decision === 'approve' || decision === 'reject') {
+        remember(why);
+        undoable.push({ decision: decision, groups: changed });
+        var at = chosen.indexOf(current) >= 0 ? current : null;
+        current = at ? next(at) : current;
+      }
+      else {
+        current = chosen[0];
+        if (filter !== 'ALL' && filter !== 'UNDECIDED') { filter = 'UNDECIDED'; }
+      }
+      status(messages.join(' ') + (chosen.length === 1 ? ' (group ' + chosen[0].k + ').' : '.'), false,
+        decision === 'approve' || decision === 'reject');
+      render();
+    }, function (error) {
+      busy = false;
+      status('Refused: ' + error.message, true, false);
+      render();
+    });
+  }
+
+  function undoLast() {
+    var last = undoable.pop();
+    if (!last) {
+      status('Nothing to undo on this page.', true, false);
+      return;
+    }
+    send(last.decision === 'approve' ? 'unapprove' : 'unreject', last.groups, null, 'took back');
+  }
+
+  document.addEventListener('keydown', function (event) {
+    var typing = event.target && (event.target.tagName === 'INPUT' || event.target.tagName === 'TEXTAREA');
+    if (typing) {
+      if (event.key === 'Enter' || event.key === 'Escape') {
+        event.target.blur();
+        event.preventDefault();
+      }
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) { return; }
+    var handled = true;
+    switch (event.key) {
+      case 'j': move(1); break;
+      case 'k': move(-1); break;
+      case 'a': if (data.canDecide) { decide('approve'); } break;
+      case 'r': if (data.canDecide) { decide('reject'); } break;
+      case 's': skip(); break;
+      case 'u': if (data.canDecide) { undoLast(); } break;
+      case 'x':
+        if (current) { current.selected = !current.selected; render(); }
+        break;
+      case '/': document.getElementById('reason').focus(); break;
+      case '?':
+        var help = document.getElementById('help');
+        help.hidden = !help.hidden;
+        break;
+      default: handled = false;
+    }
+    if (handled) { event.preventDefault(); }
+  });
+
+  render();
+  document.body.setAttribute('data-ready', 'true');
+  if (!groups.length) {
+    status('No group waits for a person' + (data.org ? ' in org ' + data.org : '') + '.', false, false);
+  }
+}());

@@ -1,0 +1,332 @@
+package io.inventdedup.web;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+
+import io.inventdedup.job.DedupJobLauncher;
+import io.inventdedup.simulator.InventSimulator;
+import io.inventdedup.simulator.OrgGenerator;
+import io.inventdedup.simulator.SimOrg;
+import io.inventdedup.support.Browser;
+import io.inventdedup.support.IntegrationTest;
+import io.inventdedup.support.TestInfrastructure;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The queue ({@code /queue}) in Chromium, worked as a reviewer works it: by keyboard, one group at a
+ * time, the next one shown without a page load, each decision checked in the database as it is made;
+ * undone; the queue and the home page at a phone's width.
+ */
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class QueueBrowserTests {
+
+	private static final Pattern SIGN_IN = Pattern.compile("(?m)^sign-in: (http://127\\.0\\.0\\.1:(\\d+)/\\S+)$");
+
+	private final InventSimulator simulator = TestInfrastructure.simulator();
+
+	@Autowired
+	private DedupJobLauncher launcher;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Test
+	void aReviewerDecidesTwentyGroupsByKeyboardWithoutLeavingTheQueue(CapturedOutput output) {
+		String orgId = "queue-keys";
+		SimOrg org = this.simulator.org(orgId);
+		OrgGenerator.seeded(41).sharedChannels(0.5).populate(org, 160, 0);
+		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "runKey=queue-keys"))).isZero();
+		long run = this.jdbc.queryForObject("SELECT max(job_instance_id) FROM dedup_audit WHERE org_id = ?", Long.class,
+				orgId);
+		int queued = this.jdbc.queryForObject(
+				"SELECT count(*) FROM dedup_audit WHERE job_instance_id = ? AND status = 'NEEDS_REVIEW'", Integer.class,
+				run);
+		assertThat(queued).as("groups wait for a person").isGreaterThanOrEqualTo(16);
+
+		try (ConfigurableApplicationContext server = ReviewServerSupport.serve("--local", "--by=dana");
+				Browser browser = Browser.start()) {
+			Matcher link = SIGN_IN.matcher(output.getOut());
+			assertThat(link.find()).isTrue();
+			browser.open(link.group(1));
+			String base = "http://127.0.0.1:" + link.group(2);
+			ChromeDriver page = browser.open(base + "/queue?org=" + orgId);
+			page.executeScript("window.stillThisPage = true;");
+			page.findElement(By.id("reason")).sendKeys("checked by hand\n");
+
+			Set<String> approved = new HashSet<>();
+			Set<String> rejected = new HashSet<>();
+			Deque<String[]> decided = new ArrayDeque<>();
+			String[] keys = { "a", "r", "s", "a", "u", "r", "a", "s", "u", "a" };
+			for (int i = 0; i < 20; i++) {
+				String key = keys[i % keys.length];
+				String shown = page.findElement(By.id("card")).getDomAttribute("data-key");
+				String before = page.findElement(By.id("status")).getText();
+				new Actions(page).sendKeys(key).perform();
+				switch (key) {
+					case "a" -> {
+						approved.add(shown);
+						decided.push(new String[] { "a", shown });
+						awaitStatus(page, before, "Approved 1 group, by dana");
+					}
+					case "r" -> {
+						rejected.add(shown);
+						decided.push(new String[] { "r", shown });
+						awaitStatus(page, before, "Rejected 1 group, by dana");
+					}
+					case "u" -> {
+						String[] last = decided.pop();
+						(last[0].equals("a") ? approved : rejected).remove(last[1]);
+						awaitStatus(page, before, "Took back the " + (last[0].equals("a") ? "approval" : "rejection")
+								+ " of 1 group");
+						assertThat(page.findElement(By.id("card")).getDomAttribute("data-key"))
+							.as("the group undone is shown again").isEqualTo(last[1]);
+					}
+					default -> awaitStatus(page, before, "Skipped group " + shown);
+				}
+				if (!key.equals("u")) {
+					assertThat(page.findElement(By.id("card")).getDomAttribute("data-key")).as("the next group, at once")
+						.isNotEqualTo(shown);
+				}
+				assertThat(set("SELECT group_key FROM dedup_approval WHERE run_instance_id = ?", run)).as("after %s", key)
+					.isEqualTo(approved);
+				assertThat(set("SELECT group_key FROM dedup_rejection WHERE plan_instance_id = ?", run)).as("after %s", key)
+					.isEqualTo(rejected);
+			}
+			assertThat(this.jdbc.queryForList("SELECT DISTINCT approved_by || ': ' || reason FROM dedup_approval "
+					+ "WHERE run_instance_id = ?", String.class, run)).containsExactly("dana: checked by hand");
+			assertThat(page.executeScript("return window.stillThisPage === true")).as("no page was loaded").isEqualTo(true);
+			assertThat(page.executeScript("return performance.getEntriesByType('navigation').length")).isEqualTo(1L);
+
+			new Actions(page).sendKeys("?").perform();
+			assertThat(page.findElement(By.id("help")).getText()).contains("j / k").contains("approve").contains("undo");
+		}
+	}
+
+	@Test
+	void theQueueAndTheHomePageFitAPhonesWidth(CapturedOutput output) {
+		String orgId = "queue-phone";
+		SimOrg org = this.simulator.org(orgId);
+		for (int i = 0; i < 16; i++) {
+			org.newContact("wide-" + i)
+				.named(((i % 2 == 0) ? "Marian" : "Marion") + " Featherstonehaugh-Cholmondeley")
+				.createdAt(java.time.Instant.parse("2023-01-01T00:00:00Z").plusSeconds(i * 60L))
+				.channels("email:shared-inbox-with-a-rather-long-address@example.test", "phone:+1555000" + (1000 + i))
+				.add();
+		}
+		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "runKey=queue-phone", "maxGroupSize=20"))).isZero();
+		assertThat(this.jdbc.queryForList("SELECT status || ' ' || coalesce(reason, '') || ' ' || "
+				+ "cardinality(dedup_member_ids(listed_group)) FROM dedup_audit WHERE org_id = ?", String.class, orgId))
+			.as("a group of 16 waits for a person").containsExactly("NEEDS_REVIEW names-disagree 16");
+
+		try (ConfigurableApplicationContext server = ReviewServerSupport.serve("--local", "--by=erin");
+				Browser browser = Browser.start()) {
+			Matcher link = SIGN_IN.matcher(output.getOut());
+			assertThat(link.find()).isTrue();
+			ChromeDriver page = browser.open(link.group(1));
+			page.manage().window().setSize(new Dimension(400, 900));
+			String base = "http://127.0.0.1:" + link.group(2);
+			for (String path : List.of("/", "/queue?org=" + orgId)) {
+				browser.open(base + path);
+				long inner = (Long) page.executeScript("return window.innerWidth");
+				long width = (Long) page.executeScript("return document.documentElement.scrollWidth");
+				assertThat(width).as("%s is %d px wide in a window %d px wide", path, width, inner).isLessThanOrEqualTo(inner);
+			}
+			assertThat(page.findElements(By.cssSelector("#card .member"))).as("the 16 members of the group shown")
+				.hasSize(16);
+		}
+	}
+
+	@Test
+	void aPlanAlreadyAppliedSaysSoAndItsPlannedGroupsTakeNoMoreDecisions(CapturedOutput output) {
+		String orgId = "queue-applied";
+		OrgGenerator.seeded(43).sharedChannels(0.2).populate(this.simulator.org(orgId), 30, 0);
+		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "runKey=plan-1"))).isZero();
+		long plan = this.jdbc.queryForObject("SELECT max(job_execution_id) FROM dedup_audit WHERE org_id = ?", Long.class,
+				orgId);
+		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false", "plan=" + plan, "runKey=apply-1")))
+			.isZero();
+		long apply = this.jdbc.queryForObject("SELECT max(job_execution_id) FROM dedup_audit WHERE org_id = ?", Long.class,
+				orgId);
+		String planned = this.jdbc.queryForObject("SELECT min(group_key) FROM dedup_audit WHERE job_execution_id = ? "
+				+ "AND status = 'PLANNED'", String.class, plan);
+
+		try (ConfigurableApplicationContext server = ReviewServerSupport.serve("--local", "--by=fay");
+				Browser browser = Browser.start()) {
+			Matcher link = SIGN_IN.matcher(output.getOut());
+			assertThat(link.find()).isTrue();
+			browser.open(link.group(1));
+			ChromeDriver page = browser.open("http://127.0.0.1:" + link.group(2) + "/runs/" + plan);
+			long planRun = this.jdbc.queryForObject("SELECT job_instance_id FROM batch_job_execution WHERE "
+					+ "job_execution_id = ?", Long.class, plan);
+			long applyRun = this.jdbc.queryForObject("SELECT job_instance_id FROM batch_job_execution WHERE "
+					+ "job_execution_id = ?", Long.class, apply);
+			assertThat(page.findElement(By.id("applied")).getText())
+				.startsWith("plan " + planRun + " was applied by run " + applyRun + " (job execution " + apply + ") at ")
+				.contains("UTC: its planned groups take no more decisions");
+			assertThat(page.findElement(By.cssSelector("#applied a")).getDomAttribute("href")).isEqualTo("/runs/" + apply);
+			assertThat(page.findElements(By.cssSelector("article[data-key='" + planned + "'] input.pick")))
+				.as("a planned group of an applied plan offers no decision").isEmpty();
+
+			String refused = ReviewServerSupport.postFromPage(browser, "/runs/" + plan + "/decisions",
+					java.util.Map.of("decision", "reject", "key", planned, "version", "any", "reason", "too late"), true);
+			assertThat(refused).startsWith("Refused: plan " + planRun + " was applied by run " + applyRun)
+				.contains("rejecting now changes nothing (1 planned group)")
+				.endsWith("Nothing was changed.");
+			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM dedup_rejection WHERE plan_instance_id = ?",
+					Integer.class, planRun)).isZero();
+		}
+	}
+
+	@Test
+	void ofTwoReviewersDecidingOneGroupAtOnceExactlyOneIsRecordedFiftyTimesOver(CapturedOutput output)
+			throws Exception {
+		String orgId = "queue-race";
+		OrgGenerator.seeded(44).sharedChannels(0.5).populate(this.simulator.org(orgId), 80, 0);
+		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "runKey=race-1"))).isZero();
+		String group = this.jdbc.queryForObject("SELECT min(group_key) FROM dedup_audit WHERE org_id = ? "
+				+ "AND status = 'NEEDS_REVIEW'", String.class, orgId);
+		long execution = this.jdbc.queryForObject("SELECT max(job_execution_id) FROM dedup_audit WHERE org_id = ?",
+				Long.class, orgId);
+		long run = this.jdbc.queryForObject("SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?",
+				Long.class, execution);
+
+		// Two reviewers, each signed in to a review server of their own on the one database.
+		try (ConfigurableApplicationContext alices = ReviewServerSupport.serve("--local", "--by=alice");
+				ConfigurableApplicationContext bobs = ReviewServerSupport.serve("--local", "--by=bob");
+				Browser alice = Browser.start();
+				Browser bob = Browser.start()) {
+			Matcher link = SIGN_IN.matcher(output.getOut());
+			ReviewerSession[] sessions = new ReviewerSession[2];
+			Browser[] browsers = { alice, bob };
+			for (int i = 0; i < 2; i++) {
+				assertThat(link.find()).isTrue();
+				sessions[i] = ReviewerSession.signIn(browsers[i], link.group(1), "http://127.0.0.1:" + link.group(2),
+						orgId);
+			}
+			String version = sessions[0].version(group);
+			java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+			try {
+				for (int round = 0; round < 50; round++) {
+					java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+					String seen = version;
+					var approval = pool.submit(() -> {
+						together.await();
+						return sessions[0].decide(execution, "approve", group, seen, "one person");
+					});
+					var rejection = pool.submit(() -> {
+						together.await();
+						return sessions[1].decide(execution, "reject", group, seen, "two people");
+					});
+					java.net.http.HttpResponse<String> approved = approval.get();
+					java.net.http.HttpResponse<String> rejected = rejection.get();
+					assertThat(List.of(approved.statusCode(), rejected.statusCode())).as("round %d", round)
+						.containsExactlyInAnyOrder(200, 409);
+					int approvals = this.jdbc.queryForObject("SELECT count(*) FROM dedup_approval WHERE "
+							+ "run_instance_id = ? AND group_key = ?", Integer.class, run, group);
+					int rejections = this.jdbc.queryForObject("SELECT count(*) FROM dedup_rejection WHERE "
+							+ "plan_instance_id = ? AND group_key = ?", Integer.class, run, group);
+					assertThat(approvals + rejections).as("round %d: one decision recorded", round).isOne();
+					assertThat(approvals).as("round %d: the one answered 200", round)
+						.isEqualTo((approved.statusCode() == 200) ? 1 : 0);
+					java.net.http.HttpResponse<String> loser = (approved.statusCode() == 409) ? approved : rejected;
+					assertThat(loser.body()).as("round %d", round).contains("Nothing was changed");
+					boolean aliceWon = approved.statusCode() == 200;
+					java.net.http.HttpResponse<String> winner = aliceWon ? approved : rejected;
+					java.net.http.HttpResponse<String> undone = sessions[aliceWon ? 0 : 1].decide(execution,
+							aliceWon ? "unapprove" : "unreject", group, ReviewerSession.versionIn(winner.body(), group),
+							null);
+					assertThat(undone.statusCode()).as(undone.body()).isEqualTo(200);
+					version = ReviewerSession.versionIn(undone.body(), group);
+				}
+			}
+			finally {
+				pool.shutdownNow();
+			}
+		}
+	}
+
+	@Test
+	void fiveThousandGroupsAreDecidedInOneBulkDecisionWithTheCountShownFirst(CapturedOutput output) {
+		String orgId = "queue-bulk";
+		OrgGenerator.seeded(45).sharedChannels(0.5).populate(this.simulator.org(orgId), 60, 0);
+		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "runKey=bulk-1"))).isZero();
+		long run = this.jdbc.queryForObject("SELECT max(job_instance_id) FROM dedup_audit WHERE org_id = ?", Long.class,
+				orgId);
+		// The queue of a large org: copies of a queued group under keys of their own.
+		this.jdbc.update("""
+				INSERT INTO dedup_audit (job_instance_id, job_execution_id, org_id, group_key, dry_run, status, reason,
+				    survivor_contact_id, source_contact_ids, merged_contact_ids, excluded_contact_ids, exclusion_reasons,
+				    detail, listed_group, policy, planned_update)
+				SELECT a.job_instance_id, a.job_execution_id, a.org_id, a.group_key || '-copy-' || n, a.dry_run, a.status,
+				       a.reason, a.survivor_contact_id, a.source_contact_ids, a.merged_contact_ids, a.excluded_contact_ids,
+				       a.exclusion_reasons, a.detail, a.listed_group, a.policy, a.planned_update
+				  FROM (SELECT * FROM dedup_audit WHERE job_instance_id = ? AND status = 'NEEDS_REVIEW' ORDER BY id LIMIT 1) a,
+				       generate_series(1, 5000) n
+				""", run);
+		int queued = this.jdbc.queryForObject("SELECT count(*) FROM dedup_audit WHERE job_instance_id = ? "
+				+ "AND status = 'NEEDS_REVIEW'", Integer.class, run);
+		assertThat(queued).isGreaterThan(5000);
+
+		try (ConfigurableApplicationContext server = ReviewServerSupport.serve("--local", "--by=gus");
+				Browser browser = Browser.start()) {
+			Matcher link = SIGN_IN.matcher(output.getOut());
+			assertThat(link.find()).isTrue();
+			browser.open(link.group(1));
+			ChromeDriver page = browser.open("http://127.0.0.1:" + link.group(2) + "/queue?org=" + orgId);
+			page.findElement(By.id("reason")).sendKeys("one household, checked\n");
+			page.findElement(By.id("select-all")).click();
+			assertThat(page.findElement(By.id("bulk-approve")).getText()).as("the count, before it is sent")
+				.isEqualTo("Approve the " + queued + " selected groups");
+			String before = page.findElement(By.id("status")).getText();
+			page.findElement(By.id("bulk-approve")).click();
+			await().atMost(Duration.ofSeconds(120))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> {
+					String now = page.findElement(By.id("status")).getText();
+					return !now.equals(before) && !now.startsWith("Sending");
+				});
+			assertThat(page.findElement(By.id("status")).getText()).startsWith("Approved " + queued + " groups, by gus");
+			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM dedup_approval WHERE run_instance_id = ? AND "
+					+ "approved_by = 'gus' AND reason = 'one household, checked'", Integer.class, run)).isEqualTo(queued);
+			assertThat(page.findElement(By.id("card")).getText()).contains("the queue is clear");
+		}
+	}
+
+	private Set<String> set(String sql, long run) {
+		return new HashSet<>(this.jdbc.queryForList(sql, String.class, run));
+	}
+
+	/** Waits until the status line changed from {@code before} and says {@code expected}. */
+	private static void awaitStatus(ChromeDriver page, String before, String expected) {
+		await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> {
+				String now = page.findElement(By.id("status")).getText();
+				return !now.equals(before) && !now.startsWith("Sending");
+			});
+		assertThat(page.findElement(By.id("status")).getText()).startsWith(expected);
+	}
+
+}
