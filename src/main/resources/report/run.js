@@ -185,6 +185,22 @@
     card.appendChild(button);
   }
 
+  /**
+   * Says how many groups are selected, and offers approval only when every one of them can be
+   * approved (a planned group cannot: it is merged as planned by the apply of its plan, or rejected).
+   */
+  function picked() {
+    var keys = Object.keys(selected);
+    var notApprovable = keys.filter(function (key) { return !selected[key]; }).length;
+    document.getElementById('picked').textContent = keys.length + ' selected'
+      + (notApprovable ? ' (' + notApprovable + ' planned: they can be rejected, not approved)' : '');
+    var approve = document.getElementById('decide-approve');
+    if (approve) {
+      approve.disabled = notApprovable > 0;
+      approve.title = notApprovable > 0 ? 'Only groups that wait for review, or whose names differ, can be approved' : '';
+    }
+  }
+
   /** Records the decision on the selected groups, with the version of each as this page shows it. */
   function decide(decision) {
     var keys = Object.keys(selected).sort();
@@ -244,11 +260,13 @@
       box.setAttribute('aria-label', 'select group ' + group.k + ' for a decision');
       box.addEventListener('change', function () {
         if (box.checked) { selected[group.k] = approvable(group); } else { delete selected[group.k]; }
-        document.getElementById('picked').textContent = Object.keys(selected).length + ' selected';
+        picked();
       });
       head.appendChild(box);
     }
-    head.appendChild(el('span', 'status ' + group.s, group.s));
+    // A person's decision is the group's state now: the badge says it, not the status the run gave.
+    var decided = group.dec ? (group.dec.indexOf('approved') === 0 ? 'APPROVED' : 'REJECTED') : null;
+    head.appendChild(el('span', 'status ' + group.s, decided ? decided + ' (was ' + group.s + ')' : group.s));
     if (group.r) { head.appendChild(el('span', 'reason', group.r)); }
     head.appendChild(el('span', 'key', group.k));
     card.appendChild(head);

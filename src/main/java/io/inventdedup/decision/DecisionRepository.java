@@ -257,6 +257,27 @@ public class DecisionRepository {
 			.list();
 	}
 
+	/**
+	 * An org's queue at a glance.
+	 * @param groups how many groups wait for a person
+	 * @param oldestSince since when the group that waited longest waits (the first run that queued it),
+	 * or null when none waits
+	 */
+	public record QueueFacts(long groups, @Nullable Instant oldestSince) {
+
+	}
+
+	/** The org's queue at a glance (see {@link #queue}). */
+	public QueueFacts queueFacts(String orgId) {
+		return this.jdbc.sql(QUEUE + """
+				SELECT count(DISTINCT q.id) AS n, min(f.created_at) AS since
+				  FROM queued q JOIN dedup_audit f
+				    ON f.org_id = q.org_id AND f.group_key = q.group_key AND f.status = 'NEEDS_REVIEW'
+				 WHERE q.org_id = :org
+				""").param("org", orgId).query((rs, row) -> new QueueFacts(rs.getLong("n"),
+				(rs.getTimestamp("since") != null) ? rs.getTimestamp("since").toInstant() : null)).single();
+	}
+
 	/** How many groups wait for a person, by org (see {@link #queue}). */
 	public Map<String, Long> queuedByOrg() {
 		Map<String, Long> counts = new LinkedHashMap<>();

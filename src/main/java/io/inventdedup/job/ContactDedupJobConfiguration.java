@@ -48,13 +48,14 @@ class ContactDedupJobConfiguration {
 	Job contactDedupJob(JobRepository jobRepository, Step collectStep, Step mergeStep, Step followUpStep,
 			Step noLongerListedStep, Step settleStep, StagedGroups stagedGroups, MergeProperties mergeProperties,
 			RunningExecution runningExecution, ProgressLog progressLog, RetentionPurge retentionPurge,
-			FailureDescription failureDescription) {
+			FailureDescription failureDescription, QueueMetrics queueMetrics) {
 		ListingDecider listing = new ListingDecider(stagedGroups, mergeProperties.maxListingAge(), Clock.systemUTC());
 		return new JobBuilder(JOB_NAME, jobRepository).validator(RunParameters.validator())
 			.listener(runningExecution)
 			.listener(progressLog)
 			.listener(retentionPurge)
 			.listener(failureDescription)
+			.listener(queueMetrics)
 			.start(listing)
 			.on(ListingDecider.LIST)
 			.to(collectStep)

@@ -32,6 +32,8 @@ import org.springframework.validation.annotation.Validated;
  * @param planMaxAge an apply run refuses a plan (a completed dry run) that ended longer ago than this,
  * and a run honours an approval of a queued group for this long
  * @param checkNames whether the names of a group's members must agree before it is merged
+ * @param reviewQueueMaxWait how long a group may wait for a person before the queue's alert fires
+ * (pushed with the run's metrics, {@code invent_dedup_review_queue_max_wait_seconds})
  */
 @Validated
 @ConfigurationProperties("dedup")
@@ -42,5 +44,5 @@ public record DedupProperties(@DefaultValue("true") boolean dryRun,
 		@NotNull @DefaultValue("25s") Duration stopTimeout, @DefaultValue("true") boolean carryOptOut,
 		@DefaultValue("true") boolean fillName, @NotNull @DefaultValue("30s") Duration progressInterval,
 		@Min(0) @DefaultValue("0") int retentionDays, @NotNull @DefaultValue("7d") Duration planMaxAge,
-		@DefaultValue("true") boolean checkNames) {
+		@DefaultValue("true") boolean checkNames, @NotNull @DefaultValue("3d") Duration reviewQueueMaxWait) {
 }

@@ -66,8 +66,8 @@ class LocalSignIn implements ApplicationListener<WebServerInitializedEvent> {
 		String expected = this.token.get();
 		if (expected == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
 				token.getBytes(StandardCharsets.US_ASCII)) || !this.token.compareAndSet(expected, null)) {
-			response.sendError(HttpServletResponse.SC_FORBIDDEN, "This sign-in link is wrong or was used already: "
-					+ "each link works once; stop --serve --local and start it again for a new one");
+			ReviewErrors.refuse(request, response, HttpServletResponse.SC_FORBIDDEN, "This sign-in link was used "
+					+ "already, or it is not the one printed: each link works once; start --serve --local again for a new one");
 			return;
 		}
 		HttpSession old = request.getSession(false);

@@ -48,7 +48,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The benchmark suite of docs/benchmarks.md: the packaged jar run as its own process, the way an
  * operator runs it, against the simulator and an embedded PostgreSQL on this machine. Run with
- * {@code ./mvnw -Pbench verify -Dbench.scenarios=limit,cost,scale,baseline,page,agency,plan,relist,names,review}; prints a table and
+ * {@code ./mvnw -Pbench verify -Dbench.scenarios=limit,cost,scale,baseline,page,agency,plan,relist,names,review,queue}; prints a table and
  * writes it to {@code target/bench/results.md}. {@code -Dbench.repeat=3} runs each scenario three
  * times, {@code -Dbench.scale.sizes=10000} chooses the scale scenario's sizes, and
  * {@code -Dbench.job.jvm-options="-XX:StartFlightRecording=filename=target/bench/job.jfr"} profiles
@@ -97,6 +97,7 @@ public final class Benchmark {
 					case "relist" -> benchmark.relist(run);
 					case "names" -> benchmark.nameCheckCost(run);
 					case "review" -> benchmark.review(run);
+					case "queue" -> benchmark.queue(run);
 					default -> throw new IllegalArgumentException("unknown scenario " + scenario);
 				}
 			}
@@ -546,6 +547,101 @@ public final class Benchmark {
 					groups, dryRun.jobSeconds(), queued, queueRows, homeSeconds, servedFirstSeconds, servedSeconds,
 					serverSeconds, served.length / 1e6, fileSeconds,
 					decisionSeconds, approvals + " approval recorded, the page said: " + said));
+		}
+		finally {
+			server.terminate();
+			server.waitFor(60);
+		}
+	}
+
+	/**
+	 * A reviewer's pace that the queue allows ({@code /queue}, {@code --serve --local} in its own process,
+	 * {@code -Xmx256m}) on a 20,000-group dry run whose orgs share channels: 200 decisions by keyboard in
+	 * Chromium (approve and reject in turn), each timed in the page from the keystroke to the next
+	 * group shown with the decision confirmed, and the requests each one took (target: under 150 ms
+	 * and one request a decision; the page is never loaded again).
+	 */
+	private void queue(int run) throws Exception {
+		String orgId = "bench-queue-" + run;
+		int groups = Integer.getInteger("bench.queue.groups", 20_000);
+		int decisions = Integer.getInteger("bench.queue.decisions", 200);
+		OrgGenerator.seeded(800 + run).sharedChannels(0.3).maxGroupSize(4).populate(this.simulator.org(orgId), groups, 0);
+		Measured dryRun = runJob(orgId, List.of("-Xmx256m"), "orgId=" + orgId,
+				"--invent.api.rate-limit-per-minute=100000000");
+		long queued = this.jdbc.queryForObject("SELECT count(*) FROM dedup_audit WHERE org_id = ? AND "
+				+ "status = 'NEEDS_REVIEW'", Long.class, orgId);
+		Path serverLog = Path.of("target", "bench", orgId + "-serve.log");
+		Files.deleteIfExists(serverLog);
+		JobProcess server = JobProcess.start(serverLog, this.jdbcUrl, List.of("-Xmx256m"),
+				List.of("--serve", "--local", "--server.port=0", "--by=bench"));
+		try (Browser browser = Browser.start()) {
+			Pattern signIn = Pattern.compile("(?m)^sign-in: (http://127\\.0\\.0\\.1:\\d+)(/\\S+)$");
+			Matcher link = await().atMost(Duration.ofMinutes(2))
+				.until(() -> signIn.matcher(server.output()), Matcher::find);
+			String base = link.group(1);
+			browser.open(base + link.group(2));
+			long started = System.nanoTime();
+			ChromeDriver page = browser.open(base + "/queue?org=" + orgId);
+			double openSeconds = (System.nanoTime() - started) / 1e9;
+			long shown = (Long) page.executeScript("return JSON.parse(document.getElementById('queue-data')"
+					+ ".textContent).groups.length");
+			page.findElement(By.id("reason")).sendKeys("benchmark\n");
+			List<Double> millis = new ArrayList<>();
+			for (int i = 0; i < decisions && i < shown; i++) {
+				@SuppressWarnings("unchecked")
+				List<Object> timed = (List<Object>) page.executeAsyncScript("""
+						var done = arguments[arguments.length - 1];
+						var status = document.getElementById('status');
+						var before = status.textContent;
+						var started = performance.now();
+						var watch = new MutationObserver(function () {
+						  var now = status.textContent;
+						  if (now !== before && now.indexOf('Sending') !== 0) {
+						    watch.disconnect();
+						    done([performance.now() - started, now]);
+						  }
+						});
+						watch.observe(status, { childList: true, subtree: true, characterData: true });
+						document.dispatchEvent(new KeyboardEvent('keydown', { key: arguments[0], bubbles: true }));
+						""", (i % 2 == 0) ? "a" : "r");
+				if (!String.valueOf(timed.get(1)).startsWith((i % 2 == 0) ? "Approved 1 group" : "Rejected 1 group")) {
+					throw new IllegalStateException("decision " + i + " said: " + timed.get(1));
+				}
+				millis.add(((Number) timed.get(0)).doubleValue());
+			}
+			long requests = (Long) page.executeScript("return performance.getEntriesByType('resource')"
+					+ ".filter(function (r) { return r.name.indexOf('/api/decisions') >= 0; }).length");
+			long navigations = (Long) page.executeScript("return performance.getEntriesByType('navigation').length");
+			long recorded = this.jdbc.queryForObject("SELECT (SELECT count(*) FROM dedup_approval p JOIN dedup_audit a "
+					+ "ON a.job_instance_id = p.run_instance_id AND a.group_key = p.group_key WHERE a.org_id = ?) + "
+					+ "(SELECT count(*) FROM dedup_rejection r JOIN dedup_audit a ON a.job_instance_id = r.plan_instance_id "
+					+ "AND a.group_key = r.group_key WHERE a.org_id = ?)", Long.class, orgId, orgId);
+			// Side by side, the way before the queue: one decision on the run's page, a form POST and the page again.
+			long execution = this.jdbc.queryForObject("SELECT max(job_execution_id) FROM dedup_audit WHERE org_id = ?",
+					Long.class, orgId);
+			String key = this.jdbc.queryForObject("SELECT group_key FROM dedup_audit a WHERE job_execution_id = ? AND "
+					+ "status = 'NEEDS_REVIEW' AND NOT EXISTS (SELECT 1 FROM dedup_approval p WHERE p.group_key = "
+					+ "a.group_key AND p.run_instance_id = a.job_instance_id) AND NOT EXISTS (SELECT 1 FROM dedup_rejection "
+					+ "r WHERE r.group_key = a.group_key AND r.plan_instance_id = a.job_instance_id) ORDER BY id DESC LIMIT 1",
+					String.class, execution);
+			browser.open(base + "/runs/" + execution + "#" + key);
+			page.findElement(By.cssSelector("article[data-key='" + key + "'] input.pick")).click();
+			page.findElement(By.id("reject-reason")).sendKeys("benchmark");
+			started = System.nanoTime();
+			browser.leave(() -> page.findElement(By.id("decide-approve")).click());
+			browser.ready();
+			double reloadSeconds = (System.nanoTime() - started) / 1e9;
+			List<Double> sorted = millis.stream().sorted().toList();
+			row("queue", run, String.format(Locale.ROOT,
+					"%,d-group dry run (%.1f s), %,d waiting for review; /queue opened in %.2f s (%,d groups on the "
+							+ "page); %d decisions by keyboard: median %.0f ms, p95 %.0f ms, max %.0f ms from the "
+							+ "keystroke to the next group shown and the decision confirmed; %d requests (%.2f a "
+							+ "decision), %d page load; %d decisions recorded; beside it, one decision on the run's page "
+							+ "(form POST, the page of 20,000 groups again) %.0f ms",
+					groups, dryRun.jobSeconds(), queued, openSeconds, shown, millis.size(),
+					sorted.get(sorted.size() / 2), sorted.get((int) Math.floor(sorted.size() * 0.95)),
+					sorted.get(sorted.size() - 1), requests, requests / (double) millis.size(), navigations, recorded,
+					reloadSeconds * 1000));
 		}
 		finally {
 			server.terminate();

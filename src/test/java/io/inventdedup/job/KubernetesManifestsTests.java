@@ -208,7 +208,7 @@ class KubernetesManifestsTests {
 	}
 
 	@Test
-	void alertsOnAnOrgWithoutACompletedRunFor36HoursAndOnAFailedRunAsPromtoolTestsThem() throws Exception {
+	void alertsOnAnOrgWithoutACompletedRunFor36HoursOnAFailedRunAndOnAGroupWaitingTooLongAsPromtoolTestsThem() throws Exception {
 		GenericKubernetesResource rule = serialization.unmarshal(
 				Files.readString(Path.of("k8s", "monitoring", "prometheusrule.yaml")), GenericKubernetesResource.class);
 		assertThat(rule.getKind()).isEqualTo("PrometheusRule");

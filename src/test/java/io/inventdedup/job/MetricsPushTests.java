@@ -48,6 +48,10 @@ class MetricsPushTests {
 				.contains("spring_batch_job")
 				.containsPattern("invent_dedup_run_exit_code(\\{[^}]*\\})? 0")
 				.containsPattern("invent_dedup_last_success_timestamp_seconds(\\{[^}]*\\})? [0-9.E]+")
+				.as("the org's review queue: its size, its oldest wait, the wait the alert allows")
+				.containsPattern("invent_dedup_review_queue_groups(\\{[^}]*\\})? [0-9.E]+")
+				.containsPattern("invent_dedup_review_queue_oldest_timestamp_seconds(\\{[^}]*\\})? [0-9.E]+")
+				.containsPattern("invent_dedup_review_queue_max_wait_seconds(\\{[^}]*\\})? 259200")
 				.doesNotContain(TestInfrastructure.TOKEN);
 
 			TestInfrastructure.simulator().org("metrics-failed").setFaults(Faults.NONE.withKeyRevoked());

@@ -112,7 +112,10 @@ class LocalReviewTests {
 				.as("the link works once").isEqualTo(403);
 			for (String missing : List.of("/runs/987654321", "/runs/not-a-number")) {
 				page.get(base + missing);
-				assertThat(page.findElement(By.tagName("body")).getText()).as(missing).contains("status=404");
+				assertThat(page.findElement(By.tagName("body")).getText()).as(missing)
+					.startsWith("Not found (404)")
+					.doesNotContain("Whitelabel")
+					.doesNotContain("status=");
 			}
 
 			InetAddress bound = (InetAddress) ((TomcatWebServer) ((WebServerApplicationContext) server).getWebServer())
@@ -304,9 +307,14 @@ class LocalReviewTests {
 				page.findElement(By.cssSelector("article[data-key='" + key + "'] input.pick")).click();
 			}
 			page.findElement(By.id("reject-reason")).sendKeys("not the same shop");
-			browser.leave(() -> page.findElement(By.id("decide-approve")).click());
-			browser.ready();
-			assertThat(page.findElement(By.id("message")).getText()).as("only groups waiting for review are approved")
+			assertThat(page.findElement(By.id("decide-approve")).isEnabled())
+				.as("approval is not offered on planned groups: only groups waiting for review are approved")
+				.isFalse();
+			assertThat(page.findElement(By.id("picked")).getText())
+				.isEqualTo("2 selected (2 planned: they can be rejected, not approved)");
+			String refused = ReviewServerSupport.postFromPage(browser, "/runs/" + plan + "/decisions",
+					Map.of("decision", "approve", "key", rejected, "version", version(page, rejected), "reason", "x"), true);
+			assertThat(refused).as("and the server refuses it all the same")
 				.startsWith("Refused: These keys match no group of run")
 				.contains("NEEDS_REVIEW");
 			for (String key : planned) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 
@@ -53,7 +54,7 @@ class QueueBrowserTests {
 	private JdbcTemplate jdbc;
 
 	@Test
-	void aReviewerDecidesTwentyGroupsByKeyboardWithoutLeavingTheQueue(CapturedOutput output) {
+	void aReviewerDecidesTwentyGroupsByKeyboardWithoutLeavingTheQueue(CapturedOutput output) throws Exception {
 		String orgId = "queue-keys";
 		SimOrg org = this.simulator.org(orgId);
 		OrgGenerator.seeded(41).sharedChannels(0.5).populate(org, 160, 0);
@@ -121,6 +122,11 @@ class QueueBrowserTests {
 
 			new Actions(page).sendKeys("?").perform();
 			assertThat(page.findElement(By.id("help")).getText()).contains("j / k").contains("approve").contains("undo");
+			new Actions(page).sendKeys("?").perform();
+			// README's picture of the queue (docs/review-queue.png) is this page, taken here.
+			page.manage().window().setSize(new Dimension(1280, 1400));
+			java.nio.file.Files.write(java.nio.file.Path.of("target", "review-queue.png"),
+					page.getScreenshotAs(OutputType.BYTES));
 		}
 	}
 
@@ -311,6 +317,33 @@ class QueueBrowserTests {
 			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM dedup_approval WHERE run_instance_id = ? AND "
 					+ "approved_by = 'gus' AND reason = 'one household, checked'", Integer.class, run)).isEqualTo(queued);
 			assertThat(page.findElement(By.id("card")).getText()).contains("the queue is clear");
+		}
+	}
+
+	@Test
+	void theReviewsErrorPagesSayWhatWentWrongInItsOwnWords(CapturedOutput output) {
+		try (ConfigurableApplicationContext server = ReviewServerSupport.serve("--local", "--by=hal");
+				Browser browser = Browser.start()) {
+			Matcher link = SIGN_IN.matcher(output.getOut());
+			assertThat(link.find()).isTrue();
+			String base = "http://127.0.0.1:" + link.group(2);
+			browser.open(link.group(1));
+			ChromeDriver page = browser.open(link.group(1));
+			assertThat(page.findElement(By.tagName("body")).getText()).as("a sign-in link used twice")
+				.startsWith("Refused (403)")
+				.contains("This sign-in link was used already")
+				.contains("start --serve --local again for a new one");
+			browser.open(base + "/runs/987654321");
+			assertThat(page.findElement(By.id("error")).getText()).isEqualTo("No run has job execution 987654321.");
+			browser.open(base + "/no/such/page");
+			assertThat(page.findElement(By.tagName("body")).getText()).startsWith("Not found (404)")
+				.contains("There is no page at /no/such/page");
+			browser.open(base + "/api/decisions");
+			assertThat(page.findElement(By.tagName("body")).getText()).startsWith("Not allowed (405)")
+				.contains("/api/decisions does not take a GET request");
+			for (String shown : List.of(page.getPageSource())) {
+				assertThat(shown).doesNotContain("Whitelabel").doesNotContain("Exception").doesNotContain("status=");
+			}
 		}
 	}
 
