@@ -8,9 +8,9 @@ import io.inventdedup.cli.CommandLineException;
 import io.inventdedup.cli.DatabaseCommands;
 import io.inventdedup.cli.Mode;
 import io.inventdedup.job.ExitCodes;
-import io.inventdedup.job.InvalidParametersException;
-import io.inventdedup.job.RunParameters;
 import io.inventdedup.job.StartupCheck;
+import io.inventdedup.run.InvalidParametersException;
+import io.inventdedup.run.RunParameters;
 import io.inventdedup.web.ReviewServer;
 
 import org.springframework.boot.SpringApplication;
@@ -36,7 +36,7 @@ import org.springframework.context.annotation.FilterType;
 		@ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
 		@ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.inventdedup\\.web\\..*") })
 @ConfigurationPropertiesScan(basePackages = { "io.inventdedup.invent", "io.inventdedup.collect",
-		"io.inventdedup.merge", "io.inventdedup.job" })
+		"io.inventdedup.merge", "io.inventdedup.job", "io.inventdedup.run" })
 public class InventDedupApplication {
 
 	public static void main(String[] args) {

@@ -13,6 +13,8 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import io.inventdedup.run.RunParameters;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,9 +65,9 @@ public class RunRecords {
 		return this.jdbc.sql("""
 				SELECT e.job_instance_id, e.job_execution_id, e.status, e.start_time,
 				       coalesce(s.org_id, (SELECT p.parameter_value FROM batch_job_execution_params p
-				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = 'orgId')) AS org_id,
+				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = :orgIdName)) AS org_id,
 				       (SELECT p.parameter_value FROM batch_job_execution_params p
-				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = 'dryRun') AS dry_run,
+				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = :dryRunName) AS dry_run,
 				       coalesce(s.groups, 0) AS groups, coalesce(s.planned, 0) AS planned,
 				       coalesce(s.merged, 0) AS merged, coalesce(s.skipped, 0) AS skipped,
 				       coalesce(s.failed, 0) AS failed, coalesce(s.pending, 0) AS pending
@@ -73,8 +75,8 @@ public class RunRecords {
 				  LEFT JOIN dedup_run_summary s ON s.job_instance_id = e.job_instance_id
 				 WHERE e.job_execution_id = (SELECT max(l.job_execution_id) FROM batch_job_execution l
 				                              WHERE l.job_instance_id = e.job_instance_id)
-				 ORDER BY e.job_instance_id DESC LIMIT ?
-				""").param(limit).query((rs, row) -> new RunLine(rs.getLong("job_instance_id"),
+				 ORDER BY e.job_instance_id DESC LIMIT :limit
+				""").params(names()).param("limit", limit).query((rs, row) -> new RunLine(rs.getLong("job_instance_id"),
 				rs.getLong("job_execution_id"), rs.getString("org_id"), rs.getString("dry_run"), rs.getLong("groups"),
 				rs.getLong("planned"), rs.getLong("merged"), rs.getLong("skipped"), rs.getLong("failed"),
 				rs.getLong("pending"), rs.getString("status"), rs.getTimestamp("start_time"))).list();
@@ -96,15 +98,15 @@ public class RunRecords {
 				SELECT r.org_id, s.job_instance_id, s.last_job_execution_id, s.dry_run, s.groups, s.planned, s.merged,
 				       s.skipped, s.failed, s.pending, s.needs_review, e.status, e.exit_code, e.start_time, e.end_time,
 				       (SELECT p.parameter_value FROM batch_job_execution_params p
-				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = 'plan') AS plan
+				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = :planName) AS plan
 				  FROM (SELECT org_id, job_instance_id,
 				               row_number() OVER (PARTITION BY org_id ORDER BY job_instance_id DESC) AS n
 				          FROM (SELECT DISTINCT org_id, job_instance_id FROM dedup_listing) d) r
 				  JOIN LATERAL (SELECT * FROM dedup_run_summary v WHERE v.job_instance_id = r.job_instance_id) s ON true
 				  JOIN batch_job_execution e ON e.job_execution_id = s.last_job_execution_id
-				 WHERE r.n <= ?
+				 WHERE r.n <= :perOrg
 				 ORDER BY r.org_id, s.job_instance_id DESC
-				""").param(perOrg).query((rs, row) -> new OrgRun(rs.getString("org_id"), rs.getLong("job_instance_id"),
+				""").params(names()).param("perOrg", perOrg).query((rs, row) -> new OrgRun(rs.getString("org_id"), rs.getLong("job_instance_id"),
 				rs.getLong("last_job_execution_id"), rs.getBoolean("dry_run"), rs.getString("plan"),
 				rs.getString("status"), rs.getString("exit_code"), instant(rs.getTimestamp("start_time")),
 				instant(rs.getTimestamp("end_time")), rs.getLong("groups"), rs.getLong("planned"), rs.getLong("merged"),
@@ -122,16 +124,14 @@ public class RunRecords {
 				       e.exit_code, e.exit_message, coalesce(s.org_id, l.org_id, o.parameter_value) AS org,
 				       l.announced, l.collected,
 				       (SELECT p.parameter_value FROM batch_job_execution_params p
-				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = 'dryRun')
+				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = :dryRunName)
 				         AS dry_run_parameter,
 				       (SELECT string_agg(p.parameter_name || '=' || p.parameter_value, ' ' ORDER BY p.parameter_name)
 				          FROM batch_job_execution_params p
-				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name IN ('survivor',
-				               'skipAdmins', 'skipBlocked', 'skipUnsubscribed', 'maxGroupSize', 'maxMerges',
-				               'carryOptOut', 'fillName', 'checkNames')) AS policy_parameters,
+				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name IN (:policyNames)) AS policy_parameters,
 				       l.listings, l.oldest_merge_age_ms,
 				       (SELECT p.parameter_value FROM batch_job_execution_params p
-				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = 'plan') AS plan
+				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = :planName) AS plan
 				FROM batch_job_execution e
 				LEFT JOIN dedup_run_summary s ON s.job_instance_id = e.job_instance_id
 				LEFT JOIN LATERAL (
@@ -143,9 +143,9 @@ public class RunRecords {
 				         FROM dedup_listing d WHERE d.job_instance_id = e.job_instance_id AND d.checked_at IS NOT NULL
 				        ORDER BY d.listing DESC LIMIT 1) l ON true
 				LEFT JOIN batch_job_execution_params o
-				       ON o.job_execution_id = e.job_execution_id AND o.parameter_name = 'orgId'
-				WHERE e.job_execution_id = ?
-				""").param(jobExecutionId).query(RunRecords::facts).optional();
+				       ON o.job_execution_id = e.job_execution_id AND o.parameter_name = :orgIdName
+				WHERE e.job_execution_id = :execution
+				""").params(names()).param("execution", jobExecutionId).query(RunRecords::facts).optional();
 	}
 
 	private static RunFacts facts(ResultSet rs, int row) throws SQLException {
@@ -316,12 +316,13 @@ public class RunRecords {
 		return this.jdbc.sql("""
 				SELECT e.job_instance_id, e.job_execution_id, e.status, e.start_time
 				  FROM batch_job_execution_params p JOIN batch_job_execution e ON e.job_execution_id = p.job_execution_id
-				 WHERE p.parameter_name = 'plan'
+				 WHERE p.parameter_name = :planName
 				   AND p.parameter_value IN (SELECT CAST(d.job_execution_id AS text) FROM batch_job_execution d
 				                              WHERE d.job_instance_id = :plan)
 				 ORDER BY e.job_execution_id LIMIT 1
 				""")
 			.param("plan", planInstanceId)
+			.param("planName", RunParameters.PLAN)
 			.query((rs, row) -> new Application(rs.getLong("job_instance_id"), rs.getLong("job_execution_id"),
 					rs.getString("status"), instant(rs.getTimestamp("start_time"))))
 			.optional();
@@ -348,6 +349,12 @@ public class RunRecords {
 				SELECT * FROM dedup_audit WHERE org_id = ? AND status IN ('MERGED', 'FAILED', 'UNSETTLED')
 				   AND ? = ANY (merged_contact_ids) ORDER BY id LIMIT 1
 				""").params(orgId, contactId).query(AuditRows::read).optional();
+	}
+
+	/** The names of the job parameters these queries read, as {@link RunParameters} spells them. */
+	private static Map<String, Object> names() {
+		return Map.of("orgIdName", RunParameters.ORG_ID, "dryRunName", RunParameters.DRY_RUN, "planName",
+				RunParameters.PLAN, "policyNames", RunParameters.POLICY_RECORDED);
 	}
 
 }

@@ -2,7 +2,7 @@ package io.inventdedup.collect;
 
 /**
  * What the collect step works with, bound once by the job from the run's parameters
- * ({@code job.RunParameters}), so that the step spells no job parameter's name.
+ * ({@code run.RunParameters}), so that the step spells no job parameter's name.
  *
  * @param orgId the organization whose duplicate groups are listed
  */

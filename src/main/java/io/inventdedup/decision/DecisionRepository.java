@@ -3,8 +3,6 @@ package io.inventdedup.decision;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +15,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import io.inventdedup.audit.AuditRows;
+import io.inventdedup.audit.RunFacts;
 import io.inventdedup.policy.Exclusion;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,10 +29,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class DecisionRepository {
-
-	/** The one time format of what people read: UTC, to the minute, with the zone. */
-	private static final DateTimeFormatter UTC_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
 
 	private final JdbcClient jdbc;
 
@@ -105,7 +100,7 @@ public class DecisionRepository {
 
 		/** {@code by alice at 2026-12-05 07:12 UTC: a VIP}. */
 		public String describe() {
-			return "by " + this.heldBy + " at " + UTC_MINUTE.format(this.heldAt) + ": " + this.reason;
+			return "by " + this.heldBy + " at " + RunFacts.time(this.heldAt) + ": " + this.reason;
 		}
 
 	}

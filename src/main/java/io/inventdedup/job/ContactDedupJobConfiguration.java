@@ -10,6 +10,8 @@ import io.inventdedup.invent.InventApiProperties;
 import io.inventdedup.merge.MergeProperties;
 import io.inventdedup.merge.MergeRun;
 import io.inventdedup.merge.MergeStepConfiguration;
+import io.inventdedup.run.DedupProperties;
+import io.inventdedup.run.RunParameters;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;

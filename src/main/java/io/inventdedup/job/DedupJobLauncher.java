@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
 import io.inventdedup.audit.AuditRepository;
 import io.inventdedup.audit.RunSummary;
 import io.inventdedup.collect.StagedGroups;
+import io.inventdedup.run.DedupProperties;
+import io.inventdedup.run.InvalidParametersException;
+import io.inventdedup.run.RunParameters;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;

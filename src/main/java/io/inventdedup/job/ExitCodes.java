@@ -2,6 +2,8 @@ package io.inventdedup.job;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.inventdedup.run.InvalidParametersException;
+
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.stereotype.Component;

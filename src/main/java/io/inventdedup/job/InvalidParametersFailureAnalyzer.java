@@ -1,5 +1,7 @@
 package io.inventdedup.job;
 
+import io.inventdedup.run.InvalidParametersException;
+
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

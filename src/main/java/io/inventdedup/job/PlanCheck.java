@@ -7,6 +7,9 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import io.inventdedup.run.InvalidParametersException;
+import io.inventdedup.run.RunParameters;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameter;

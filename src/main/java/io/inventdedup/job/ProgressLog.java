@@ -12,6 +12,7 @@ import io.inventdedup.audit.AuditRepository;
 import io.inventdedup.audit.RunSummary;
 import io.inventdedup.collect.Listing;
 import io.inventdedup.collect.StagedGroups;
+import io.inventdedup.run.DedupProperties;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;

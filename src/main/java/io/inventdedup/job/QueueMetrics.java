@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
 
 import io.inventdedup.decision.DecisionRepository;
+import io.inventdedup.run.DedupProperties;
+import io.inventdedup.run.RunParameters;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import io.inventdedup.audit.AuditRepository;
 import io.inventdedup.collect.StagedGroups;
+import io.inventdedup.run.DedupProperties;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;

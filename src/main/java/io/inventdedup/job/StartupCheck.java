@@ -17,6 +17,9 @@ import io.inventdedup.collect.CollectProperties;
 import io.inventdedup.config.UnknownSettings;
 import io.inventdedup.invent.InventApiProperties;
 import io.inventdedup.merge.MergeProperties;
+import io.inventdedup.run.DedupProperties;
+import io.inventdedup.run.InvalidParametersException;
+import io.inventdedup.run.RunParameters;
 
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;

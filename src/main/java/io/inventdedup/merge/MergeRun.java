@@ -8,7 +8,7 @@ import io.inventdedup.policy.MergePolicy;
 
 /**
  * What the merge step and the steps after it work with: the run's parameters and settings, bound
- * once by the job ({@code job.RunParameters}), so that no step spells a job parameter's name.
+ * once by the job ({@code run.RunParameters}), so that no step spells a job parameter's name.
  *
  * @param orgId the organization
  * @param dryRun whether merges are only recorded as PLANNED

@@ -2,8 +2,6 @@ package io.inventdedup.web;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +12,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.inventdedup.audit.RunFacts;
 import io.inventdedup.decision.DecisionEffects;
 import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.decision.Decisions;
@@ -32,9 +31,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class QueuePage {
-
-	private static final DateTimeFormatter UTC_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
 
 	private final DecisionRepository decisions;
 
@@ -100,7 +96,7 @@ class QueuePage {
 		data.writeStringProperty("v", version);
 		data.writeStringProperty("r", group.reason());
 		data.writeStringProperty("d", group.detail());
-		data.writeStringProperty("since", UTC_MINUTE.format(group.waitingSince()));
+		data.writeStringProperty("since", RunFacts.time(group.waitingSince()));
 		data.writeStringProperty("sv", group.survivorId());
 		data.writeName("src");
 		data.writeStartArray();

@@ -2,8 +2,6 @@ package io.inventdedup.web;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,9 +42,6 @@ class ReviewPages {
 
 	/** The home page's fixed HTML, before and after its data: read once. */
 	private final String[] homePage = HtmlReport.resource("/review/home.html").split("\\$\\{data}", 2);
-
-	private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
 
 	ReviewPages(HtmlReport runPage, RunRecords runs, DecisionRepository reviews, ReviewProperties properties) {
 		this.runPage = runPage;
@@ -153,7 +148,7 @@ class ReviewPages {
 		data.writeStringProperty("execution", String.valueOf(group.jobExecutionId()));
 		data.writeStringProperty("key", group.groupKey());
 		data.writeStringProperty("reason", group.reason());
-		data.writeStringProperty("since", SINCE.format(group.waitingSince()));
+		data.writeStringProperty("since", RunFacts.time(group.waitingSince()));
 		data.writeName("names");
 		data.writeStartArray();
 		JsonNode listed = this.json.readTree(group.listedGroup());

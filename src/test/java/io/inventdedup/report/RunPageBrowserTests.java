@@ -269,7 +269,8 @@ class RunPageBrowserTests {
 			}
 			next.click();
 		}
-		assertThat(driver.findElement(By.id("matching")).getText()).isEqualTo(keys.size() + " groups match");
+		assertThat(driver.findElement(By.id("matching")).getText())
+			.isEqualTo(keys.size() + ((keys.size() == 1) ? " group matches" : " groups match"));
 		while (driver.findElement(By.id("previous")).isEnabled()) {
 			driver.findElement(By.id("previous")).click();
 		}

@@ -65,107 +65,16 @@ public final class SimOrg {
 	 * {@code org.newContact("ct_1").named("Ann Lee").createdAt("2023-05-01").email("ann@example.test").add()}.
 	 */
 	public NewContact newContact(String contactId) {
-		return new NewContact(contactId);
+		return new NewContact(this, contactId);
 	}
 
-	private synchronized SimContact add(NewContact spec) {
-		SimContact contact = new SimContact(spec.id, spec.name, spec.createdAt, spec.admin, spec.blocked,
-				spec.unsubscribed);
-		for (String identity : spec.identities) {
-			int colon = identity.indexOf(':');
-			contact.channels.add(new SimContact.SimChannel("ch_" + spec.id + "_" + contact.channels.size(),
-					identity.substring(0, colon), identity.substring(colon + 1)));
-		}
-		if (this.contacts.putIfAbsent(spec.id, contact) != null) {
-			throw new IllegalArgumentException("contact " + spec.id + " already exists");
+	/** Adds a contact ({@link NewContact#add}). */
+	synchronized SimContact add(SimContact contact) {
+		if (this.contacts.putIfAbsent(contact.id(), contact) != null) {
+			throw new IllegalArgumentException("contact " + contact.id() + " already exists");
 		}
 		this.groups = null;
 		return contact;
-	}
-
-	/** A contact being described; {@link #add} adds it to the org. */
-	public final class NewContact {
-
-		private final String id;
-
-		private String name;
-
-		private Instant createdAt = Instant.parse("2022-01-01T00:00:00Z");
-
-		private boolean admin;
-
-		private boolean blocked;
-
-		private boolean unsubscribed;
-
-		private final List<String> identities = new ArrayList<>();
-
-		private NewContact(String id) {
-			this.id = id;
-			this.name = id;
-		}
-
-		/** Its name, or null for a contact without one. */
-		public NewContact named(String name) {
-			this.name = name;
-			return this;
-		}
-
-		public NewContact createdAt(Instant createdAt) {
-			this.createdAt = createdAt;
-			return this;
-		}
-
-		/** {@code 2023-05-01}, at midnight UTC. */
-		public NewContact createdAt(String date) {
-			return createdAt(Instant.parse(date + "T00:00:00Z"));
-		}
-
-		public NewContact admin(boolean admin) {
-			this.admin = admin;
-			return this;
-		}
-
-		public NewContact admin() {
-			return admin(true);
-		}
-
-		public NewContact blocked(boolean blocked) {
-			this.blocked = blocked;
-			return this;
-		}
-
-		public NewContact blocked() {
-			return blocked(true);
-		}
-
-		public NewContact unsubscribed(boolean unsubscribed) {
-			this.unsubscribed = unsubscribed;
-			return this;
-		}
-
-		public NewContact unsubscribed() {
-			return unsubscribed(true);
-		}
-
-		/** Channels, one per identity given as {@code type:userId} ({@code email:ann@example.test}). */
-		public NewContact channels(String... identities) {
-			this.identities.addAll(List.of(identities));
-			return this;
-		}
-
-		public NewContact email(String email) {
-			return channels("email:" + email);
-		}
-
-		public NewContact phone(String phone) {
-			return channels("phone:" + phone);
-		}
-
-		public SimContact add() {
-			return SimOrg.this.add(this);
-		}
-
 	}
 
 	public void setFaults(Faults faults) {

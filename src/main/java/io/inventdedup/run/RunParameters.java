@@ -1,4 +1,4 @@
-package io.inventdedup.job;
+package io.inventdedup.run;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -36,39 +36,43 @@ public record RunParameters(String orgId, String runKey, boolean dryRun, String 
 		boolean skipBlocked, boolean skipUnsubscribed, long maxGroupSize, long maxMerges, boolean carryOptOut,
 		boolean fillName, boolean checkNames, @Nullable Long plan) {
 
-	static final String ORG_ID = "orgId";
+	public static final String ORG_ID = "orgId";
 
-	static final String RUN_KEY = "runKey";
+	public static final String RUN_KEY = "runKey";
 
-	static final String DRY_RUN = "dryRun";
+	public static final String DRY_RUN = "dryRun";
 
-	static final String SURVIVOR = "survivor";
+	public static final String SURVIVOR = "survivor";
 
-	static final String SKIP_ADMINS = "skipAdmins";
+	public static final String SKIP_ADMINS = "skipAdmins";
 
-	static final String SKIP_BLOCKED = "skipBlocked";
+	public static final String SKIP_BLOCKED = "skipBlocked";
 
-	static final String SKIP_UNSUBSCRIBED = "skipUnsubscribed";
+	public static final String SKIP_UNSUBSCRIBED = "skipUnsubscribed";
 
-	static final String MAX_GROUP_SIZE = "maxGroupSize";
+	public static final String MAX_GROUP_SIZE = "maxGroupSize";
 
-	static final String MAX_MERGES = "maxMerges";
+	public static final String MAX_MERGES = "maxMerges";
 
-	static final String CARRY_OPT_OUT = "carryOptOut";
+	public static final String CARRY_OPT_OUT = "carryOptOut";
 
-	static final String FILL_NAME = "fillName";
+	public static final String FILL_NAME = "fillName";
 
-	static final String CHECK_NAMES = "checkNames";
+	public static final String CHECK_NAMES = "checkNames";
 
-	static final String PLAN = "plan";
+	public static final String PLAN = "plan";
 
 	/** Every job parameter's name. */
 	public static final List<String> NAMES = List.of(ORG_ID, RUN_KEY, DRY_RUN, SURVIVOR, SKIP_ADMINS, SKIP_BLOCKED,
 			SKIP_UNSUBSCRIBED, MAX_GROUP_SIZE, MAX_MERGES, CARRY_OPT_OUT, FILL_NAME, CHECK_NAMES, PLAN);
 
 	/** The parameters that make the merge policy: an apply run takes them from its plan. */
-	static final List<String> POLICY = List.of(SURVIVOR, SKIP_ADMINS, SKIP_BLOCKED, SKIP_UNSUBSCRIBED, MAX_GROUP_SIZE,
+	public static final List<String> POLICY = List.of(SURVIVOR, SKIP_ADMINS, SKIP_BLOCKED, SKIP_UNSUBSCRIBED, MAX_GROUP_SIZE,
 			CARRY_OPT_OUT, FILL_NAME, CHECK_NAMES);
+
+	/** The parameters a run's audit rows record as its policy: the policy's and the cap. */
+	public static final List<String> POLICY_RECORDED = List.of(SURVIVOR, SKIP_ADMINS, SKIP_BLOCKED, SKIP_UNSUBSCRIBED,
+			MAX_GROUP_SIZE, MAX_MERGES, CARRY_OPT_OUT, FILL_NAME, CHECK_NAMES);
 
 	/** An org id is one path segment: letters, digits, '-' and '_' (the API's own ids, or 'c'). */
 	private static final Pattern ORG_ID_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
@@ -109,7 +113,7 @@ public record RunParameters(String orgId, String runKey, boolean dryRun, String 
 	}
 
 	/** The run the operator's {@code name=value} arguments ask for, with every default filled in. */
-	static RunParameters resolve(List<String> args, DedupProperties defaults, Clock clock) {
+	public static RunParameters resolve(List<String> args, DedupProperties defaults, Clock clock) {
 		Map<String, String> given = parse(args);
 		return new RunParameters(given.get(ORG_ID), given.getOrDefault(RUN_KEY, LocalDate.now(clock).toString()),
 				booleanValue(given, DRY_RUN, defaults.dryRun()), given.getOrDefault(SURVIVOR, defaults.survivor()),
@@ -138,7 +142,7 @@ public record RunParameters(String orgId, String runKey, boolean dryRun, String 
 	}
 
 	/** The run's job parameters, as stored. */
-	JobParameters toJobParameters() {
+	public JobParameters toJobParameters() {
 		JobParametersBuilder parameters = new JobParametersBuilder().addString(ORG_ID, this.orgId)
 			.addString(RUN_KEY, this.runKey)
 			.addJobParameter(DRY_RUN, this.dryRun, Boolean.class)
@@ -160,14 +164,14 @@ public record RunParameters(String orgId, String runKey, boolean dryRun, String 
 	}
 
 	/** The merge policy these parameters make. */
-	MergePolicy policy() {
+	public MergePolicy policy() {
 		return new MergePolicy(SurvivorRule.fromCode(this.survivor), this.skipAdmins, this.skipBlocked,
 				this.skipUnsubscribed, Math.toIntExact(this.maxGroupSize), this.carryOptOut, this.fillName,
 				this.checkNames);
 	}
 
 	/** The policy as every audit row records it: the policy's parameters and the cap, by name. */
-	Map<String, Object> recordedPolicy() {
+	public Map<String, Object> recordedPolicy() {
 		Map<String, Object> recorded = new LinkedHashMap<>();
 		recorded.put(SURVIVOR, this.survivor);
 		recorded.put(SKIP_ADMINS, this.skipAdmins);
@@ -182,7 +186,7 @@ public record RunParameters(String orgId, String runKey, boolean dryRun, String 
 	}
 
 	/** Refuses, before a run starts or resumes, parameters that {@link #from} refuses. */
-	static JobParametersValidator validator() {
+	public static JobParametersValidator validator() {
 		return (parameters) -> {
 			try {
 				from(parameters);
@@ -268,7 +272,7 @@ public record RunParameters(String orgId, String runKey, boolean dryRun, String 
 	}
 
 	/** The run's parameters as the operator writes them: {@code orgId=acme runKey=... dryRun=true ...}. */
-	static String describe(JobParameters parameters) {
+	public static String describe(JobParameters parameters) {
 		StringBuilder text = new StringBuilder();
 		for (String name : NAMES) {
 			if (parameters.getParameter(name) != null) {

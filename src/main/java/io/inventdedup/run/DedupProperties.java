@@ -1,4 +1,4 @@
-package io.inventdedup.job;
+package io.inventdedup.run;
 
 import java.time.Duration;
 

@@ -1,9 +1,9 @@
-package io.inventdedup.job;
+package io.inventdedup.run;
 
 /** The operator's command cannot be run as typed; the message says what to fix. Exit code 2. */
 public class InvalidParametersException extends RuntimeException {
 
-	InvalidParametersException(String message) {
+	public InvalidParametersException(String message) {
 		super(message);
 	}
 

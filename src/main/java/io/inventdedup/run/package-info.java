@@ -1,0 +1,9 @@
+/**
+ * What every room may know of a run: its job parameters (RunParameters, each name spelt once, with its
+ * type, default and check), the defaults from dedup.* (DedupProperties), and the refusal of a command
+ * that cannot run as typed.
+ */
+@NullMarked
+package io.inventdedup.run;
+
+import org.jspecify.annotations.NullMarked;
