@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -107,10 +108,7 @@ class QueueController {
 						+ "versions, reason}: reload the page. Nothing was changed."));
 		}
 		try {
-			String reason = (onGroups.needsReason() && request.reason() != null) ? request.reason().strip() : null;
-			if (onGroups.needsReason() && reason == null) {
-				reason = "";
-			}
+			String reason = onGroups.needsReason() ? Objects.requireNonNullElse(request.reason(), "").strip() : null;
 			Decisions.Decided done = this.decisions.decide(onGroups, request.execution(), request.keys(),
 					request.versions(), reason, reviewer.name());
 			log.atInfo()

@@ -2,17 +2,11 @@ package io.inventdedup.simulator;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -55,20 +48,9 @@ public final class InventSimulator implements AutoCloseable {
 
 	private final Map<MergeRecord, Long> mergedAt = new ConcurrentHashMap<>();
 
-	private final Map<String, List<Call>> calls = new ConcurrentHashMap<>();
-
-	private final Map<String, AtomicLong> requestCounts = new ConcurrentHashMap<>();
-
-	private final Map<String, List<Long>> arrivals = new ConcurrentHashMap<>();
-
-	private final Map<String, Deque<Long>> windows = new ConcurrentHashMap<>();
-
 	private final Random random = new Random(42);
 
-	/** The API's own limit: requests per window per client address, over the whole API (0: none). */
-	private volatile int limitPerAddress;
-
-	private volatile Duration limitWindow = Duration.ofMinutes(1);
+	private final SimTraffic traffic = new SimTraffic();
 
 	private InventSimulator(String token) throws IOException {
 		// The JDK server writes an answer's headers and body apart: without TCP_NODELAY, Nagle's
@@ -101,8 +83,7 @@ public final class InventSimulator implements AutoCloseable {
 	 * (500 a minute per IP): runs for several orgs from one address share it. 0 lifts the limit.
 	 */
 	public void limitEachClientAddress(int requests, Duration window) {
-		this.limitPerAddress = requests;
-		this.limitWindow = window;
+		this.traffic.limitEachClientAddress(requests, window);
 	}
 
 	/** The organization with this id, created empty on first use. */
@@ -117,7 +98,7 @@ public final class InventSimulator implements AutoCloseable {
 
 	/** Every request to this org, in the order they arrived. */
 	public List<Call> calls(String orgId) {
-		return List.copyOf(this.calls.getOrDefault(orgId, List.of()));
+		return this.traffic.calls(orgId);
 	}
 
 	/**
@@ -137,32 +118,17 @@ public final class InventSimulator implements AutoCloseable {
 
 	/** How many requests of this method reached this org (rejected ones included). */
 	public long requests(String orgId, String method) {
-		AtomicLong count = this.requestCounts.get(orgId + " " + method);
-		return (count != null) ? count.get() : 0;
+		return this.traffic.requests(orgId, method);
 	}
 
 	/** When each request to these orgs arrived ({@link System#nanoTime()}), in order. */
 	public List<Long> arrivals(String... orgIds) {
-		List<Long> all = new ArrayList<>();
-		for (String orgId : orgIds) {
-			all.addAll(this.arrivals.getOrDefault(orgId, List.of()));
-		}
-		all.sort(null);
-		return all;
+		return this.traffic.arrivals(orgIds);
 	}
 
 	/** The most requests to these orgs that arrived within any {@code window}. */
 	public int mostRequestsInAnyWindow(Duration window, String... orgIds) {
-		List<Long> all = arrivals(orgIds);
-		int most = 0;
-		int first = 0;
-		for (int last = 0; last < all.size(); last++) {
-			while (all.get(last) - all.get(first) >= window.toNanos()) {
-				first++;
-			}
-			most = Math.max(most, last - first + 1);
-		}
-		return most;
+		return this.traffic.mostRequestsInAnyWindow(window, orgIds);
 	}
 
 	@Override
@@ -173,30 +139,26 @@ public final class InventSimulator implements AutoCloseable {
 
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
-			List<String> path = segments(exchange);
+			List<String> path = SimWire.segments(exchange);
 			if (path.size() < 3 || !path.get(0).equals("orgs") || !path.get(2).equals("contacts")) {
-				send(exchange, 404, "{\"message\":\"not found\"}");
+				SimWire.send(exchange, 404, "{\"message\":\"not found\"}");
 				return;
 			}
 			String method = exchange.getRequestMethod();
 			SimOrg org = org(path.get(1));
-			this.requestCounts.computeIfAbsent(org.id + " " + method, (key) -> new AtomicLong()).incrementAndGet();
-			long now = System.nanoTime();
-			this.arrivals.computeIfAbsent(org.id, (key) -> new CopyOnWriteArrayList<>()).add(now);
-			this.calls.computeIfAbsent(org.id, (key) -> new CopyOnWriteArrayList<>())
-				.add(new Call(now, method, exchange.getRequestURI().getRawPath()));
+			this.traffic.arrived(org.id, method, exchange.getRequestURI().getRawPath());
 			Faults faults = org.faults;
 			if (faults.keyRevoked()
 					|| !("Bearer " + this.token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-				send(exchange, 401, "{\"message\":\"invalid API key\"}");
+				SimWire.send(exchange, 401, "{\"message\":\"invalid API key\"}");
 				return;
 			}
 			pause(faults);
-			if (rateLimited(exchange, org, faults) || unavailable(exchange, faults)) {
+			if (this.traffic.rateLimited(exchange, org.id, faults) || unavailable(exchange, faults)) {
 				return;
 			}
 			if (draw(faults.dropShare())) {
-				drop(exchange);
+				SimWire.drop(exchange);
 				return;
 			}
 			route(exchange, org, method, path.subList(3, path.size()), faults);
@@ -215,34 +177,34 @@ public final class InventSimulator implements AutoCloseable {
 			listContacts(exchange, org);
 		}
 		else if (method.equals("GET") && rest.size() == 1 && faults.lookupsNotAllowed()) {
-			send(exchange, 405, "{\"message\":\"method not allowed\"}");
+			SimWire.send(exchange, 405, "{\"message\":\"method not allowed\"}");
 		}
 		else if (method.equals("GET") && rest.size() == 1) {
 			SimContact contact = org.contact(rest.get(0));
 			if (contact == null) {
-				send(exchange, 404, "{\"message\":\"contact not found\"}");
+				SimWire.send(exchange, 404, "{\"message\":\"contact not found\"}");
 			}
 			else if (org.lookupOverride != null) {
-				send(exchange, 200, org.lookupOverride);
+				SimWire.send(exchange, 200, org.lookupOverride);
 			}
 			else {
-				send(exchange, 200, this.json.writeValueAsString(contactJson(contact)));
+				SimWire.send(exchange, 200, this.json.writeValueAsString(SimWire.contactJson(contact)));
 			}
 		}
 		else if (method.equals("PATCH") && rest.size() == 1) {
 			if (faults.updatesUnavailable()) {
-				send(exchange, 503, "<html><body>Service Unavailable</body></html>");
+				SimWire.send(exchange, 503, "<html><body>Service Unavailable</body></html>");
 				return;
 			}
 			update(exchange, org, rest.get(0));
 		}
 		else {
-			send(exchange, 405, "{\"message\":\"method not allowed\"}");
+			SimWire.send(exchange, 405, "{\"message\":\"method not allowed\"}");
 		}
 	}
 
 	private void listDuplicates(HttpExchange exchange, SimOrg org) throws IOException {
-		Map<String, String> query = query(exchange);
+		Map<String, String> query = SimWire.query(exchange);
 		int page;
 		int take;
 		try {
@@ -250,20 +212,20 @@ public final class InventSimulator implements AutoCloseable {
 			take = Integer.parseInt(query.getOrDefault("take", "100"));
 		}
 		catch (NumberFormatException ex) {
-			send(exchange, 400, "{\"message\":\"page and take must be numbers\"}");
+			SimWire.send(exchange, 400, "{\"message\":\"page and take must be numbers\"}");
 			return;
 		}
 		if (page < 1 || take < 1 || take > 100) {
-			send(exchange, 400, "{\"message\":\"page must be at least 1, take between 1 and 100\"}");
+			SimWire.send(exchange, 400, "{\"message\":\"page must be at least 1, take between 1 and 100\"}");
 			return;
 		}
 		if (page == org.unavailablePage) {
-			send(exchange, 503, "<html><body>Service Unavailable</body></html>");
+			SimWire.send(exchange, 503, "<html><body>Service Unavailable</body></html>");
 			return;
 		}
 		String override = org.listingOverride;
 		if (override != null) {
-			send(exchange, 200, (page == 1 || org.listingOverrideOnEveryPage) ? override : "[]");
+			SimWire.send(exchange, 200, (page == 1 || org.listingOverrideOnEveryPage) ? override : "[]");
 			return;
 		}
 		if (org.endlessListing) {
@@ -273,10 +235,10 @@ public final class InventSimulator implements AutoCloseable {
 						false, false);
 				SimContact duplicate = new SimContact("endless-" + page + "-" + i + "-b", null, Instant.EPOCH, false,
 						false, false);
-				listed.add(groupJson(new SimOrg.SimGroup(primary, List.of(duplicate), List.of())));
+				listed.add(SimWire.groupJson(new SimOrg.SimGroup(primary, List.of(duplicate), List.of())));
 			}
 			exchange.getResponseHeaders().add("pagination-count", String.valueOf((long) (page + 1) * take));
-			send(exchange, 200, this.json.writeValueAsString(listed));
+			SimWire.send(exchange, 200, this.json.writeValueAsString(listed));
 			return;
 		}
 		List<SimOrg.SimGroup> groups = org.groups();
@@ -285,14 +247,14 @@ public final class InventSimulator implements AutoCloseable {
 		int from = (int) Math.min(start, groups.size());
 		List<Map<String, Object>> listed = new ArrayList<>();
 		for (SimOrg.SimGroup group : groups.subList(from, Math.min(from + served, groups.size()))) {
-			listed.add(groupJson(group));
+			listed.add(SimWire.groupJson(group));
 		}
 		if (org.paginationHeaders) {
 			exchange.getResponseHeaders().add("pagination-count", String.valueOf(groups.size() + org.countSurplus));
 			exchange.getResponseHeaders().add("pagination-page", String.valueOf(page));
 			exchange.getResponseHeaders().add("pagination-take", String.valueOf(served));
 		}
-		send(exchange, 200, this.json.writeValueAsString(listed));
+		SimWire.send(exchange, 200, this.json.writeValueAsString(listed));
 	}
 
 	/**
@@ -300,12 +262,12 @@ public final class InventSimulator implements AutoCloseable {
 	 * {@code username} (an exact match on a channel), paged by {@code page} and {@code take}.
 	 */
 	private void listContacts(HttpExchange exchange, SimOrg org) throws IOException {
-		this.requestCounts.computeIfAbsent(org.id + " SEARCH", (key) -> new AtomicLong()).incrementAndGet();
+		this.traffic.counted(org.id, "SEARCH");
 		if (org.contactSearchesRefused) {
-			send(exchange, 405, "{\"message\":\"method not allowed\"}");
+			SimWire.send(exchange, 405, "{\"message\":\"method not allowed\"}");
 			return;
 		}
-		Map<String, String> query = query(exchange);
+		Map<String, String> query = SimWire.query(exchange);
 		int page = Integer.parseInt(query.getOrDefault("page", "1"));
 		int take = Math.min(100, Integer.parseInt(query.getOrDefault("take", "100")));
 		List<SimContact> matching = List.of();
@@ -315,8 +277,8 @@ public final class InventSimulator implements AutoCloseable {
 			}
 		}
 		int from = Math.min((page - 1) * take, matching.size());
-		send(exchange, 200, this.json.writeValueAsString(
-				matching.subList(from, Math.min(from + take, matching.size())).stream().map(this::contactJson).toList()));
+		SimWire.send(exchange, 200, this.json.writeValueAsString(
+				matching.subList(from, Math.min(from + take, matching.size())).stream().map(SimWire::contactJson).toList()));
 	}
 
 	private void merge(HttpExchange exchange, SimOrg org, String survivorId, Faults faults) throws IOException {
@@ -325,18 +287,18 @@ public final class InventSimulator implements AutoCloseable {
 			body = this.json.readTree(in);
 		}
 		catch (RuntimeException ex) {
-			send(exchange, 400, "{\"message\":\"body is not JSON\"}");
+			SimWire.send(exchange, 400, "{\"message\":\"body is not JSON\"}");
 			return;
 		}
 		if (draw(faults.conflictShare())) {
-			send(exchange, 409, "{\"message\":\"contact is being modified\"}");
+			SimWire.send(exchange, 409, "{\"message\":\"contact is being modified\"}");
 			return;
 		}
 		SimContact merged;
 		List<String> sources = new ArrayList<>();
 		synchronized (org) {
 			if (org.contact(survivorId) == null) {
-				send(exchange, 404, "{\"message\":\"contact " + survivorId + " not found\"}");
+				SimWire.send(exchange, 404, "{\"message\":\"contact " + survivorId + " not found\"}");
 				return;
 			}
 			JsonNode ids = body.get("source_contact_ids");
@@ -352,21 +314,21 @@ public final class InventSimulator implements AutoCloseable {
 			else {
 				ids.forEach((id) -> sources.add(id.asString()));
 				if (sources.isEmpty() || sources.size() > 50) {
-					send(exchange, 400, "{\"message\":\"source_contact_ids must hold 1 to 50 ids\"}");
+					SimWire.send(exchange, 400, "{\"message\":\"source_contact_ids must hold 1 to 50 ids\"}");
 					return;
 				}
 			}
 			if (sources.contains(survivorId)) {
-				send(exchange, 400, "{\"message\":\"a contact cannot be merged into itself\"}");
+				SimWire.send(exchange, 400, "{\"message\":\"a contact cannot be merged into itself\"}");
 				return;
 			}
 			if (new HashSet<>(sources).size() != sources.size()) {
-				send(exchange, 400, "{\"message\":\"source_contact_ids holds an id twice\"}");
+				SimWire.send(exchange, 400, "{\"message\":\"source_contact_ids holds an id twice\"}");
 				return;
 			}
 			for (String source : sources) {
 				if (org.contact(source) == null) {
-					send(exchange, 404, "{\"message\":\"contact " + source + " not found\"}");
+					SimWire.send(exchange, 404, "{\"message\":\"contact " + source + " not found\"}");
 					return;
 				}
 			}
@@ -376,17 +338,17 @@ public final class InventSimulator implements AutoCloseable {
 			this.mergeLog.add(record);
 		}
 		if (org.lostAnswerSurvivors.contains(survivorId) || draw(faults.appliedThenBadGatewayShare())) {
-			send(exchange, 502, "<html><body>Bad Gateway</body></html>");
+			SimWire.send(exchange, 502, "<html><body>Bad Gateway</body></html>");
 			return;
 		}
 		if (draw(faults.appliedThenDropShare())) {
-			drop(exchange);
+			SimWire.drop(exchange);
 			return;
 		}
 		Map<String, Object> answer = new LinkedHashMap<>();
-		answer.put("merged", contactJson(merged));
+		answer.put("merged", SimWire.contactJson(merged));
 		answer.put("merged_contact_ids", sources);
-		send(exchange, 200, this.json.writeValueAsString(answer));
+		SimWire.send(exchange, 200, this.json.writeValueAsString(answer));
 	}
 
 	private void update(HttpExchange exchange, SimOrg org, String contactId) throws IOException {
@@ -398,7 +360,7 @@ public final class InventSimulator implements AutoCloseable {
 		synchronized (org) {
 			contact = org.contact(contactId);
 			if (contact == null) {
-				send(exchange, 404, "{\"message\":\"contact not found\"}");
+				SimWire.send(exchange, 404, "{\"message\":\"contact not found\"}");
 				return;
 			}
 			if (body.has("name")) {
@@ -412,46 +374,7 @@ public final class InventSimulator implements AutoCloseable {
 			}
 			org.changed();
 		}
-		send(exchange, 200, this.json.writeValueAsString(contactJson(contact)));
-	}
-
-	private Map<String, Object> groupJson(SimOrg.SimGroup group) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("primary", contactJson(group.primary()));
-		json.put("duplicates", group.duplicates().stream().map(this::contactJson).toList());
-		json.put("matched_on", group.matchedOn()
-			.stream()
-			.map((channel) -> Map.of("type", channel.type(), "user_id", channel.userId()))
-			.toList());
-		json.put("detected_at", null);
-		return json;
-	}
-
-	private Map<String, Object> contactJson(SimContact contact) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("id", contact.id);
-		json.put("name", contact.name);
-		json.put("blocked", contact.blocked);
-		json.put("unsubscribed", contact.unsubscribed);
-		json.put("is_admin", contact.admin);
-		json.put("channels", contact.channels.stream().map((channel) -> {
-			Map<String, Object> c = new LinkedHashMap<>();
-			c.put("id", channel.id());
-			c.put("type", channel.type());
-			c.put("user_id", channel.userId());
-			c.put("email", channel.field("email"));
-			c.put("username", channel.field("username"));
-			c.put("platform_data", Map.of());
-			c.put("created_at", contact.createdAt.toString());
-			c.put("updated_at", contact.createdAt.toString());
-			return c;
-		}).toList());
-		json.put("segments", contact.segments.stream()
-			.map((segment) -> Map.of("id", segment, "name", segment, "color", "teal", "contacts_count", 1))
-			.toList());
-		json.put("created_at", contact.createdAt.toString());
-		json.put("updated_at", contact.updatedAt.toString());
-		return json;
+		SimWire.send(exchange, 200, this.json.writeValueAsString(SimWire.contactJson(contact)));
 	}
 
 	private void pause(Faults faults) {
@@ -471,37 +394,9 @@ public final class InventSimulator implements AutoCloseable {
 		}
 	}
 
-	private boolean rateLimited(HttpExchange exchange, SimOrg org, Faults faults) throws IOException {
-		boolean perAddress = this.limitPerAddress > 0;
-		int limit = perAddress ? this.limitPerAddress : faults.rateLimit();
-		if (limit <= 0) {
-			return false;
-		}
-		long now = System.nanoTime();
-		long minute = (perAddress ? this.limitWindow : faults.rateWindow()).toNanos();
-		String key = perAddress ? "address " + exchange.getRemoteAddress().getAddress().getHostAddress() : org.id;
-		Deque<Long> window = this.windows.computeIfAbsent(key, (id) -> new ArrayDeque<>());
-		long retryAfterSeconds;
-		synchronized (window) {
-			while (!window.isEmpty() && now - window.peekFirst() >= minute) {
-				window.pollFirst();
-			}
-			if (window.size() < limit) {
-				window.addLast(now);
-				return false;
-			}
-			retryAfterSeconds = Math.max(1,
-					(long) Math.ceil((minute - (now - window.peekFirst())) / (double) Duration.ofSeconds(1).toNanos()));
-		}
-		this.requestCounts.computeIfAbsent(org.id + " 429", (counter) -> new AtomicLong()).incrementAndGet();
-		exchange.getResponseHeaders().add("Retry-After", String.valueOf(retryAfterSeconds));
-		send(exchange, 429, "{\"message\":\"too many requests\"}");
-		return true;
-	}
-
 	private boolean unavailable(HttpExchange exchange, Faults faults) throws IOException {
 		if (draw(faults.unavailableShare())) {
-			send(exchange, 503, "<html><body>Service Unavailable</body></html>");
+			SimWire.send(exchange, 503, "<html><body>Service Unavailable</body></html>");
 			return true;
 		}
 		return false;
@@ -514,55 +409,6 @@ public final class InventSimulator implements AutoCloseable {
 		synchronized (this.random) {
 			return this.random.nextDouble() < share;
 		}
-	}
-
-	/** Closes the connection without an answer: the client sees a dropped connection. */
-	private static void drop(HttpExchange exchange) throws IOException {
-		exchange.sendResponseHeaders(200, 1_000);
-		exchange.getResponseBody().write('[');
-		exchange.getResponseBody().flush();
-		throw new DroppedConnection();
-	}
-
-	private static void send(HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
-		}
-	}
-
-	private static List<String> segments(HttpExchange exchange) {
-		String raw = exchange.getRequestURI().getRawPath();
-		return Arrays.stream(raw.split("/"))
-			.filter((segment) -> !segment.isEmpty())
-			.map((segment) -> URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8))
-			.toList();
-	}
-
-	private static Map<String, String> query(HttpExchange exchange) {
-		Map<String, String> query = new LinkedHashMap<>();
-		String raw = exchange.getRequestURI().getRawQuery();
-		if (raw != null) {
-			for (String pair : raw.split("&")) {
-				int equals = pair.indexOf('=');
-				if (equals > 0) {
-					query.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-							URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-				}
-			}
-		}
-		return query;
-	}
-
-	/** Thrown out of a handler to make the JDK server drop the connection mid-answer. */
-	private static final class DroppedConnection extends RuntimeException {
-
-		DroppedConnection() {
-			super("connection dropped on purpose", null, false, false);
-		}
-
 	}
 
 }
