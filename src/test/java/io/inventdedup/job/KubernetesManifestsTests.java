@@ -21,7 +21,6 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -207,31 +206,6 @@ class KubernetesManifestsTests {
 		}
 		assertThat(configMap(objects, "invent-dedup-run-acme").getData()).containsEntry("DRY_RUN", "true");
 		assertThat(configMap(objects, "invent-dedup-run-globex").getData()).containsEntry("DRY_RUN", "false");
-	}
-
-	@Test
-	void alertsOnAnOrgWithoutACompletedRunFor36HoursOnAFailedRunAndOnAGroupWaitingTooLongAsPromtoolTestsThem() throws Exception {
-		GenericKubernetesResource rule = serialization.unmarshal(
-				Files.readString(Path.of("k8s", "monitoring", "prometheusrule.yaml")), GenericKubernetesResource.class);
-		assertThat(rule.getKind()).isEqualTo("PrometheusRule");
-		Path rules = Files.createTempDirectory("rules");
-		Files.writeString(rules.resolve("rules.yaml"), serialization.asYaml(rule.getAdditionalProperties().get("spec")));
-		Files.copy(Path.of("k8s", "monitoring", "rules-test.yaml"), rules.resolve("rules-test.yaml"));
-
-		Process promtool;
-		try {
-			promtool = new ProcessBuilder("promtool", "test", "rules", "rules-test.yaml").directory(rules.toFile())
-				.redirectErrorStream(true)
-				.start();
-		}
-		catch (IOException ex) {
-			throw new AssertionError("promtool is needed to test the alert rules and was not found on the PATH: "
-					+ "apt-get install prometheus (.ci/run installs it when it is missing)", ex);
-		}
-		String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(promtool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(promtool.exitValue()).as(output).isZero();
-		assertThat(output).contains("SUCCESS");
 	}
 
 	private static void assertJobRunsTheJarSafely(JobSpec job, List<HasMetadata> objects) {
