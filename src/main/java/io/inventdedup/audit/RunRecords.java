@@ -4,8 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * What people read of runs, for the commands that need only the database and for the review in a
  * browser: the runs and their facts (from {@code dedup_run_summary}, {@code dedup_listing} and
  * Spring Batch's execution tables, which these modes read without a job repository), a run's rows
- * for its page and its CSV, and the lookups a decision makes (which run an execution belongs to,
- * whether it is still going). Read only: the steps write the table through {@link AuditRepository}.
+ * for its page and its CSV. The lookups a decision makes are {@link RunLookups}'. Read only: the
+ * steps write the table through {@link AuditRepository}.
  */
 public class RunRecords {
 
@@ -34,12 +32,6 @@ public class RunRecords {
 			survivor_contact_id, source_contact_ids, merged_contact_ids, excluded_contact_ids, exclusion_reasons,
 			http_status, error, planned_update, update_status, sent_update, update_http_status, update_error,
 			created_at, updated_at""";
-
-	/**
-	 * A row's version: it changes whenever the row does (its status, reason or time of update), so
-	 * that a decision taken on what a page showed can be refused once the group changed.
-	 */
-	private static final String ROW_VERSION = "md5(concat_ws('|', a.status, a.reason, a.updated_at))";
 
 	private final JdbcClient jdbc;
 
@@ -169,7 +161,7 @@ public class RunRecords {
 	}
 
 	/** Spring Batch's times are local times of this JVM's zone. */
-	private static @Nullable Instant instant(@Nullable Timestamp time) {
+	static @Nullable Instant instant(@Nullable Timestamp time) {
 		return (time != null) ? time.toInstant() : null;
 	}
 
@@ -228,13 +220,13 @@ public class RunRecords {
 	 * Streams the run's rows for its page, the groups that need a look first (failed, pending,
 	 * unsettled; changed since review and queued; planned and merged), at most {@code limit}: the
 	 * row's columns, {@code listed_group}, {@code planned_update} and {@code sent_update} as text, and
-	 * its {@code version} ({@link #rowVersions}).
+	 * its {@code version} ({@link RunLookups#rowVersions}).
 	 */
 	public void pageRows(long jobInstanceId, long limit, RowCallbackHandler rows) {
 		this.jdbc.sql("""
 				SELECT a.group_key, a.status, a.reason, a.detail, a.http_status, a.error, a.survivor_contact_id,
 				       a.source_contact_ids, a.excluded_contact_ids, a.exclusion_reasons, a.planned_update::text,
-				       a.update_status, a.sent_update::text, a.listed_group::text, """ + ROW_VERSION + """
+				       a.update_status, a.sent_update::text, a.listed_group::text, """ + RunLookups.ROW_VERSION + """
 				        AS version
 				FROM dedup_audit a
 				WHERE a.job_instance_id = ?
@@ -253,102 +245,6 @@ public class RunRecords {
 		this.jdbc.sql("SELECT " + CSV_COLUMNS + ", listed_group::text AS listed FROM dedup_audit WHERE "
 				+ "job_instance_id = (SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?) "
 				+ "ORDER BY id").param(jobExecutionId).query(rows);
-	}
-
-	/** The version of each of these groups' rows ({@link #ROW_VERSION}), by group key. */
-	public Map<String, String> rowVersions(long jobInstanceId, Collection<String> groupKeys) {
-		Map<String, String> versions = new HashMap<>();
-		this.jdbc.sql("SELECT a.group_key, " + ROW_VERSION
-				+ " FROM dedup_audit a WHERE a.job_instance_id = :run AND a.group_key IN (:keys)")
-			.param("run", jobInstanceId)
-			.param("keys", groupKeys)
-			.query((ResultSet rs) -> {
-				versions.put(rs.getString(1), rs.getString(2));
-			});
-		return versions;
-	}
-
-	/** The row of this group in the run that this job execution belongs to, if any. */
-	public Optional<AuditRecord> findByExecution(long jobExecutionId, String groupKey) {
-		return this.jdbc.sql("""
-				SELECT * FROM dedup_audit WHERE group_key = :key AND job_instance_id =
-				    (SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = :execution)
-				""").param("key", groupKey).param("execution", jobExecutionId).query(AuditRows::read).optional();
-	}
-
-	/** The run (job instance) that this job execution belongs to, if there is such an execution. */
-	public Optional<Long> instanceOf(long jobExecutionId) {
-		return this.jdbc.sql("SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?")
-			.param(jobExecutionId)
-			.query(Long.class)
-			.optional();
-	}
-
-	/** The org of a run, when it recorded any group. */
-	public Optional<String> orgOfRun(long jobInstanceId) {
-		return this.jdbc.sql("SELECT org_id FROM dedup_audit WHERE job_instance_id = ? LIMIT 1")
-			.param(jobInstanceId)
-			.query(String.class)
-			.optional();
-	}
-
-	/** Whether a group of the run holds this contact. */
-	public boolean runHolds(long jobInstanceId, String contactId) {
-		return this.jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM dedup_audit WHERE job_instance_id = ?
-				                  AND dedup_member_ids(listed_group) @> ARRAY[?::text])
-				""").params(jobInstanceId, contactId).query(Boolean.class).single();
-	}
-
-	/** Whether the run's last execution is still going (or was left so by a process that died). */
-	public boolean runInProgress(long jobInstanceId) {
-		return this.jdbc.sql("""
-				SELECT count(*) FROM batch_job_execution WHERE job_instance_id = ?
-				AND status IN ('STARTING', 'STARTED', 'STOPPING')
-				""").param(jobInstanceId).query(Long.class).single() > 0;
-	}
-
-	/**
-	 * The apply run that names this dry run as its plan, the first if several did: who applied the plan
-	 * (or is applying it), so that no one decides on its planned groups as if it were still to come.
-	 */
-	public Optional<Application> applicationOf(long planInstanceId) {
-		return this.jdbc.sql("""
-				SELECT e.job_instance_id, e.job_execution_id, e.status, e.start_time
-				  FROM batch_job_execution_params p JOIN batch_job_execution e ON e.job_execution_id = p.job_execution_id
-				 WHERE p.parameter_name = :planName
-				   AND p.parameter_value IN (SELECT CAST(d.job_execution_id AS text) FROM batch_job_execution d
-				                              WHERE d.job_instance_id = :plan)
-				 ORDER BY e.job_execution_id LIMIT 1
-				""")
-			.param("plan", planInstanceId)
-			.param("planName", RunParameters.PLAN)
-			.query((rs, row) -> new Application(rs.getLong("job_instance_id"), rs.getLong("job_execution_id"),
-					rs.getString("status"), instant(rs.getTimestamp("start_time"))))
-			.optional();
-	}
-
-	/**
-	 * An apply run of a plan.
-	 * @param status its first execution's status: {@code STARTED} while it applies the plan
-	 */
-	public record Application(long run, long execution, String status, @Nullable Instant started) {
-
-		/** {@code plan 1 was applied by run 2 (job execution 3) at 2026-12-05 07:09 UTC}. */
-		public String describe(long planInstanceId) {
-			boolean going = "STARTED".equals(this.status) || "STARTING".equals(this.status);
-			return "plan " + planInstanceId + (going ? " is being applied by run " : " was applied by run ") + this.run
-					+ " (job execution " + this.execution + (going ? ") since " : ") at ") + RunFacts.time(this.started);
-		}
-
-	}
-
-	/** The merge of the org that merged this contact away, if one did: a contact merged away is gone from Invent. */
-	public Optional<AuditRecord> mergedAway(String orgId, String contactId) {
-		return this.jdbc.sql("""
-				SELECT * FROM dedup_audit WHERE org_id = ? AND status IN ('MERGED', 'FAILED', 'UNSETTLED')
-				   AND ? = ANY (merged_contact_ids) ORDER BY id LIMIT 1
-				""").params(orgId, contactId).query(AuditRows::read).optional();
 	}
 
 	/** The names of the job parameters these queries read, as {@link RunParameters} spells them. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.inventdedup.audit.AuditRepository;
+import io.inventdedup.audit.RunLookups;
 import io.inventdedup.audit.RunRecords;
 import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.decision.DecisionText;
@@ -97,7 +98,7 @@ public final class DatabaseCommands {
 		try (ConfigurableApplicationContext context = database(args)) {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			DecisionRepository decisions = new DecisionRepository(jdbc);
-			ReviewCommand review = new ReviewCommand(new Decisions(new AuditRepository(jdbc), new RunRecords(jdbc),
+			ReviewCommand review = new ReviewCommand(new Decisions(new AuditRepository(jdbc), new RunLookups(jdbc),
 					decisions, new TransactionTemplate(new JdbcTransactionManager(jdbc.getDataSource()))), decisions,
 					System.out, System.err);
 			return switch (command) {
@@ -229,7 +230,7 @@ public final class DatabaseCommands {
 	/** Writes the run's page; exit code 2 when there is no such run. */
 	private static int page(JdbcTemplate jdbc, long jobExecutionId, OutputStream out, int limit) {
 		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-		if (new HtmlReport(new RunRecords(jdbc), new DecisionRepository(jdbc)).write(jobExecutionId, writer, limit) < 0) {
+		if (new HtmlReport(new RunRecords(jdbc), new RunLookups(jdbc), new DecisionRepository(jdbc)).write(jobExecutionId, writer, limit) < 0) {
 			System.err.println("No run has job execution " + jobExecutionId + ": run --report alone to list the last runs");
 			return 2;
 		}
@@ -263,7 +264,7 @@ public final class DatabaseCommands {
 		}
 		try (ConfigurableApplicationContext context = database(args)) {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-			SettleCommand command = new SettleCommand(new ManualSettlement(new AuditRepository(jdbc), new RunRecords(jdbc)),
+			SettleCommand command = new SettleCommand(new ManualSettlement(new AuditRepository(jdbc), new RunLookups(jdbc)),
 					System.out, System.err);
 			return command.settle(jobExecutionId, words.get(1), words.get(2).equals("merged"), reason.strip(),
 					by(arguments));

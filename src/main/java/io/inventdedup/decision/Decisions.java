@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 import io.inventdedup.audit.AuditRecord;
 import io.inventdedup.audit.AuditRepository;
 import io.inventdedup.audit.AuditStatus;
-import io.inventdedup.audit.RunRecords;
+import io.inventdedup.audit.RunLookups;
 
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -41,13 +41,13 @@ public class Decisions {
 
 	private final AuditRepository audit;
 
-	private final RunRecords runs;
+	private final RunLookups runs;
 
 	private final DecisionRepository reviews;
 
 	private final TransactionOperations transactions;
 
-	public Decisions(AuditRepository audit, RunRecords runs, DecisionRepository reviews,
+	public Decisions(AuditRepository audit, RunLookups runs, DecisionRepository reviews,
 			TransactionOperations transactions) {
 		this.audit = audit;
 		this.runs = runs;

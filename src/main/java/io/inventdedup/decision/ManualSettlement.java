@@ -5,7 +5,7 @@ import java.util.Optional;
 import io.inventdedup.audit.AuditRecord;
 import io.inventdedup.audit.AuditRepository;
 import io.inventdedup.audit.AuditStatus;
-import io.inventdedup.audit.RunRecords;
+import io.inventdedup.audit.RunLookups;
 
 /**
  * The rules of settling by hand a merge whose answer was lost and that the API cannot settle (no
@@ -18,9 +18,9 @@ public class ManualSettlement {
 
 	private final AuditRepository audit;
 
-	private final RunRecords runs;
+	private final RunLookups runs;
 
-	public ManualSettlement(AuditRepository audit, RunRecords runs) {
+	public ManualSettlement(AuditRepository audit, RunLookups runs) {
 		this.audit = audit;
 		this.runs = runs;
 	}

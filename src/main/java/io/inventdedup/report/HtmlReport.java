@@ -24,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.inventdedup.audit.RunFacts;
+import io.inventdedup.audit.RunLookups;
 import io.inventdedup.audit.RunRecords;
 import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.decision.Decisions;
@@ -49,12 +50,15 @@ public class HtmlReport {
 
 	private final RunRecords runs;
 
+	private final RunLookups lookups;
+
 	private final DecisionRepository decisions;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	public HtmlReport(RunRecords runs, DecisionRepository decisions) {
+	public HtmlReport(RunRecords runs, RunLookups lookups, DecisionRepository decisions) {
 		this.runs = runs;
+		this.lookups = lookups;
 		this.decisions = decisions;
 	}
 
@@ -159,7 +163,7 @@ public class HtmlReport {
 		data.writeStringProperty("policy", String.valueOf(run.policy()));
 		data.writeStringProperty("listing", AuditReport.listing(run));
 		if (run.dryRun()) {
-			this.runs.applicationOf(run.instance()).ifPresent((application) -> {
+			this.lookups.applicationOf(run.instance()).ifPresent((application) -> {
 				data.writeStringProperty("applied", application.describe(run.instance())
 						+ ": its planned groups take no more decisions (what became of each is on the apply run's page)");
 				data.writeStringProperty("appliedExecution", String.valueOf(application.execution()));

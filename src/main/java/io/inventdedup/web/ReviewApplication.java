@@ -1,6 +1,7 @@
 package io.inventdedup.web;
 
 import io.inventdedup.audit.AuditRepository;
+import io.inventdedup.audit.RunLookups;
 import io.inventdedup.audit.RunRecords;
 import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.decision.Decisions;
@@ -44,19 +45,24 @@ class ReviewApplication implements WebMvcConfigurer {
 	}
 
 	@Bean
+	RunLookups runLookups(JdbcTemplate jdbc) {
+		return new RunLookups(jdbc);
+	}
+
+	@Bean
 	DecisionRepository decisionRepository(JdbcTemplate jdbc) {
 		return new DecisionRepository(jdbc);
 	}
 
 	@Bean
-	Decisions decisions(AuditRepository audit, RunRecords runs, DecisionRepository decisions,
+	Decisions decisions(AuditRepository audit, RunLookups lookups, DecisionRepository decisions,
 			PlatformTransactionManager transactionManager) {
-		return new Decisions(audit, runs, decisions, new TransactionTemplate(transactionManager));
+		return new Decisions(audit, lookups, decisions, new TransactionTemplate(transactionManager));
 	}
 
 	@Bean
-	HtmlReport htmlReport(RunRecords runs, DecisionRepository decisions) {
-		return new HtmlReport(runs, decisions);
+	HtmlReport htmlReport(RunRecords runs, RunLookups lookups, DecisionRepository decisions) {
+		return new HtmlReport(runs, lookups, decisions);
 	}
 
 	/** The page's script and style, and the home page's, served as files of their own (the CSP allows 'self' alone). */

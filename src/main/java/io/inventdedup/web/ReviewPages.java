@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.inventdedup.audit.RunFacts;
+import io.inventdedup.audit.RunLookups;
 import io.inventdedup.audit.RunRecords;
 import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.report.AuditReport;
@@ -34,6 +35,8 @@ class ReviewPages {
 
 	private final RunRecords runs;
 
+	private final RunLookups lookups;
+
 	private final DecisionRepository reviews;
 
 	private final ReviewProperties properties;
@@ -43,9 +46,11 @@ class ReviewPages {
 	/** The home page's fixed HTML, before and after its data: read once. */
 	private final String[] homePage = HtmlReport.resource("/review/home.html").split("\\$\\{data}", 2);
 
-	ReviewPages(HtmlReport runPage, RunRecords runs, DecisionRepository reviews, ReviewProperties properties) {
+	ReviewPages(HtmlReport runPage, RunRecords runs, RunLookups lookups, DecisionRepository reviews,
+			ReviewProperties properties) {
 		this.runPage = runPage;
 		this.runs = runs;
+		this.lookups = lookups;
 		this.reviews = reviews;
 		this.properties = properties;
 	}
@@ -89,12 +94,12 @@ class ReviewPages {
 	 * @return false when there is no such run, and nothing was written
 	 */
 	boolean run(long jobExecutionId, Reviewer reviewer, CsrfToken csrf, String message, Writer out) {
-		Optional<Long> run = this.runs.instanceOf(jobExecutionId);
+		Optional<Long> run = this.lookups.instanceOf(jobExecutionId);
 		if (run.isEmpty()) {
 			return false;
 		}
 		Map<String, String> holds = new LinkedHashMap<>();
-		this.runs.orgOfRun(run.get())
+		this.lookups.orgOfRun(run.get())
 			.ifPresent((org) -> this.reviews.holds(org).forEach((hold) -> holds.put(hold.contactId(), hold.describe())));
 		return this.runPage.writeServed(jobExecutionId, out, this.properties.pageLimit(), (data) -> {
 			data.writeName("review");

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import io.inventdedup.audit.AuditRepository;
-import io.inventdedup.audit.RunRecords;
+import io.inventdedup.audit.RunLookups;
 import io.inventdedup.job.DedupJobLauncher;
 import io.inventdedup.simulator.InventSimulator;
 import io.inventdedup.simulator.OrgGenerator;
@@ -57,7 +57,7 @@ class DecisionRaceTests {
 				+ "AND status = 'NEEDS_REVIEW'", String.class, orgId);
 		assertThat(group).as("a queued group to decide on").isNotNull();
 		TransactionTemplate transactions = new TransactionTemplate(new JdbcTransactionManager(this.jdbc.getDataSource()));
-		Decisions decisions = new Decisions(new AuditRepository(this.jdbc), new RunRecords(this.jdbc),
+		Decisions decisions = new Decisions(new AuditRepository(this.jdbc), new RunLookups(this.jdbc),
 				new DecisionRepository(this.jdbc), transactions);
 		ExecutorService reviewers = Executors.newFixedThreadPool(2);
 		try {
