@@ -3,10 +3,6 @@ package io.inventdedup.job;
 import java.time.Duration;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.inventdedup.simulator.Faults;
@@ -30,17 +26,9 @@ class ClosingStepsStopIT {
 
 	private final InventSimulator simulator = TestInfrastructure.simulator();
 
-	private JdbcTemplate jdbc;
+	private final JdbcTemplate jdbc = TestInfrastructure.migratedDatabase();
 
-	private RunAssertions runs;
-
-	@BeforeEach
-	void connect() {
-		DataSource dataSource = TestInfrastructure.postgres().getPostgresDatabase();
-		Flyway.configure().dataSource(dataSource).load().migrate();
-		this.jdbc = new JdbcTemplate(dataSource);
-		this.runs = new RunAssertions(this.simulator, this.jdbc);
-	}
+	private final RunAssertions runs = new RunAssertions(this.simulator, this.jdbc);
 
 	@Test
 	void stopsTheFollowUpStepOnSigtermBetweenTwoUpdatesWithItsCountsAndTheNextRunSendsTheRest() {

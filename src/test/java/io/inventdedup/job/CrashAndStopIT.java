@@ -7,10 +7,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
-import javax.sql.DataSource;
-
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.inventdedup.policy.MergePolicy;
@@ -39,17 +35,9 @@ class CrashAndStopIT {
 
 	private final InventSimulator simulator = TestInfrastructure.simulator();
 
-	private JdbcTemplate jdbc;
+	private final JdbcTemplate jdbc = TestInfrastructure.migratedDatabase();
 
-	private RunAssertions runs;
-
-	@BeforeEach
-	void connect() {
-		DataSource dataSource = TestInfrastructure.postgres().getPostgresDatabase();
-		Flyway.configure().dataSource(dataSource).load().migrate();
-		this.jdbc = new JdbcTemplate(dataSource);
-		this.runs = new RunAssertions(this.simulator, this.jdbc);
-	}
+	private final RunAssertions runs = new RunAssertions(this.simulator, this.jdbc);
 
 	@Test
 	void resumesAfterBeingKilledAtRandomPointsWithoutMergingTwiceOrLeavingPendingRows() {

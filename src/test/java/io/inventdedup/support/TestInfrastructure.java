@@ -3,13 +3,17 @@ package io.inventdedup.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import javax.sql.DataSource;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
 
 import io.inventdedup.simulator.InventSimulator;
 
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The real parts every test and the demo run against, started once per JVM: an embedded
@@ -42,6 +46,13 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
 			simulator = InventSimulator.start(TOKEN);
 		}
 		return simulator;
+	}
+
+	/** The embedded database with the application's schema (Flyway's migrations, as the job applies them). */
+	public static JdbcTemplate migratedDatabase() {
+		DataSource dataSource = postgres().getPostgresDatabase();
+		Flyway.configure().dataSource(dataSource).load().migrate();
+		return new JdbcTemplate(dataSource);
 	}
 
 	public static String jdbcUrl() {
