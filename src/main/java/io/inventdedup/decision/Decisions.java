@@ -1,9 +1,11 @@
 package io.inventdedup.decision;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -67,6 +69,14 @@ public class Decisions {
 		OnGroups(List<AuditStatus> statuses, boolean needsReason) {
 			this.statuses = statuses;
 			this.needsReason = needsReason;
+		}
+
+		/**
+		 * The decision a page or a request names ({@code approve}, {@code unapprove}, {@code reject},
+		 * {@code unreject}), or empty for any other word.
+		 */
+		public static Optional<OnGroups> named(@Nullable String name) {
+			return Arrays.stream(values()).filter((decision) -> decision.name().toLowerCase(Locale.ROOT).equals(name)).findFirst();
 		}
 
 		/** Whether the decision keeps a reason (the undoing ones do not). */
@@ -173,11 +183,30 @@ public class Decisions {
 		return rowVersion + "." + ((decided != null) ? decided.version() : "undecided");
 	}
 
+	/**
+	 * A group as a page shows it now.
+	 * @param version its version ({@link #version})
+	 * @param decision who decided what on it and when, in words, or null when no one did
+	 */
+	public record GroupNow(String version, @Nullable String decision) {
+
+	}
+
+	/** Each of these groups of the run as a page shows it now, by group key: one read of the rows, one of the decisions. */
+	public Map<String, GroupNow> now(long run, Collection<String> groupKeys) {
+		Map<String, DecisionRepository.DecidedGroup> decided = this.reviews.decided(run, groupKeys);
+		Map<String, GroupNow> now = new LinkedHashMap<>();
+		this.runs.rowVersions(run, groupKeys).forEach((key, row) -> {
+			DecisionRepository.DecidedGroup decision = decided.get(key);
+			now.put(key, new GroupNow(version(row, decision), (decision != null) ? decision.decision() : null));
+		});
+		return now;
+	}
+
 	/** The version of each of these groups of the run as a page shows it ({@link #version}), by group key. */
 	public Map<String, String> versions(long run, Collection<String> groupKeys) {
-		Map<String, DecisionRepository.DecidedGroup> decided = this.reviews.decided(run, groupKeys);
 		Map<String, String> versions = new LinkedHashMap<>();
-		this.runs.rowVersions(run, groupKeys).forEach((key, row) -> versions.put(key, version(row, decided.get(key))));
+		now(run, groupKeys).forEach((key, group) -> versions.put(key, group.version()));
 		return versions;
 	}
 

@@ -3,7 +3,6 @@ package io.inventdedup.job;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -25,6 +24,7 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 
@@ -89,15 +89,11 @@ public class StartupCheck implements ApplicationListener<ApplicationEnvironmentP
 	private static <T> void check(String prefix, Set<ConstraintViolation<T>> violations) {
 		if (!violations.isEmpty()) {
 			throw new InvalidParametersException(violations.stream()
-				.map((violation) -> prefix + "." + kebab(violation.getPropertyPath().toString()) + " "
+				.map((violation) -> prefix + "." + DataObjectPropertyName.toDashedForm(violation.getPropertyPath().toString()) + " "
 						+ violation.getMessage())
 				.sorted()
 				.collect(Collectors.joining("; ")));
 		}
-	}
-
-	private static String kebab(String name) {
-		return name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
 	}
 
 }

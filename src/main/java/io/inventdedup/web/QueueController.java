@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.inventdedup.decision.DecisionRefusedException;
-import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.decision.Decisions;
 
 import org.springframework.http.HttpStatus;
@@ -44,12 +43,9 @@ class QueueController {
 
 	private final Decisions decisions;
 
-	private final DecisionRepository decided;
-
-	QueueController(QueuePage page, Decisions decisions, DecisionRepository decided) {
+	QueueController(QueuePage page, Decisions decisions) {
 		this.page = page;
 		this.decisions = decisions;
-		this.decided = decided;
 	}
 
 	@GetMapping("/queue")
@@ -95,13 +91,7 @@ class QueueController {
 	@ResponseBody
 	ResponseEntity<?> decide(@RequestBody DecisionRequest request, Authentication authentication) {
 		Reviewer reviewer = Reviewer.of(authentication);
-		Decisions.OnGroups onGroups = switch (String.valueOf(request.decision())) {
-			case "approve" -> Decisions.OnGroups.APPROVE;
-			case "unapprove" -> Decisions.OnGroups.UNAPPROVE;
-			case "reject" -> Decisions.OnGroups.REJECT;
-			case "unreject" -> Decisions.OnGroups.UNREJECT;
-			default -> null;
-		};
+		Decisions.OnGroups onGroups = Decisions.OnGroups.named(request.decision()).orElse(null);
 		if (onGroups == null || request.keys() == null || request.versions() == null) {
 			return ResponseEntity.badRequest()
 				.body(new Refusal("A decision is {execution, decision: approve|reject|unapprove|unreject, keys, "
@@ -117,11 +107,16 @@ class QueueController {
 				.addKeyValue("run", done.runInstanceId())
 				.addKeyValue("groups", done.changed().size())
 				.log("Decision recorded in review");
-			Map<String, String> now = new LinkedHashMap<>();
-			this.decided.decided(done.runInstanceId(), done.groups().keySet())
-				.forEach((key, group) -> now.put(key, group.decision()));
+			Map<String, String> versions = new LinkedHashMap<>();
+			Map<String, String> decided = new LinkedHashMap<>();
+			this.decisions.now(done.runInstanceId(), done.groups().keySet()).forEach((key, group) -> {
+				versions.put(key, group.version());
+				if (group.decision() != null) {
+					decided.put(key, group.decision());
+				}
+			});
 			return ResponseEntity.ok(new DecisionAnswer(Decisions.said(onGroups, done.changed().size(), reviewer.name()),
-					done.changed(), this.decisions.versions(done.runInstanceId(), done.groups().keySet()), now));
+					done.changed(), versions, decided));
 		}
 		catch (DecisionRefusedException ex) {
 			return ResponseEntity.status(HttpStatus.CONFLICT).body(new Refusal(ex.getMessage() + ". Nothing was changed."));

@@ -88,14 +88,9 @@ class ReviewController {
 			RedirectAttributes redirect) {
 		long executionId = executionId(execution);
 		Reviewer reviewer = Reviewer.of(authentication);
-		Decisions.OnGroups onGroups = switch (decision) {
-			case "approve" -> Decisions.OnGroups.APPROVE;
-			case "unapprove" -> Decisions.OnGroups.UNAPPROVE;
-			case "reject" -> Decisions.OnGroups.REJECT;
-			case "unreject" -> Decisions.OnGroups.UNREJECT;
-			default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"decision must be approve, unapprove, reject or unreject");
-		};
+		Decisions.OnGroups onGroups = Decisions.OnGroups.named(decision)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"decision must be approve, unapprove, reject or unreject"));
 		String message;
 		try {
 			if (keys.size() != versions.size()) {

@@ -63,20 +63,7 @@ class ClosingStepsStopIT {
 			.pollInterval(Duration.ofMillis(20))
 			.until(() -> this.simulator.requests(orgId, "PATCH") - patchesBefore >= 3 || !sending.isAlive());
 		assertThat(sending.isAlive()).as("still sending the updates").isTrue();
-		long signalledAt = System.nanoTime();
-		sending.terminate();
-
-		assertThat(sending.waitFor(40)).as(sending.output()).isEqualTo(1);
-		assertThat(Duration.ofNanos(System.nanoTime() - signalledAt)).as("stopped between two updates, not after all")
-			.isLessThan(Duration.ofSeconds(8));
-		Map<String, Object> step = this.jdbc.queryForMap("""
-				SELECT s.status, s.read_count, s.write_count, e.status AS job_status
-				  FROM batch_step_execution s JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id
-				 WHERE s.step_name = 'followUp' AND s.job_execution_id =
-				       (SELECT max(job_execution_id) FROM dedup_audit WHERE org_id = ?)
-				""", orgId);
-		assertThat(step).containsEntry("status", "STOPPED").containsEntry("job_status", "STOPPED");
-		long sent = ((Number) step.get("write_count")).longValue();
+		long sent = stopBetweenTwoRows(sending, orgId, "followUp", "updates");
 		assertThat(sent).as("the updates the stopped step sent, counted").isBetween(1L, groups - 1L);
 		assertThat(followUpsDue(orgId)).isEqualTo(groups - sent);
 
@@ -122,20 +109,7 @@ class ClosingStepsStopIT {
 			.pollInterval(Duration.ofMillis(20))
 			.until(() -> this.runs.count(orgId, "UNSETTLED") <= groups - 2 || !settling.isAlive());
 		assertThat(settling.isAlive()).as("still settling the merges").isTrue();
-		long signalledAt = System.nanoTime();
-		settling.terminate();
-
-		assertThat(settling.waitFor(40)).as(settling.output()).isEqualTo(1);
-		assertThat(Duration.ofNanos(System.nanoTime() - signalledAt)).as("stopped between two merges, not after all")
-			.isLessThan(Duration.ofSeconds(8));
-		Map<String, Object> step = this.jdbc.queryForMap("""
-				SELECT s.status, s.write_count, e.status AS job_status
-				  FROM batch_step_execution s JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id
-				 WHERE s.step_name = 'settle' AND s.job_execution_id =
-				       (SELECT max(job_execution_id) FROM dedup_audit WHERE org_id = ?)
-				""", orgId);
-		assertThat(step).containsEntry("status", "STOPPED").containsEntry("job_status", "STOPPED");
-		long settled = ((Number) step.get("write_count")).longValue();
+		long settled = stopBetweenTwoRows(settling, orgId, "settle", "merges");
 		assertThat(settled).as("the merges the stopped step settled, counted").isBetween(2L, groups - 1L);
 		assertThat(this.runs.count(orgId, "UNSETTLED")).isEqualTo(groups - settled);
 
@@ -145,6 +119,28 @@ class ClosingStepsStopIT {
 		assertThat(this.runs.count(orgId, "UNSETTLED")).isZero();
 		assertThat(this.runs.count(orgId, "MERGED")).isEqualTo(groups);
 		this.runs.assertAuditAgreesWithMergeLog(orgId);
+	}
+
+	/**
+	 * Sends SIGTERM to the run while its step {@code stepName} works through its rows: the run exits 1
+	 * within 8 s (between two rows, not after all), the step and the job STOPPED.
+	 * @return how many rows the stopped step wrote ({@code write_count})
+	 */
+	private long stopBetweenTwoRows(JobProcess run, String orgId, String stepName, String rows) {
+		long signalledAt = System.nanoTime();
+		run.terminate();
+
+		assertThat(run.waitFor(40)).as(run.output()).isEqualTo(1);
+		assertThat(Duration.ofNanos(System.nanoTime() - signalledAt)).as("stopped between two %s, not after all", rows)
+			.isLessThan(Duration.ofSeconds(8));
+		Map<String, Object> step = this.jdbc.queryForMap("""
+				SELECT s.status, s.write_count, e.status AS job_status
+				  FROM batch_step_execution s JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id
+				 WHERE s.step_name = ? AND s.job_execution_id =
+				       (SELECT max(job_execution_id) FROM dedup_audit WHERE org_id = ?)
+				""", stepName, orgId);
+		assertThat(step).containsEntry("status", "STOPPED").containsEntry("job_status", "STOPPED");
+		return ((Number) step.get("write_count")).longValue();
 	}
 
 	private long followUpsDue(String orgId) {

@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,8 +52,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @ExtendWith(OutputCaptureExtension.class)
 class LocalReviewTests {
 
-	private static final Pattern SIGN_IN = Pattern.compile("(?m)^sign-in: (http://127\\.0\\.0\\.1:(\\d+)/\\S+)$");
-
 	/** The run of a job execution (the one parameter it takes). */
 	private static final String INSTANCE = "(SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?)";
 
@@ -81,7 +78,7 @@ class LocalReviewTests {
 			assertThat(server.getBeanNamesForType(Job.class)).as("--serve starts no job").isEmpty();
 			assertThat(server.getBeanNamesForType(InventClient.class)).as("nor anything that calls Invent").isEmpty();
 			assertThat(server.getBeanNamesForType(ApiBudget.class)).isEmpty();
-			Matcher link = SIGN_IN.matcher(output.getOut());
+			Matcher link = ReviewServerSupport.SIGN_IN.matcher(output.getOut());
 			assertThat(link.find()).as("a line 'sign-in: http://127.0.0.1:PORT/...' in:%n%s", output.getOut()).isTrue();
 			assertThat(Integer.parseInt(link.group(2))).as("the link carries the port taken").isEqualTo(port);
 			String base = "http://127.0.0.1:" + port;
@@ -163,7 +160,7 @@ class LocalReviewTests {
 		grantAsReadmeSays(REVIEW_USER);
 		try (ConfigurableApplicationContext server = ReviewServerSupport.serveAs(REVIEW_USER, REVIEW_PASSWORD,
 				"--local", "--by=carol"); Browser browser = Browser.start()) {
-			Matcher link = SIGN_IN.matcher(output.getOut());
+			Matcher link = ReviewServerSupport.SIGN_IN.matcher(output.getOut());
 			assertThat(link.find()).isTrue();
 			ChromeDriver page = browser.open(link.group(1));
 			assertThat(page.findElements(By.cssSelector("tr.queued[data-org='review-local']"))).hasSize(queued.size());
@@ -297,7 +294,7 @@ class LocalReviewTests {
 
 		try (ConfigurableApplicationContext server = ReviewServerSupport.serve("--local", "--by=carol");
 				Browser browser = Browser.start()) {
-			Matcher link = SIGN_IN.matcher(output.getOut());
+			Matcher link = ReviewServerSupport.SIGN_IN.matcher(output.getOut());
 			assertThat(link.find()).isTrue();
 			ChromeDriver page = browser.open(link.group(1));
 			String runPage = page.getCurrentUrl() + "runs/" + plan;

@@ -3,7 +3,6 @@ package io.inventdedup.web;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,8 +33,6 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class QueueAtScaleTests {
 
-	private static final Pattern SIGN_IN = Pattern.compile("(?m)^sign-in: (http://127\\.0\\.0\\.1:(\\d+)/\\S+)$");
-
 	private final InventSimulator simulator = TestInfrastructure.simulator();
 
 	@Autowired
@@ -62,7 +59,7 @@ class QueueAtScaleTests {
 				ConfigurableApplicationContext bobs = ReviewServerSupport.serve("--local", "--by=bob");
 				Browser alice = Browser.start();
 				Browser bob = Browser.start()) {
-			Matcher link = SIGN_IN.matcher(output.getOut());
+			Matcher link = ReviewServerSupport.SIGN_IN.matcher(output.getOut());
 			ReviewerSession[] sessions = new ReviewerSession[2];
 			Browser[] browsers = { alice, bob };
 			for (int i = 0; i < 2; i++) {
@@ -136,7 +133,7 @@ class QueueAtScaleTests {
 
 		try (ConfigurableApplicationContext server = ReviewServerSupport.serve("--local", "--by=gus");
 				Browser browser = Browser.start()) {
-			Matcher link = SIGN_IN.matcher(output.getOut());
+			Matcher link = ReviewServerSupport.SIGN_IN.matcher(output.getOut());
 			assertThat(link.find()).isTrue();
 			browser.open(link.group(1));
 			ChromeDriver page = browser.open("http://127.0.0.1:" + link.group(2) + "/queue?org=" + orgId);

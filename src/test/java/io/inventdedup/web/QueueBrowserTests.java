@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,8 +42,6 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class QueueBrowserTests {
 
-	private static final Pattern SIGN_IN = Pattern.compile("(?m)^sign-in: (http://127\\.0\\.0\\.1:(\\d+)/\\S+)$");
-
 	private final InventSimulator simulator = TestInfrastructure.simulator();
 
 	@Autowired
@@ -68,7 +65,7 @@ class QueueBrowserTests {
 
 		try (ConfigurableApplicationContext server = ReviewServerSupport.serve("--local", "--by=dana");
 				Browser browser = Browser.start()) {
-			Matcher link = SIGN_IN.matcher(output.getOut());
+			Matcher link = ReviewServerSupport.SIGN_IN.matcher(output.getOut());
 			assertThat(link.find()).isTrue();
 			browser.open(link.group(1));
 			String base = "http://127.0.0.1:" + link.group(2);
@@ -148,7 +145,7 @@ class QueueBrowserTests {
 
 		try (ConfigurableApplicationContext server = ReviewServerSupport.serve("--local", "--by=erin");
 				Browser browser = Browser.start()) {
-			Matcher link = SIGN_IN.matcher(output.getOut());
+			Matcher link = ReviewServerSupport.SIGN_IN.matcher(output.getOut());
 			assertThat(link.find()).isTrue();
 			ChromeDriver page = browser.open(link.group(1));
 			page.manage().window().setSize(new Dimension(400, 900));
@@ -180,7 +177,7 @@ class QueueBrowserTests {
 
 		try (ConfigurableApplicationContext server = ReviewServerSupport.serve("--local", "--by=fay");
 				Browser browser = Browser.start()) {
-			Matcher link = SIGN_IN.matcher(output.getOut());
+			Matcher link = ReviewServerSupport.SIGN_IN.matcher(output.getOut());
 			assertThat(link.find()).isTrue();
 			browser.open(link.group(1));
 			ChromeDriver page = browser.open("http://127.0.0.1:" + link.group(2) + "/runs/" + plan);
@@ -209,7 +206,7 @@ class QueueBrowserTests {
 	void theReviewsErrorPagesSayWhatWentWrongInItsOwnWords(CapturedOutput output) {
 		try (ConfigurableApplicationContext server = ReviewServerSupport.serve("--local", "--by=hal");
 				Browser browser = Browser.start()) {
-			Matcher link = SIGN_IN.matcher(output.getOut());
+			Matcher link = ReviewServerSupport.SIGN_IN.matcher(output.getOut());
 			assertThat(link.find()).isTrue();
 			String base = "http://127.0.0.1:" + link.group(2);
 			browser.open(link.group(1));
@@ -218,18 +215,27 @@ class QueueBrowserTests {
 				.startsWith("Refused (403)")
 				.contains("This sign-in link was used already")
 				.contains("start --serve --local again for a new one");
+			assertNoFrameworkText(page);
 			browser.open(base + "/runs/987654321");
 			assertThat(page.findElement(By.id("error")).getText()).isEqualTo("No run has job execution 987654321.");
+			assertNoFrameworkText(page);
 			browser.open(base + "/no/such/page");
 			assertThat(page.findElement(By.tagName("body")).getText()).startsWith("Not found (404)")
 				.contains("There is no page at /no/such/page");
+			assertNoFrameworkText(page);
 			browser.open(base + "/api/decisions");
 			assertThat(page.findElement(By.tagName("body")).getText()).startsWith("Not allowed (405)")
 				.contains("/api/decisions does not take a GET request");
-			for (String shown : List.of(page.getPageSource())) {
-				assertThat(shown).doesNotContain("Whitelabel").doesNotContain("Exception").doesNotContain("status=");
-			}
+			assertNoFrameworkText(page);
 		}
+	}
+
+	/** The page shown is the review's own: no framework's error page, exception or status dump. */
+	private static void assertNoFrameworkText(ChromeDriver page) {
+		assertThat(page.getPageSource()).as(page.getCurrentUrl())
+			.doesNotContain("Whitelabel")
+			.doesNotContain("Exception")
+			.doesNotContain("status=");
 	}
 
 	private Set<String> set(String sql, long run) {

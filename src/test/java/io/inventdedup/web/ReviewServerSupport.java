@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -26,6 +27,9 @@ import static org.awaitility.Awaitility.await;
  * application's {@code main} entry) on the embedded PostgreSQL, and talks to it over HTTP.
  */
 final class ReviewServerSupport {
+
+	/** The line {@code --serve --local} prints: the one-time link (group 1) and its port (group 2). */
+	static final Pattern SIGN_IN = Pattern.compile("(?m)^sign-in: (http://127\\.0\\.0\\.1:(\\d+)/\\S+)$");
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
