@@ -20,15 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.inventdedup.policy.FollowUp;
 
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
@@ -49,7 +46,7 @@ public class InventClient {
 
 	private final ApiBudget budget;
 
-	private final JsonMapper jsonMapper;
+	private final ApiAnswers answers;
 
 	private final InventApiProperties properties;
 
@@ -59,7 +56,7 @@ public class InventClient {
 			InventApiProperties properties, MeterRegistry meters) {
 		this.webClient = webClient;
 		this.budget = budget;
-		this.jsonMapper = jsonMapper;
+		this.answers = new ApiAnswers(jsonMapper, properties);
 		this.properties = properties;
 		this.meters = meters;
 	}
@@ -77,10 +74,10 @@ public class InventClient {
 				.queryParam("page", page)
 				.queryParam("take", take)
 				.build(orgId))
-			.exchangeToMono((response) -> bodyOf(call, response).map((body) -> {
+			.exchangeToMono((response) -> this.answers.body(call, response).map((body) -> {
 				HttpHeaders headers = response.headers().asHttpHeaders();
-				return new DuplicatesPage(readArray(call, body, "groups"), header(call, headers, "pagination-count"),
-						header(call, headers, "pagination-page"), header(call, headers, "pagination-take"));
+				return new DuplicatesPage(this.answers.array(call, body, "groups"), ApiAnswers.header(call, headers, "pagination-count"),
+						ApiAnswers.header(call, headers, "pagination-page"), ApiAnswers.header(call, headers, "pagination-take"));
 			})));
 		return send(call, request, new AtomicBoolean());
 	}
@@ -103,10 +100,10 @@ public class InventClient {
 		Mono<MergeResult> request = Mono.defer(() -> this.webClient.post()
 			.uri("/orgs/{org}/contacts/{id}/merge", orgId, survivorId)
 			.bodyValue(Map.of("source_contact_ids", sources))
-			.exchangeToMono((response) -> bodyOf(call, response))
+			.exchangeToMono((response) -> this.answers.body(call, response))
 			.map((body) -> {
-				JsonNode answer = readJson(call, body);
-				return new MergeResult(readMergedIds(call, answer), false, survivorState(answer.get("merged")));
+				JsonNode answer = this.answers.json(call, body);
+				return new MergeResult(this.answers.mergedIds(call, answer), false, survivorState(answer.get("merged")));
 			}));
 		try {
 			return send(call, request, ambiguous).block();
@@ -133,7 +130,7 @@ public class InventClient {
 			.uri("/orgs/{org}/contacts/{id}", orgId, contactId)
 			.exchangeToMono((response) -> (response.statusCode().value() == 404)
 					? response.releaseBody().thenReturn(Optional.<JsonNode>empty())
-					: bodyOf(call, response).map((body) -> Optional.of(readJson(call, body)))));
+					: this.answers.body(call, response).map((body) -> Optional.of(this.answers.json(call, body)))));
 		return send(call, request, new AtomicBoolean()).block();
 	}
 
@@ -154,7 +151,7 @@ public class InventClient {
 					.queryParam("page", pageToFetch)
 					.queryParam("take", 100)
 					.build(orgId, filter.value()))
-				.exchangeToMono((response) -> bodyOf(call, response).map((body) -> readArray(call, body, "contacts"))));
+				.exchangeToMono((response) -> this.answers.body(call, response).map((body) -> this.answers.array(call, body, "contacts"))));
 			List<JsonNode> contacts = send(call, request, new AtomicBoolean()).block();
 			if (contacts.isEmpty()) {
 				return found;
@@ -174,7 +171,7 @@ public class InventClient {
 		Mono<String> request = Mono.defer(() -> this.webClient.patch()
 			.uri("/orgs/{org}/contacts/{id}", orgId, contactId)
 			.bodyValue(update.body())
-			.exchangeToMono((response) -> bodyOf(call, response)));
+			.exchangeToMono((response) -> this.answers.body(call, response)));
 		send(call, request, new AtomicBoolean()).block();
 	}
 
@@ -237,86 +234,6 @@ public class InventClient {
 		long capped = Math.min(base, this.properties.maxBackoff().toMillis());
 		long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
 		return Duration.ofMillis(jittered);
-	}
-
-	private Mono<String> bodyOf(String call, ClientResponse response) {
-		int status = response.statusCode().value();
-		Mono<String> body = response.bodyToMono(String.class)
-			.defaultIfEmpty("")
-			.onErrorMap(DataBufferLimitException.class, (ex) -> new MalformedAnswerException(call,
-					"the answer is larger than invent.api.max-response-size (" + this.properties.maxResponseSize() + ")"));
-		if (response.statusCode().is2xxSuccessful()) {
-			return body;
-		}
-		Duration retryAfter = retryAfter(response.headers().asHttpHeaders());
-		return body.onErrorReturn("")
-			.flatMap((text) -> Mono.error(new InventApiException(call, status, text, retryAfter)));
-	}
-
-	private List<JsonNode> readArray(String call, String body, String of) {
-		JsonNode page = readJson(call, body);
-		if (!page.isArray()) {
-			throw new MalformedAnswerException(call, "expected a JSON array of " + of + ", got " + page.getNodeType());
-		}
-		List<JsonNode> groups = new ArrayList<>(page.size());
-		page.forEach(groups::add);
-		return groups;
-	}
-
-	private List<String> readMergedIds(String call, JsonNode answer) {
-		JsonNode ids = answer.get("merged_contact_ids");
-		if (ids == null || !ids.isArray()) {
-			throw new MalformedAnswerException(call, "no merged_contact_ids array in the answer");
-		}
-		List<String> merged = new ArrayList<>(ids.size());
-		for (JsonNode id : ids) {
-			if (!id.isString()) {
-				throw new MalformedAnswerException(call, "merged_contact_ids holds a " + id.getNodeType());
-			}
-			merged.add(id.stringValue());
-		}
-		return merged;
-	}
-
-	private JsonNode readJson(String call, String body) {
-		try {
-			return this.jsonMapper.readTree(body);
-		}
-		catch (JacksonException ex) {
-			throw new MalformedAnswerException(call, "not JSON (" + ex.getOriginalMessage() + ")");
-		}
-	}
-
-	/** A numeric pagination header, or -1 when the answer has none. */
-	private static long header(String call, HttpHeaders headers, String name) {
-		String value = headers.getFirst(name);
-		if (value == null) {
-			return -1;
-		}
-		try {
-			long number = Long.parseLong(value.trim());
-			if (number < 0) {
-				throw new NumberFormatException();
-			}
-			return number;
-		}
-		catch (NumberFormatException ex) {
-			throw new MalformedAnswerException(call, name + " header is not a number");
-		}
-	}
-
-	private static @Nullable Duration retryAfter(HttpHeaders headers) {
-		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
-		if (value == null) {
-			return null;
-		}
-		try {
-			long seconds = Long.parseLong(value.trim());
-			return Duration.ofSeconds(Math.max(0, Math.min(seconds, 300)));
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
 	}
 
 	/** Failures worth another attempt: the API or the network may do better in a moment. */

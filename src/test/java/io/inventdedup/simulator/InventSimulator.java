@@ -1,25 +1,20 @@
 package io.inventdedup.simulator;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,11 +39,9 @@ public final class InventSimulator implements AutoCloseable {
 
 	private final Map<String, SimOrg> orgs = new ConcurrentHashMap<>();
 
-	private final List<MergeRecord> mergeLog = new CopyOnWriteArrayList<>();
-
-	private final Map<MergeRecord, Long> mergedAt = new ConcurrentHashMap<>();
-
 	private final Random random = new Random(42);
+
+	private final SimWrites writes = new SimWrites(this.json, this::draw);
 
 	private final SimTraffic traffic = new SimTraffic();
 
@@ -93,7 +86,7 @@ public final class InventSimulator implements AutoCloseable {
 
 	/** Every merge applied so far, in order. */
 	public List<MergeRecord> mergeLog(String orgId) {
-		return this.mergeLog.stream().filter((merge) -> merge.orgId().equals(orgId)).toList();
+		return this.writes.mergeLog(orgId);
 	}
 
 	/** Every request to this org, in the order they arrived. */
@@ -113,7 +106,7 @@ public final class InventSimulator implements AutoCloseable {
 
 	/** When the simulator applied this merge ({@link System#nanoTime()}). */
 	public long mergedAt(MergeRecord merge) {
-		return this.mergedAt.get(merge);
+		return this.writes.mergedAt(merge);
 	}
 
 	/** How many requests of this method reached this org (rejected ones included). */
@@ -171,7 +164,7 @@ public final class InventSimulator implements AutoCloseable {
 			listDuplicates(exchange, org);
 		}
 		else if (method.equals("POST") && rest.size() == 2 && rest.get(1).equals("merge")) {
-			merge(exchange, org, rest.get(0), faults);
+			this.writes.merge(exchange, org, rest.get(0), faults);
 		}
 		else if (method.equals("GET") && rest.isEmpty()) {
 			listContacts(exchange, org);
@@ -196,7 +189,7 @@ public final class InventSimulator implements AutoCloseable {
 				SimWire.send(exchange, 503, "<html><body>Service Unavailable</body></html>");
 				return;
 			}
-			update(exchange, org, rest.get(0));
+			this.writes.update(exchange, org, rest.get(0));
 		}
 		else {
 			SimWire.send(exchange, 405, "{\"message\":\"method not allowed\"}");
@@ -279,102 +272,6 @@ public final class InventSimulator implements AutoCloseable {
 		int from = Math.min((page - 1) * take, matching.size());
 		SimWire.send(exchange, 200, this.json.writeValueAsString(
 				matching.subList(from, Math.min(from + take, matching.size())).stream().map(SimWire::contactJson).toList()));
-	}
-
-	private void merge(HttpExchange exchange, SimOrg org, String survivorId, Faults faults) throws IOException {
-		JsonNode body;
-		try (InputStream in = exchange.getRequestBody()) {
-			body = this.json.readTree(in);
-		}
-		catch (RuntimeException ex) {
-			SimWire.send(exchange, 400, "{\"message\":\"body is not JSON\"}");
-			return;
-		}
-		if (draw(faults.conflictShare())) {
-			SimWire.send(exchange, 409, "{\"message\":\"contact is being modified\"}");
-			return;
-		}
-		SimContact merged;
-		List<String> sources = new ArrayList<>();
-		synchronized (org) {
-			if (org.contact(survivorId) == null) {
-				SimWire.send(exchange, 404, "{\"message\":\"contact " + survivorId + " not found\"}");
-				return;
-			}
-			JsonNode ids = body.get("source_contact_ids");
-			if (ids == null) {
-				org.groups()
-					.stream()
-					.filter((group) -> group.members().stream().anyMatch((c) -> c.id.equals(survivorId)))
-					.flatMap((group) -> group.members().stream())
-					.map(SimContact::id)
-					.filter((id) -> !id.equals(survivorId))
-					.forEach(sources::add);
-			}
-			else {
-				ids.forEach((id) -> sources.add(id.asString()));
-				if (sources.isEmpty() || sources.size() > 50) {
-					SimWire.send(exchange, 400, "{\"message\":\"source_contact_ids must hold 1 to 50 ids\"}");
-					return;
-				}
-			}
-			if (sources.contains(survivorId)) {
-				SimWire.send(exchange, 400, "{\"message\":\"a contact cannot be merged into itself\"}");
-				return;
-			}
-			if (new HashSet<>(sources).size() != sources.size()) {
-				SimWire.send(exchange, 400, "{\"message\":\"source_contact_ids holds an id twice\"}");
-				return;
-			}
-			for (String source : sources) {
-				if (org.contact(source) == null) {
-					SimWire.send(exchange, 404, "{\"message\":\"contact " + source + " not found\"}");
-					return;
-				}
-			}
-			merged = org.merge(survivorId, sources);
-			MergeRecord record = new MergeRecord(org.id, survivorId, List.copyOf(sources));
-			this.mergedAt.put(record, System.nanoTime());
-			this.mergeLog.add(record);
-		}
-		if (org.lostAnswerSurvivors.contains(survivorId) || draw(faults.appliedThenBadGatewayShare())) {
-			SimWire.send(exchange, 502, "<html><body>Bad Gateway</body></html>");
-			return;
-		}
-		if (draw(faults.appliedThenDropShare())) {
-			SimWire.drop(exchange);
-			return;
-		}
-		Map<String, Object> answer = new LinkedHashMap<>();
-		answer.put("merged", SimWire.contactJson(merged));
-		answer.put("merged_contact_ids", sources);
-		SimWire.send(exchange, 200, this.json.writeValueAsString(answer));
-	}
-
-	private void update(HttpExchange exchange, SimOrg org, String contactId) throws IOException {
-		JsonNode body;
-		try (InputStream in = exchange.getRequestBody()) {
-			body = this.json.readTree(in);
-		}
-		SimContact contact;
-		synchronized (org) {
-			contact = org.contact(contactId);
-			if (contact == null) {
-				SimWire.send(exchange, 404, "{\"message\":\"contact not found\"}");
-				return;
-			}
-			if (body.has("name")) {
-				contact.rename(body.get("name").isNull() ? null : body.get("name").asString());
-			}
-			if (body.has("blocked")) {
-				contact.blocked = body.get("blocked").asBoolean();
-			}
-			if (body.has("unsubscribed")) {
-				contact.unsubscribed = body.get("unsubscribed").asBoolean();
-			}
-			org.changed();
-		}
-		SimWire.send(exchange, 200, this.json.writeValueAsString(SimWire.contactJson(contact)));
 	}
 
 	private void pause(Faults faults) {

@@ -43,8 +43,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@code --serve --local} in a real browser: the one-time sign-in link, a reviewer's decisions
- * recorded as the commands record them with the signed-in name (on queued groups, on a dry run's
- * planned groups, undone, holds), the apply run of a plan rejected in the browser, and what is refused: no session,
+ * recorded as the commands record them with the signed-in name (on queued groups, undone, holds),
+ * and what is refused: no session,
  * no CSRF token, a group of another org, a group that changed since the page was loaded, a reason a
  * person cannot read. Contact names are the public's: they are shown as text only.
  */
@@ -147,7 +147,7 @@ class LocalReviewTests {
 		OrgGenerator.seeded(22).sharedChannels(0.5).populate(other, 10, 0);
 		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false", "runKey=local-1"))).isZero();
 		assertThat(this.launcher.launch(List.of("orgId=review-local-other", "dryRun=false", "runKey=local-1"))).isZero();
-		long run = execution(orgId);
+		long run = ReviewServerSupport.lastExecution(this.jdbc, orgId);
 		List<String> queued = this.jdbc.queryForList("SELECT group_key FROM dedup_audit WHERE job_execution_id = ? AND "
 				+ "status = 'NEEDS_REVIEW' ORDER BY id", String.class, run);
 		assertThat(queued).as("groups wait for review").hasSizeGreaterThanOrEqualTo(3);
@@ -155,7 +155,7 @@ class LocalReviewTests {
 				+ "AND dedup_member_ids(listed_group) @> ARRAY['hostile-1']", String.class, run);
 		assertThat(queued).contains(hostileGroup);
 		String othersGroup = this.jdbc.queryForObject("SELECT group_key FROM dedup_audit WHERE job_execution_id = ? "
-				+ "ORDER BY id LIMIT 1", String.class, execution("review-local-other"));
+				+ "ORDER BY id LIMIT 1", String.class, ReviewServerSupport.lastExecution(this.jdbc, "review-local-other"));
 
 		grantAsReadmeSays(REVIEW_USER);
 		try (ConfigurableApplicationContext server = ReviewServerSupport.serveAs(REVIEW_USER, REVIEW_PASSWORD,
@@ -219,7 +219,8 @@ class LocalReviewTests {
 			// Without the CSRF token: 403, nothing recorded.
 			String third = queued.stream().filter((key) -> !key.equals(hostileGroup) && !key.equals(stale))
 				.findFirst().orElseThrow();
-			Map<String, String> reject = Map.of("decision", "reject", "key", third, "version", version(page, third),
+			String thirdVersion = ReviewServerSupport.version(page, third);
+			Map<String, String> reject = Map.of("decision", "reject", "key", third, "version", thirdVersion,
 					"reason", "two people");
 			assertThat(ReviewServerSupport.postFromPage(browser, "/runs/" + run + "/decisions", reject, false))
 				.contains("Refused (403): the form carried no valid CSRF token");
@@ -230,23 +231,21 @@ class LocalReviewTests {
 			assertThat(foreign).contains("match no group of run");
 			// A reason no one can read: refused, in the browser as on the command line.
 			String tooLong = ReviewServerSupport.postFromPage(browser, "/runs/" + run + "/decisions",
-					Map.of("decision", "reject", "key", third, "version", version(page, third), "reason", "x".repeat(1001)),
-					true);
+					Map.of("decision", "reject", "key", third, "version", thirdVersion, "reason", "x".repeat(1001)), true);
 			assertThat(tooLong).contains("--reason is 1001 characters long");
 			String escape = ReviewServerSupport.postFromPage(browser, "/runs/" + run + "/decisions",
-					Map.of("decision", "reject", "key", third, "version", version(page, third), "reason",
-							"ok\u001b[2J"), true);
+					Map.of("decision", "reject", "key", third, "version", thirdVersion, "reason", "ok\u001b[2J"), true);
 			assertThat(escape).contains("control characters");
 			// A hold names a contact of the run; another org's contact is refused.
 			String otherContact = this.jdbc.queryForObject("SELECT survivor_contact_id FROM dedup_audit WHERE "
 					+ "job_execution_id = ? AND survivor_contact_id IS NOT NULL LIMIT 1", String.class,
-					execution("review-local-other"));
+					ReviewServerSupport.lastExecution(this.jdbc, "review-local-other"));
 			String foreignHold = ReviewServerSupport.postFromPage(browser, "/runs/" + run + "/holds",
 					Map.of("decision", "hold", "contact", otherContact, "reason", "not mine"), true);
 			assertThat(foreignHold).contains("holds contact");
 			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM dedup_rejection WHERE group_key IN (?, ?) "
 					+ "AND plan_instance_id IN (" + INSTANCE + ", " + INSTANCE + ")", Long.class, third, othersGroup, run,
-					execution("review-local-other"))).isZero();
+					ReviewServerSupport.lastExecution(this.jdbc, "review-local-other"))).isZero();
 			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM dedup_hold WHERE contact_id = ? AND org_id = ?",
 					Long.class, otherContact, orgId)).isZero();
 
@@ -279,69 +278,6 @@ class LocalReviewTests {
 		assertThat(output.getAll()).doesNotContain(TestInfrastructure.TOKEN).doesNotContain(REVIEW_PASSWORD);
 	}
 
-	@Test
-	void aDryRunsPlannedGroupsAreRejectedAndTheRejectionUndoneInTheBrowserAndTheApplyRunFollows(CapturedOutput output)
-			throws Exception {
-		String orgId = "review-plan";
-		OrgGenerator.seeded(41).plainContacts().populate(this.simulator.org(orgId), 12, 0);
-		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=true", "runKey=plan-1"))).isZero();
-		long plan = execution(orgId);
-		List<String> planned = this.jdbc.queryForList("SELECT group_key FROM dedup_audit WHERE job_execution_id = ? "
-				+ "AND status = 'PLANNED' ORDER BY id LIMIT 2", String.class, plan);
-		assertThat(planned).hasSize(2);
-		String rejected = planned.get(0);
-		String undone = planned.get(1);
-
-		try (ConfigurableApplicationContext server = ReviewServerSupport.serve("--local", "--by=carol");
-				Browser browser = Browser.start()) {
-			Matcher link = ReviewServerSupport.SIGN_IN.matcher(output.getOut());
-			assertThat(link.find()).isTrue();
-			ChromeDriver page = browser.open(link.group(1));
-			String runPage = page.getCurrentUrl() + "runs/" + plan;
-			browser.open(runPage);
-			assertThat(page.findElement(By.id("title")).getText()).contains("dry run");
-			for (String key : planned) {
-				page.findElement(By.cssSelector("article[data-key='" + key + "'] input.pick")).click();
-			}
-			page.findElement(By.id("reject-reason")).sendKeys("not the same shop");
-			assertThat(page.findElement(By.id("decide-approve")).isEnabled())
-				.as("approval is not offered on planned groups: only groups waiting for review are approved")
-				.isFalse();
-			assertThat(page.findElement(By.id("picked")).getText())
-				.isEqualTo("2 selected (2 planned: they can be rejected, not approved)");
-			String refused = ReviewServerSupport.postFromPage(browser, "/runs/" + plan + "/decisions",
-					Map.of("decision", "approve", "key", rejected, "version", version(page, rejected), "reason", "x"), true);
-			assertThat(refused).as("and the server refuses it all the same")
-				.startsWith("Refused: These keys match no group of run")
-				.contains("NEEDS_REVIEW");
-			for (String key : planned) {
-				page.findElement(By.cssSelector("article[data-key='" + key + "'] input.pick")).click();
-			}
-			page.findElement(By.id("reject-reason")).sendKeys("not the same shop");
-			browser.leave(() -> page.findElement(By.id("decide-reject")).click());
-			browser.ready();
-			assertThat(page.findElement(By.id("message")).getText()).startsWith("Rejected 2 groups, by carol");
-			page.findElement(By.cssSelector("article[data-key='" + undone + "'] input.pick")).click();
-			browser.leave(() -> page.findElement(By.id("decide-unreject")).click());
-			browser.ready();
-			assertThat(page.findElement(By.id("message")).getText()).startsWith("Took back the rejection of 1 group");
-			assertThat(page.findElement(By.cssSelector("article[data-key='" + rejected + "'] .decision")).getText())
-				.startsWith("rejected by carol at ")
-				.endsWith(": not the same shop");
-			assertThat(page.findElements(By.cssSelector("article[data-key='" + undone + "'] .decision"))).isEmpty();
-		}
-
-		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false", "plan=" + plan, "runKey=apply-1")))
-			.isZero();
-		long apply = execution(orgId);
-		assertThat(this.jdbc.queryForMap("SELECT status, reason FROM dedup_audit WHERE job_execution_id = ? AND "
-				+ "group_key = ?", apply, rejected))
-			.containsEntry("status", "SKIPPED")
-			.containsEntry("reason", "rejected-in-review");
-		assertThat(this.jdbc.queryForObject("SELECT status FROM dedup_audit WHERE job_execution_id = ? AND "
-				+ "group_key = ?", String.class, apply, undone)).isEqualTo("MERGED");
-	}
-
 	/**
 	 * A database user with the grants of {@code db/review-grants.sql} alone (README, "Review in a
 	 * browser"): the test's server signs in as it, so that every read and decision above proves them enough.
@@ -359,17 +295,6 @@ class LocalReviewTests {
 		}
 		assertThat(this.jdbc.queryForObject("SELECT has_table_privilege(?, 'dedup_audit', 'UPDATE')", Boolean.class,
 				user)).as("the review may not change the audit").isFalse();
-	}
-
-	private long execution(String orgId) {
-		return this.jdbc.queryForObject("SELECT max(job_execution_id) FROM dedup_audit WHERE org_id = ?", Long.class,
-				orgId);
-	}
-
-	/** The version of the group that the page shows (what the browser sends with a decision). */
-	private static String version(ChromeDriver page, String groupKey) {
-		return (String) page.executeScript("var key = arguments[0]; return JSON.parse(document.getElementById("
-				+ "'run-data').textContent).groups.filter(function (g) { return g.k === key; })[0].v;", groupKey);
 	}
 
 	private static List<InetAddress> otherAddresses() throws java.net.SocketException {

@@ -49,8 +49,7 @@ class QueueAtScaleTests {
 		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "runKey=race-1"))).isZero();
 		String group = this.jdbc.queryForObject("SELECT min(group_key) FROM dedup_audit WHERE org_id = ? "
 				+ "AND status = 'NEEDS_REVIEW'", String.class, orgId);
-		long execution = this.jdbc.queryForObject("SELECT max(job_execution_id) FROM dedup_audit WHERE org_id = ?",
-				Long.class, orgId);
+		long execution = ReviewServerSupport.lastExecution(this.jdbc, orgId);
 		long run = this.jdbc.queryForObject("SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?",
 				Long.class, execution);
 

@@ -166,12 +166,10 @@ class QueueBrowserTests {
 		String orgId = "queue-applied";
 		OrgGenerator.seeded(43).sharedChannels(0.2).populate(this.simulator.org(orgId), 30, 0);
 		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "runKey=plan-1"))).isZero();
-		long plan = this.jdbc.queryForObject("SELECT max(job_execution_id) FROM dedup_audit WHERE org_id = ?", Long.class,
-				orgId);
+		long plan = ReviewServerSupport.lastExecution(this.jdbc, orgId);
 		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false", "plan=" + plan, "runKey=apply-1")))
 			.isZero();
-		long apply = this.jdbc.queryForObject("SELECT max(job_execution_id) FROM dedup_audit WHERE org_id = ?", Long.class,
-				orgId);
+		long apply = ReviewServerSupport.lastExecution(this.jdbc, orgId);
 		String planned = this.jdbc.queryForObject("SELECT min(group_key) FROM dedup_audit WHERE job_execution_id = ? "
 				+ "AND status = 'PLANNED'", String.class, plan);
 
