@@ -19,8 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What people read of runs, for the commands that need only the database and for the review in a
- * browser: the runs and their facts (from {@code dedup_run_summary}, {@code dedup_listing} and
- * Spring Batch's execution tables, which these modes read without a job repository), a run's rows
+ * browser: the runs and their facts (from {@code dedup_run_summary}, what the collect step publishes
+ * of its listings, {@code dedup_listed_run} and {@code dedup_run_listing}, and Spring Batch's
+ * execution tables, which these modes read without a job repository), a run's rows
  * for its page and its CSV. The lookups a decision makes are {@link RunLookups}'. Read only: the
  * steps write the table through {@link AuditRepository}.
  */
@@ -93,7 +94,7 @@ public class RunRecords {
 				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = :planName) AS plan
 				  FROM (SELECT org_id, job_instance_id,
 				               row_number() OVER (PARTITION BY org_id ORDER BY job_instance_id DESC) AS n
-				          FROM (SELECT DISTINCT org_id, job_instance_id FROM dedup_listing) d) r
+				          FROM dedup_listed_run) r
 				  JOIN LATERAL (SELECT * FROM dedup_run_summary v WHERE v.job_instance_id = r.job_instance_id) s ON true
 				  JOIN batch_job_execution e ON e.job_execution_id = s.last_job_execution_id
 				 WHERE r.n <= :perOrg
@@ -126,14 +127,7 @@ public class RunRecords {
 				         WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = :planName) AS plan
 				FROM batch_job_execution e
 				LEFT JOIN dedup_run_summary s ON s.job_instance_id = e.job_instance_id
-				LEFT JOIN LATERAL (
-				       SELECT d.org_id, d.announced, d.collected,
-				              (SELECT count(*) FROM dedup_listing c
-				                WHERE c.job_instance_id = d.job_instance_id AND c.completed) AS listings,
-				              (SELECT max(c.oldest_merge_age_ms) FROM dedup_listing c
-				                WHERE c.job_instance_id = d.job_instance_id) AS oldest_merge_age_ms
-				         FROM dedup_listing d WHERE d.job_instance_id = e.job_instance_id AND d.checked_at IS NOT NULL
-				        ORDER BY d.listing DESC LIMIT 1) l ON true
+				LEFT JOIN dedup_run_listing l ON l.job_instance_id = e.job_instance_id
 				LEFT JOIN batch_job_execution_params o
 				       ON o.job_execution_id = e.job_execution_id AND o.parameter_name = :orgIdName
 				WHERE e.job_execution_id = :execution

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Repository;
  * The groups that a run finds no longer listed, recorded in {@code dedup_audit} as SKIPPED
  * {@code no-longer-listed}: a reviewed plan's groups that the run's snapshot does not hold any more,
  * and the groups of a run's earlier listing that its fresh listing dropped. Each is one statement in
- * the database, whatever the size of the plan, and idempotent.
+ * the database, whatever the size of the plan, and idempotent. The run's snapshot is read through
+ * the view the collect step publishes of it, {@code dedup_listed_group}.
  */
 @Repository
 public class UnlistedGroups {
@@ -31,7 +32,7 @@ public class UnlistedGroups {
 		return this.jdbcClient.sql("""
 				WITH listed AS MATERIALIZED (
 				         SELECT DISTINCT m.id
-				           FROM dedup_staged_group s, unnest(dedup_member_ids(s.listed_group::jsonb)) AS m(id)
+				           FROM dedup_listed_group s, unnest(dedup_member_ids(s.listed_group::jsonb)) AS m(id)
 				          WHERE s.job_instance_id = :run),
 				     planned AS (
 				         SELECT p.id, m.id AS member
@@ -65,11 +66,11 @@ public class UnlistedGroups {
 		return this.jdbcClient.sql("""
 				WITH listed AS MATERIALIZED (
 				         SELECT DISTINCT m.id
-				           FROM dedup_staged_group s, unnest(dedup_member_ids(s.listed_group::jsonb)) AS m(id)
+				           FROM dedup_listed_group s, unnest(dedup_member_ids(s.listed_group::jsonb)) AS m(id)
 				          WHERE s.job_instance_id = :run AND s.listing = :listing),
 				     earlier AS (
 				         SELECT s.id, s.org_id, s.group_key, s.listing, s.listed_group::jsonb AS listed_group
-				           FROM dedup_staged_group s
+				           FROM dedup_listed_group s
 				          WHERE s.job_instance_id = :run AND s.listing < :listing
 				            AND NOT EXISTS (SELECT 1 FROM dedup_audit a
 				                             WHERE a.job_instance_id = :run AND a.group_key = s.group_key)),

@@ -18,6 +18,9 @@ import org.springframework.stereotype.Repository;
  * Owns {@code dedup_staged_group}, the snapshot of a run's duplicate groups, and
  * {@code dedup_listing}, one row per listing of the run: the collect step writes a listing, the
  * merge step reads the latest complete one by key, so a restart never skips or repeats a group.
+ * What the other rooms read of them, it publishes as views ({@code V15__Published_views.sql}):
+ * {@code dedup_listed_run}, {@code dedup_run_listing} (which {@link #listing} reads too) and
+ * {@code dedup_listed_group}; it reads the audit's {@code dedup_recorded_group}.
  */
 @Repository
 public class StagedGroups {
@@ -31,7 +34,7 @@ public class StagedGroups {
 			SELECT s.job_instance_id, s.org_id, s.group_key, s.listed_group, ?
 			  FROM dedup_staged_group s
 			 WHERE s.job_instance_id = ? AND s.listing < ?
-			   AND EXISTS (SELECT 1 FROM dedup_audit a WHERE a.job_instance_id = s.job_instance_id
+			   AND EXISTS (SELECT 1 FROM dedup_recorded_group a WHERE a.job_instance_id = s.job_instance_id
 			                 AND a.group_key = s.group_key AND a.status = 'PENDING')
 			ON CONFLICT (job_instance_id, listing, group_key) DO NOTHING
 			""";
@@ -142,12 +145,8 @@ public class StagedGroups {
 	 */
 	public Optional<Listing> listing(long jobInstanceId) {
 		return this.jdbcTemplate.query("""
-				SELECT coalesce(l.announced, -1), l.collected,
-				       (SELECT count(*) FROM dedup_listing c WHERE c.job_instance_id = l.job_instance_id AND c.completed),
-				       (SELECT coalesce(max(c.oldest_merge_age_ms), -1) FROM dedup_listing c
-				         WHERE c.job_instance_id = l.job_instance_id)
-				  FROM dedup_listing l WHERE l.job_instance_id = ? AND l.checked_at IS NOT NULL
-				 ORDER BY l.listing DESC LIMIT 1
+				SELECT coalesce(announced, -1), collected, listings, coalesce(oldest_merge_age_ms, -1)
+				  FROM dedup_run_listing WHERE job_instance_id = ?
 				""", (rs, row) -> new Listing(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4)), jobInstanceId)
 			.stream()
 			.findFirst();

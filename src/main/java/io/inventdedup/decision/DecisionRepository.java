@@ -25,7 +25,9 @@ import org.springframework.stereotype.Repository;
 /**
  * Owns what operators decide in review: {@code dedup_hold} (contacts never merged),
  * {@code dedup_rejection} (planned groups an apply run must not merge, and queued groups no run
- * merges) and {@code dedup_approval} (queued groups a person approved).
+ * merges) and {@code dedup_approval} (queued groups a person approved). The groups they are about
+ * it reads through what the other rooms publish: the audit's {@code dedup_recorded_group} and the
+ * runs of each org ({@code dedup_listed_run}), joined with its tables in one statement.
  */
 @Repository
 public class DecisionRepository {
@@ -200,10 +202,10 @@ public class DecisionRepository {
 	 */
 	public boolean anyQueuedDecision(String orgId, Duration approvalsFor) {
 		return this.jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM dedup_approval p JOIN dedup_audit a
+				SELECT EXISTS (SELECT 1 FROM dedup_approval p JOIN dedup_recorded_group a
 				                 ON a.job_instance_id = p.run_instance_id AND a.group_key = p.group_key
 				                WHERE a.org_id = :org AND p.approved_at > now() - make_interval(secs => :approvalsFor))
-				    OR EXISTS (SELECT 1 FROM dedup_rejection r JOIN dedup_audit a
+				    OR EXISTS (SELECT 1 FROM dedup_rejection r JOIN dedup_recorded_group a
 				                 ON a.job_instance_id = r.plan_instance_id AND a.group_key = r.group_key
 				                WHERE a.org_id = :org AND a.status = 'NEEDS_REVIEW')
 				""").param("org", orgId).param("approvalsFor", approvalsFor.toSeconds()).query(Boolean.class).single();
@@ -236,7 +238,7 @@ public class DecisionRepository {
 	public List<QueuedGroup> queue(@Nullable String orgId, int limit) {
 		return this.jdbc.sql(QUEUE + """
 				SELECT q.*,
-				       (SELECT min(f.created_at) FROM dedup_audit f
+				       (SELECT min(f.created_at) FROM dedup_recorded_group f
 				         WHERE f.org_id = q.org_id AND f.group_key = q.group_key AND f.status = 'NEEDS_REVIEW') AS waiting_since
 				  FROM queued q
 				 WHERE CAST(:org AS text) IS NULL OR q.org_id = :org
@@ -266,7 +268,7 @@ public class DecisionRepository {
 	public QueueFacts queueFacts(String orgId) {
 		return this.jdbc.sql(QUEUE + """
 				SELECT count(DISTINCT q.id) AS n, min(f.created_at) AS since
-				  FROM queued q JOIN dedup_audit f
+				  FROM queued q JOIN dedup_recorded_group f
 				    ON f.org_id = q.org_id AND f.group_key = q.group_key AND f.status = 'NEEDS_REVIEW'
 				 WHERE q.org_id = :org
 				""").param("org", orgId).query((rs, row) -> new QueueFacts(rs.getLong("n"),
@@ -294,7 +296,7 @@ public class DecisionRepository {
 			SELECT a.job_instance_id, a.listed_group::text AS listed_group, a.survivor_contact_id,
 			       a.source_contact_ids, a.excluded_contact_ids, a.exclusion_reasons, a.planned_update,
 			       d.approved, d.decided_by, d.reason, d.decided_at
-			  FROM dedup_audit a
+			  FROM dedup_recorded_group a
 			 CROSS JOIN LATERAL (
 			        SELECT true AS approved, p.approved_by AS decided_by, p.reason, p.approved_at AS decided_at
 			          FROM dedup_approval p
@@ -312,12 +314,12 @@ public class DecisionRepository {
 			""";
 
 	private static final String QUEUE = """
-			WITH latest AS (SELECT org_id, max(job_instance_id) AS job_instance_id FROM dedup_listing GROUP BY org_id),
+			WITH latest AS (SELECT org_id, max(job_instance_id) AS job_instance_id FROM dedup_listed_run GROUP BY org_id),
 			     queued AS (SELECT a.id, a.org_id, a.job_instance_id, a.job_execution_id, a.group_key, a.reason,
 			                       a.detail, a.listed_group::text AS listed_group, a.survivor_contact_id,
 			                       a.source_contact_ids, a.excluded_contact_ids, a.exclusion_reasons,
 			                       a.planned_update::text AS planned_update, a.policy::text AS policy
-			                  FROM dedup_audit a
+			                  FROM dedup_recorded_group a
 			                  JOIN latest l ON l.org_id = a.org_id AND l.job_instance_id = a.job_instance_id
 			                 WHERE a.status = 'NEEDS_REVIEW'
 			                   AND NOT EXISTS (SELECT 1 FROM dedup_approval p

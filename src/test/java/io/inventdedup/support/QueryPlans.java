@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Explains the job's queries as PostgreSQL runs them at the worst moment: on copies of its tables
  * that were never analysed (temporary tables, which autovacuum never touches, with the same columns,
- * defaults and indexes, found first on the search path), as the generic plan of a prepared statement
+ * defaults and indexes, found first on the search path, and copies of the views that read them), as
+ * the generic plan of a prepared statement
  * ({@code plan_cache_mode = force_generic_plan}: what the JDBC driver's server-side statements
  * keep for the life of a pooled connection). Each query runs for real ({@code EXPLAIN ANALYZE}), so
  * that what a plan read is counted, not estimated.
@@ -48,12 +50,35 @@ public final class QueryPlans implements AutoCloseable {
 			.migrate();
 		Connection connection = TestInfrastructure.postgres().getPostgresDatabase().getConnection();
 		try (Statement statement = connection.createStatement()) {
+			Map<String, String> views = viewsOf(statement, List.of(tables));
 			for (String table : tables) {
 				statement.execute("CREATE TEMPORARY TABLE " + table + " (LIKE public." + table + " INCLUDING ALL)");
+			}
+			for (Map.Entry<String, String> view : views.entrySet()) {
+				statement.execute("CREATE TEMPORARY VIEW " + view.getKey() + " AS " + view.getValue());
 			}
 			statement.execute("SET plan_cache_mode = force_generic_plan");
 		}
 		return new QueryPlans(connection);
+	}
+
+	/**
+	 * The views of the schema that read these tables, with their definitions as written (read before
+	 * the copies exist, so that a definition names the tables, not {@code public.}'s): the copies of
+	 * the views read the copies of the tables, as a published view is read in production.
+	 */
+	private static Map<String, String> viewsOf(Statement statement, List<String> tables) throws SQLException {
+		Map<String, String> views = new LinkedHashMap<>();
+		try (ResultSet rs = statement.executeQuery("SELECT viewname, definition FROM pg_views "
+				+ "WHERE schemaname = 'public' ORDER BY viewname")) {
+			while (rs.next()) {
+				String definition = rs.getString(2);
+				if (tables.stream().anyMatch((table) -> definition.matches("(?s).*\\b" + table + "\\b.*"))) {
+					views.put(rs.getString(1), definition);
+				}
+			}
+		}
+		return views;
 	}
 
 	/** Runs a statement in this session (to fill the copies). */
