@@ -1,21 +1,14 @@
 package io.inventdedup.job;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -30,7 +23,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,23 +30,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.inventdedup.run.RunParameters;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Every manifest under {@code k8s/}, rendered with {@code kubectl kustomize} and parsed with the
- * fabric8 Kubernetes object model, failing on any field the model does not know; then what must
- * hold is asserted on the rendered objects.
+ * fabric8 Kubernetes object model, failing on any field the model does not know ({@link Kustomize});
+ * then what must hold is asserted on the rendered objects.
  */
 class KubernetesManifestsTests {
-
-	private static final KubernetesSerialization serialization = new KubernetesSerialization();
 
 	private static final Pattern VARIABLE = Pattern.compile("\\$\\(([A-Z_]+)\\)");
 
 	@ParameterizedTest
 	@ValueSource(strings = { "k8s/base", "k8s/overlays/dry-run", "k8s/overlays/merge" })
 	void rendersAKustomizationWhosePodGetsEveryKeyItReadsAndRunsLockedDown(String kustomization) {
-		List<HasMetadata> objects = render(kustomization);
+		List<HasMetadata> objects = Kustomize.render(kustomization);
 
 		CronJob cronJob = only(objects, CronJob.class);
 		assertThat(cronJob.getSpec().getConcurrencyPolicy()).isEqualTo("Forbid");
@@ -79,15 +68,15 @@ class KubernetesManifestsTests {
 
 	@Test
 	void onlyTheMergeOverlaySaysExplicitlyThatItMerges() {
-		assertThat(runSetting(render("k8s/base"), "DRY_RUN")).isEqualTo("true");
-		assertThat(runSetting(render("k8s/overlays/dry-run"), "DRY_RUN")).isEqualTo("true");
-		assertThat(runSetting(render("k8s/overlays/merge"), "DRY_RUN")).isEqualTo("false");
-		assertThat(runSetting(render("k8s/overlays/merge"), "ORG_ID")).isEqualTo("acme");
+		assertThat(runSetting(Kustomize.render("k8s/base"), "DRY_RUN")).isEqualTo("true");
+		assertThat(runSetting(Kustomize.render("k8s/overlays/dry-run"), "DRY_RUN")).isEqualTo("true");
+		assertThat(runSetting(Kustomize.render("k8s/overlays/merge"), "DRY_RUN")).isEqualTo("false");
+		assertThat(runSetting(Kustomize.render("k8s/overlays/merge"), "ORG_ID")).isEqualTo("acme");
 	}
 
 	@Test
 	void mountsTheOperatorsConfigurationAsItIsInTheRepository() throws IOException {
-		ConfigMap config = render("k8s/base").stream()
+		ConfigMap config = Kustomize.render("k8s/base").stream()
 			.filter((object) -> object.getMetadata().getName().equals("invent-dedup-config"))
 			.map(ConfigMap.class::cast)
 			.findFirst()
@@ -99,8 +88,8 @@ class KubernetesManifestsTests {
 	@ParameterizedTest(name = "k8s/manual/{0}")
 	@ValueSource(strings = { "job.yaml", "apply-plan.yaml" })
 	void theManualJobsRunThePodOfTheCronJobWithParametersOfTheirOwn(String file) throws IOException {
-		List<HasMetadata> deployed = render("k8s/overlays/merge");
-		Job manual = parseStrictly(Files.readString(Path.of("k8s", "manual", file)), Job.class);
+		List<HasMetadata> deployed = Kustomize.render("k8s/overlays/merge");
+		Job manual = Kustomize.parseStrictly(Files.readString(Path.of("k8s", "manual", file)), Job.class);
 		assertJobRunsTheJarSafely(manual.getSpec(), deployed);
 		PodSpec manualPod = manual.getSpec().getTemplate().getSpec();
 		PodSpec cronPod = only(deployed, CronJob.class).getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
@@ -115,7 +104,7 @@ class KubernetesManifestsTests {
 
 	@Test
 	void theReviewRunsLockedDownWithProbesFromActuatorEveryKeyItReadsAndNoApiToken() throws IOException {
-		List<HasMetadata> objects = render("k8s/review");
+		List<HasMetadata> objects = Kustomize.render("k8s/review");
 		Deployment deployment = only(objects, Deployment.class);
 		PodSpec pod = deployment.getSpec().getTemplate().getSpec();
 		assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
@@ -138,7 +127,7 @@ class KubernetesManifestsTests {
 		assertThat(service.getSpec().getPorts().get(0).getTargetPort().getStrVal())
 			.isEqualTo(container.getPorts().get(0).getName());
 
-		Secret template = parseStrictly(Files.readString(Path.of("k8s", "review", "secret-template.yaml")),
+		Secret template = Kustomize.parseStrictly(Files.readString(Path.of("k8s", "review", "secret-template.yaml")),
 				Secret.class);
 		Set<String> read = new HashSet<>();
 		for (EnvVar env : container.getEnv()) {
@@ -153,15 +142,15 @@ class KubernetesManifestsTests {
 		assertThat(settings.getData()).containsKeys("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
 				"SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_IDP_ISSUER_URI",
 				"SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_IDP_CLIENT_ID");
-		assertThat(kubectl("kustomize", "k8s/review")).as("the review never holds the API token")
+		assertThat(Kustomize.kubectl("kustomize", "k8s/review")).as("the review never holds the API token")
 			.doesNotContain("INVENT_API_TOKEN");
 		assertThat(objects).noneMatch((object) -> object.getKind().equals("Secret"));
 	}
 
 	@Test
 	void theSecretTemplateHoldsEveryKeyThePodReadsAndNoRealSecret() throws IOException {
-		Secret template = parseStrictly(Files.readString(Path.of("k8s", "secret-template.yaml")), Secret.class);
-		Container container = only(render("k8s/base"), CronJob.class).getSpec()
+		Secret template = Kustomize.parseStrictly(Files.readString(Path.of("k8s", "secret-template.yaml")), Secret.class);
+		Container container = only(Kustomize.render("k8s/base"), CronJob.class).getSpec()
 			.getJobTemplate()
 			.getSpec()
 			.getTemplate()
@@ -181,7 +170,7 @@ class KubernetesManifestsTests {
 
 	@Test
 	void deploysEachOrgOfAFolderAsACronJobOfItsOwnWithEveryObjectNamedAfterTheOrg() {
-		List<HasMetadata> objects = render("k8s/orgs");
+		List<HasMetadata> objects = Kustomize.render("k8s/orgs");
 
 		assertThat(objects.stream().map((object) -> object.getKind() + "/" + object.getMetadata().getName()))
 			.as("every object named per org")
@@ -279,76 +268,6 @@ class KubernetesManifestsTests {
 		List<T> found = objects.stream().filter(type::isInstance).map(type::cast).toList();
 		assertThat(found).as("one %s", type.getSimpleName()).hasSize(1);
 		return found.get(0);
-	}
-
-	/** {@code kubectl kustomize}, parsed strictly. */
-	private static List<HasMetadata> render(String kustomization) {
-		String yaml = kubectl("kustomize", kustomization);
-		List<HasMetadata> objects = new ArrayList<>();
-		for (String document : yaml.split("(?m)^---\\s*$")) {
-			if (!document.isBlank()) {
-				objects.add(parseStrictly(document, HasMetadata.class));
-			}
-		}
-		return objects;
-	}
-
-	private static <T> T parseStrictly(String yaml, Class<T> type) {
-		T object = serialization.unmarshal(yaml, type);
-		assertNoUnknownFields(object, object.getClass().getSimpleName());
-		return object;
-	}
-
-	/** The model keeps fields it does not know in {@code additionalProperties}: there must be none. */
-	private static void assertNoUnknownFields(Object object, String path) {
-		if (object == null || !object.getClass().getName().startsWith("io.fabric8.")) {
-			return;
-		}
-		for (Method getter : object.getClass().getMethods()) {
-			if (getter.getParameterCount() != 0 || !getter.getName().startsWith("get")
-					|| getter.getDeclaringClass() == Object.class) {
-				continue;
-			}
-			Object value;
-			try {
-				value = getter.invoke(object);
-			}
-			catch (ReflectiveOperationException ex) {
-				throw new AssertionError(ex);
-			}
-			if (getter.getName().equals("getAdditionalProperties")) {
-				assertThat((Map<?, ?>) value).as("fields unknown to Kubernetes at %s", path).isNullOrEmpty();
-			}
-			else if (value instanceof Collection<?> values) {
-				values.forEach((item) -> assertNoUnknownFields(item, path + "." + getter.getName().substring(3)));
-			}
-			else if (value instanceof Map<?, ?> map) {
-				map.values().forEach((item) -> assertNoUnknownFields(item, path + "." + getter.getName().substring(3)));
-			}
-			else {
-				assertNoUnknownFields(value, path + "." + getter.getName().substring(3));
-			}
-		}
-	}
-
-	private static String kubectl(String... args) {
-		List<String> command = Stream.concat(Stream.of("kubectl"), Stream.of(args)).toList();
-		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-				fail("'" + String.join(" ", command) + "' failed: " + output);
-			}
-			return output;
-		}
-		catch (IOException ex) {
-			throw new AssertionError("kubectl (with kustomize v5) is needed to render k8s/ and was not found on "
-					+ "the PATH: install kubectl, the manifests are never left untested", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(ex);
-		}
 	}
 
 }
