@@ -1,6 +1,7 @@
 package io.inventdedup.decision;
 
 import java.sql.ResultSet;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -66,11 +67,10 @@ public class DecisionRepository {
 				        UNION SELECT group_key FROM dedup_rejection WHERE plan_instance_id = :run) k
 				  LEFT JOIN dedup_approval ap ON ap.run_instance_id = :run AND ap.group_key = k.group_key
 				  LEFT JOIN dedup_rejection rj ON rj.plan_instance_id = :run AND rj.group_key = k.group_key
-				 WHERE CAST(:all AS boolean) OR k.group_key IN (:keys)
+				 WHERE CAST(:keys AS text[]) IS NULL OR k.group_key = ANY (CAST(:keys AS text[]))
 				""")
 			.param("run", runInstanceId)
-			.param("all", groupKeys == null)
-			.param("keys", (groupKeys == null || groupKeys.isEmpty()) ? List.of("") : groupKeys)
+			.param("keys", (groupKeys != null) ? groupKeys.toArray(String[]::new) : null, Types.ARRAY)
 			.query((ResultSet rs) -> {
 				decided.put(rs.getString("group_key"), new DecidedGroup(rs.getString("version"), rs.getString("decision")));
 			});
@@ -79,13 +79,12 @@ public class DecisionRepository {
 
 	/** Holds these contacts of the org (a contact held already gets the new reason). */
 	public void hold(String orgId, Collection<String> contactIds, String reason, String by) {
-		for (String contactId : contactIds) {
-			this.jdbc.sql("""
-					INSERT INTO dedup_hold (org_id, contact_id, reason, held_by) VALUES (?, ?, ?, ?)
-					ON CONFLICT (org_id, contact_id) DO UPDATE SET reason = excluded.reason,
-					    held_by = excluded.held_by, held_at = now()
-					""").params(orgId, contactId, reason, by).update();
-		}
+		decide("""
+				INSERT INTO dedup_hold (org_id, contact_id, reason, held_by)
+				SELECT :of, id, :reason, :by FROM (SELECT DISTINCT unnest(CAST(:ids AS text[])) AS id) ids
+				ON CONFLICT (org_id, contact_id) DO UPDATE SET reason = excluded.reason,
+				    held_by = excluded.held_by, held_at = now()
+				""", orgId, contactIds, reason, by);
 	}
 
 	/** Ends the holds of these contacts; answers those that were held. */
@@ -139,13 +138,12 @@ public class DecisionRepository {
 
 	/** Rejects these planned groups of the plan (a group rejected already gets the new reason). */
 	public void reject(long planInstanceId, Collection<String> groupKeys, String reason, String by) {
-		for (String groupKey : groupKeys) {
-			this.jdbc.sql("""
-					INSERT INTO dedup_rejection (plan_instance_id, group_key, reason, rejected_by) VALUES (?, ?, ?, ?)
-					ON CONFLICT (plan_instance_id, group_key) DO UPDATE SET reason = excluded.reason,
-					    rejected_by = excluded.rejected_by, rejected_at = now()
-					""").params(planInstanceId, groupKey, reason, by).update();
-		}
+		decide("""
+				INSERT INTO dedup_rejection (plan_instance_id, group_key, reason, rejected_by)
+				SELECT :of, id, :reason, :by FROM (SELECT DISTINCT unnest(CAST(:ids AS text[])) AS id) ids
+				ON CONFLICT (plan_instance_id, group_key) DO UPDATE SET reason = excluded.reason,
+				    rejected_by = excluded.rejected_by, rejected_at = now()
+				""", planInstanceId, groupKeys, reason, by);
 	}
 
 	/** Takes these rejections back; answers the groups that were rejected. */
@@ -157,13 +155,22 @@ public class DecisionRepository {
 
 	/** Approves these groups of the run that wait for review (a group approved already gets the new reason). */
 	public void approve(long runInstanceId, Collection<String> groupKeys, String reason, String by) {
-		for (String groupKey : groupKeys) {
-			this.jdbc.sql("""
-					INSERT INTO dedup_approval (run_instance_id, group_key, reason, approved_by) VALUES (?, ?, ?, ?)
-					ON CONFLICT (run_instance_id, group_key) DO UPDATE SET reason = excluded.reason,
-					    approved_by = excluded.approved_by, approved_at = now()
-					""").params(runInstanceId, groupKey, reason, by).update();
-		}
+		decide("""
+				INSERT INTO dedup_approval (run_instance_id, group_key, reason, approved_by)
+				SELECT :of, id, :reason, :by FROM (SELECT DISTINCT unnest(CAST(:ids AS text[])) AS id) ids
+				ON CONFLICT (run_instance_id, group_key) DO UPDATE SET reason = excluded.reason,
+				    approved_by = excluded.approved_by, approved_at = now()
+				""", runInstanceId, groupKeys, reason, by);
+	}
+
+	/** One decision on many groups or contacts of one run or org: one statement, whatever their number. */
+	private void decide(String upsert, Object of, Collection<String> ids, String reason, String by) {
+		this.jdbc.sql(upsert)
+			.param("of", of)
+			.param("ids", ids.toArray(String[]::new))
+			.param("reason", reason)
+			.param("by", by)
+			.update();
 	}
 
 	/**
