@@ -40,7 +40,7 @@ import org.springframework.util.Assert;
  * (the same page answered again and again, a count that keeps growing) stops the step with a
  * message rather than reading forever.
  */
-public class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
+class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
 
 	private static final Logger log = LoggerFactory.getLogger(DuplicateGroupReader.class);
 

@@ -4,7 +4,7 @@ package io.inventdedup.collect;
  * The collect step saw fewer groups than the listing announced, by more than
  * {@code dedup.collect.max-shortfall}: merging would leave groups unread under a COMPLETED run.
  */
-public class ListingShortfallException extends RuntimeException {
+class ListingShortfallException extends RuntimeException {
 
 	ListingShortfallException(String orgId, Listing listing, double maxShortfall) {
 		super(String.format("The duplicate listing of org %s announced %d groups (pagination-count) but the collect "

@@ -4,7 +4,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /** Writes the groups read by the collect step into the listing of the run it is collecting. */
-public class StagedGroupWriter implements ItemWriter<ListedGroup> {
+class StagedGroupWriter implements ItemWriter<ListedGroup> {
 
 	private final StagedGroups stagedGroups;
 

@@ -40,7 +40,7 @@ import java.util.Map;
  * the core is bounded ({@value #MAX_NAMED} distinct names, {@value #MAX_STEPS} steps): past the
  * bound there is no core, and a person decides.
  */
-public final class NameCheck {
+final class NameCheck {
 
 	/** The most distinct names of one group that are compared pairwise. */
 	static final int MAX_NAMED = 100;

@@ -42,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  * Every doubt falls on the side of a person: a name longer than {@value #MAX_LENGTH} characters or
  * of more than {@value #MAX_WORDS} words, or without words, is {@code UNSURE} with every other.
  */
-public final class NameComparison {
+final class NameComparison {
 
 	/** The most characters of a name that are compared; a longer name is unsure with every other. */
 	static final int MAX_LENGTH = 120;
