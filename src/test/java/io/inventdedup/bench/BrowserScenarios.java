@@ -89,7 +89,7 @@ final class BrowserScenarios {
 				"--invent.api.rate-limit-per-minute=100000000");
 		long execution = this.bench.jdbc.queryForObject("SELECT max(job_execution_id) FROM dedup_audit WHERE org_id = ?",
 				Long.class, orgId);
-		long queued = this.bench.jdbc.queryForObject("SELECT this.bench.count(*) FROM dedup_audit WHERE job_execution_id = ? AND "
+		long queued = this.bench.jdbc.queryForObject("SELECT count(*) FROM dedup_audit WHERE job_execution_id = ? AND "
 				+ "status = 'NEEDS_REVIEW'", Long.class, execution);
 		Path file = Path.of("target", "bench", orgId + ".html").toAbsolutePath();
 		JobProcess.start(Path.of("target", "bench", orgId + "-page.log"), this.bench.jdbcUrl,
@@ -126,7 +126,7 @@ final class BrowserScenarios {
 					+ "status = 'NEEDS_REVIEW' ORDER BY id LIMIT 1", String.class, execution);
 			double decisionSeconds = approveOnRunPage(browser, base, execution, key);
 			String said = page.findElement(By.id("message")).getText();
-			long approvals = this.bench.jdbc.queryForObject("SELECT this.bench.count(*) FROM dedup_approval WHERE run_instance_id = "
+			long approvals = this.bench.jdbc.queryForObject("SELECT count(*) FROM dedup_approval WHERE run_instance_id = "
 					+ "(SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?)", Long.class,
 					execution);
 			started = System.nanoTime();
@@ -161,7 +161,7 @@ final class BrowserScenarios {
 		OrgGenerator.seeded(800 + run).sharedChannels(0.3).maxGroupSize(4).populate(this.bench.simulator.org(orgId), groups, 0);
 		Benchmark.Measured dryRun = this.bench.runJob(orgId, List.of("-Xmx256m"), "orgId=" + orgId,
 				"--invent.api.rate-limit-per-minute=100000000");
-		long queued = this.bench.jdbc.queryForObject("SELECT this.bench.count(*) FROM dedup_audit WHERE org_id = ? AND "
+		long queued = this.bench.jdbc.queryForObject("SELECT count(*) FROM dedup_audit WHERE org_id = ? AND "
 				+ "status = 'NEEDS_REVIEW'", Long.class, orgId);
 		Path serverLog = Path.of("target", "bench", orgId + "-serve.log");
 		Files.deleteIfExists(serverLog);
@@ -203,9 +203,9 @@ final class BrowserScenarios {
 			long requests = (Long) page.executeScript("return performance.getEntriesByType('resource')"
 					+ ".filter(function (r) { return r.name.indexOf('/api/decisions') >= 0; }).length");
 			long navigations = (Long) page.executeScript("return performance.getEntriesByType('navigation').length");
-			long recorded = this.bench.jdbc.queryForObject("SELECT (SELECT this.bench.count(*) FROM dedup_approval p JOIN dedup_audit a "
+			long recorded = this.bench.jdbc.queryForObject("SELECT (SELECT count(*) FROM dedup_approval p JOIN dedup_audit a "
 					+ "ON a.job_instance_id = p.run_instance_id AND a.group_key = p.group_key WHERE a.org_id = ?) + "
-					+ "(SELECT this.bench.count(*) FROM dedup_rejection r JOIN dedup_audit a ON a.job_instance_id = r.plan_instance_id "
+					+ "(SELECT count(*) FROM dedup_rejection r JOIN dedup_audit a ON a.job_instance_id = r.plan_instance_id "
 					+ "AND a.group_key = r.group_key WHERE a.org_id = ?)", Long.class, orgId, orgId);
 			// Side by side, the way before the queue: one decision on the run's page, a form POST and the page again.
 			long execution = this.bench.jdbc.queryForObject("SELECT max(job_execution_id) FROM dedup_audit WHERE org_id = ?",

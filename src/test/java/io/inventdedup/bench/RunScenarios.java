@@ -77,7 +77,7 @@ final class RunScenarios {
 				WITH step AS (SELECT start_time, end_time FROM batch_step_execution
 				               WHERE job_execution_id = ? AND step_name = 'merge'),
 				     slices AS (SELECT floor(extract(epoch FROM (a.%s AT TIME ZONE current_setting('TimeZone'))
-				                            - step.start_time) / 15) AS slice, this.bench.count(*) AS rows
+				                            - step.start_time) / 15) AS slice, count(*) AS rows
 				                   FROM dedup_audit a, step
 				                  WHERE a.job_execution_id = ? AND a.reason IS DISTINCT FROM 'no-longer-listed'
 				                  GROUP BY 1)
@@ -161,7 +161,7 @@ final class RunScenarios {
 				.filter((call) -> call.path().endsWith("/duplicates"))
 				.count();
 			long all = this.bench.simulator.calls(orgId).size();
-			long listings = this.bench.jdbc.queryForObject("SELECT this.bench.count(*) FROM dedup_listing WHERE org_id = ? AND completed",
+			long listings = this.bench.jdbc.queryForObject("SELECT count(*) FROM dedup_listing WHERE org_id = ? AND completed",
 					Long.class, orgId);
 			Long oldest = this.bench.jdbc.queryForObject(
 					"SELECT max(oldest_merge_age_ms) FROM dedup_listing WHERE org_id = ?", Long.class, orgId);
@@ -241,7 +241,7 @@ final class RunScenarios {
 			rejected += this.bench.simulator.requests(orgId, "429");
 		}
 		long failed = this.bench.jdbc.queryForObject(
-				"SELECT this.bench.count(*) FROM dedup_audit WHERE org_id LIKE ? AND status IN ('FAILED', 'PENDING', 'UNSETTLED')",
+				"SELECT count(*) FROM dedup_audit WHERE org_id LIKE ? AND status IN ('FAILED', 'PENDING', 'UNSETTLED')",
 				Long.class, "bench-agency-" + run + "-%");
 		List<String> endStates = new ArrayList<>();
 		for (String orgId : orgIds) {
