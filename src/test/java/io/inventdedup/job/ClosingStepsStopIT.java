@@ -1,6 +1,7 @@
 package io.inventdedup.job;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class ClosingStepsStopIT {
 	void stopsTheFollowUpStepOnSigtermBetweenTwoUpdatesWithItsCountsAndTheNextRunSendsTheRest() {
 		String orgId = "crash-follow-ups";
 		SimOrg org = this.simulator.org(orgId);
-		java.time.Instant t0 = java.time.Instant.parse("2024-01-01T00:00:00Z");
+		Instant t0 = Instant.parse("2024-01-01T00:00:00Z");
 		int groups = 40;
 		for (int i = 0; i < groups; i++) {
 			org.newContact("nameless-" + i)
@@ -81,7 +82,7 @@ class ClosingStepsStopIT {
 	void stopsTheSettleStepOnSigtermBetweenTwoMergesWithItsCountsAndTheNextRunSettlesTheRest() {
 		String orgId = "crash-settle";
 		SimOrg org = this.simulator.org(orgId);
-		java.time.Instant t0 = java.time.Instant.parse("2024-01-01T00:00:00Z");
+		Instant t0 = Instant.parse("2024-01-01T00:00:00Z");
 		int groups = 30;
 		for (int i = 0; i < groups; i++) {
 			for (String member : new String[] { "old-" + i, "new-" + i }) {

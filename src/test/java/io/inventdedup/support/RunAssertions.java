@@ -159,7 +159,12 @@ public final class RunAssertions {
 
 	/** The job execution of the org's last run, failed or not (what {@code --report} and {@code plan=} take). */
 	public long lastExecution(String orgId) {
-		return this.jdbc.queryForObject("SELECT max(job_execution_id) FROM batch_job_execution_params "
+		return lastExecution(this.jdbc, orgId);
+	}
+
+	/** The job execution of the org's last run, failed or not, read with this {@code jdbc}. */
+	public static long lastExecution(JdbcTemplate jdbc, String orgId) {
+		return jdbc.queryForObject("SELECT max(job_execution_id) FROM batch_job_execution_params "
 				+ "WHERE parameter_name = 'orgId' AND parameter_value = ?", Long.class, orgId);
 	}
 

@@ -27,6 +27,7 @@ import io.inventdedup.simulator.SimOrg;
 import io.inventdedup.support.Browser;
 import io.inventdedup.support.DatabaseCommand;
 import io.inventdedup.support.IntegrationTest;
+import io.inventdedup.support.RunAssertions;
 import io.inventdedup.support.TestInfrastructure;
 
 import org.springframework.batch.core.job.Job;
@@ -147,7 +148,7 @@ class LocalReviewTests {
 		OrgGenerator.seeded(22).sharedChannels(0.5).populate(other, 10, 0);
 		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false", "runKey=local-1"))).isZero();
 		assertThat(this.launcher.launch(List.of("orgId=review-local-other", "dryRun=false", "runKey=local-1"))).isZero();
-		long run = ReviewServerSupport.lastExecution(this.jdbc, orgId);
+		long run = RunAssertions.lastExecution(this.jdbc, orgId);
 		List<String> queued = this.jdbc.queryForList("SELECT group_key FROM dedup_audit WHERE job_execution_id = ? AND "
 				+ "status = 'NEEDS_REVIEW' ORDER BY id", String.class, run);
 		assertThat(queued).as("groups wait for review").hasSizeGreaterThanOrEqualTo(3);
@@ -155,7 +156,7 @@ class LocalReviewTests {
 				+ "AND dedup_member_ids(listed_group) @> ARRAY['hostile-1']", String.class, run);
 		assertThat(queued).contains(hostileGroup);
 		String othersGroup = this.jdbc.queryForObject("SELECT group_key FROM dedup_audit WHERE job_execution_id = ? "
-				+ "ORDER BY id LIMIT 1", String.class, ReviewServerSupport.lastExecution(this.jdbc, "review-local-other"));
+				+ "ORDER BY id LIMIT 1", String.class, RunAssertions.lastExecution(this.jdbc, "review-local-other"));
 
 		grantAsReadmeSays(REVIEW_USER);
 		try (ConfigurableApplicationContext server = ReviewServerSupport.serveAs(REVIEW_USER, REVIEW_PASSWORD,
@@ -239,13 +240,13 @@ class LocalReviewTests {
 			// A hold names a contact of the run; another org's contact is refused.
 			String otherContact = this.jdbc.queryForObject("SELECT survivor_contact_id FROM dedup_audit WHERE "
 					+ "job_execution_id = ? AND survivor_contact_id IS NOT NULL LIMIT 1", String.class,
-					ReviewServerSupport.lastExecution(this.jdbc, "review-local-other"));
+					RunAssertions.lastExecution(this.jdbc, "review-local-other"));
 			String foreignHold = ReviewServerSupport.postFromPage(browser, "/runs/" + run + "/holds",
 					Map.of("decision", "hold", "contact", otherContact, "reason", "not mine"), true);
 			assertThat(foreignHold).contains("holds contact");
 			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM dedup_rejection WHERE group_key IN (?, ?) "
 					+ "AND plan_instance_id IN (" + INSTANCE + ", " + INSTANCE + ")", Long.class, third, othersGroup, run,
-					ReviewServerSupport.lastExecution(this.jdbc, "review-local-other"))).isZero();
+					RunAssertions.lastExecution(this.jdbc, "review-local-other"))).isZero();
 			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM dedup_hold WHERE contact_id = ? AND org_id = ?",
 					Long.class, otherContact, orgId)).isZero();
 

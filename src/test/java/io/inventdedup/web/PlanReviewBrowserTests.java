@@ -14,6 +14,7 @@ import io.inventdedup.simulator.InventSimulator;
 import io.inventdedup.simulator.OrgGenerator;
 import io.inventdedup.support.Browser;
 import io.inventdedup.support.IntegrationTest;
+import io.inventdedup.support.RunAssertions;
 import io.inventdedup.support.TestInfrastructure;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +48,7 @@ class PlanReviewBrowserTests {
 		String orgId = "review-plan";
 		OrgGenerator.seeded(41).plainContacts().populate(this.simulator.org(orgId), 12, 0);
 		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=true", "runKey=plan-1"))).isZero();
-		long plan = ReviewServerSupport.lastExecution(this.jdbc, orgId);
+		long plan = RunAssertions.lastExecution(this.jdbc, orgId);
 		List<String> planned = this.jdbc.queryForList("SELECT group_key FROM dedup_audit WHERE job_execution_id = ? "
 				+ "AND status = 'PLANNED' ORDER BY id LIMIT 2", String.class, plan);
 		assertThat(planned).hasSize(2);
@@ -97,7 +98,7 @@ class PlanReviewBrowserTests {
 
 		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false", "plan=" + plan, "runKey=apply-1")))
 			.isZero();
-		long apply = ReviewServerSupport.lastExecution(this.jdbc, orgId);
+		long apply = RunAssertions.lastExecution(this.jdbc, orgId);
 		assertThat(this.jdbc.queryForMap("SELECT status, reason FROM dedup_audit WHERE job_execution_id = ? AND "
 				+ "group_key = ?", apply, rejected))
 			.containsEntry("status", "SKIPPED")

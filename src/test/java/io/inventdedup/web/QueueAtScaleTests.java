@@ -14,6 +14,7 @@ import io.inventdedup.simulator.InventSimulator;
 import io.inventdedup.simulator.OrgGenerator;
 import io.inventdedup.support.Browser;
 import io.inventdedup.support.IntegrationTest;
+import io.inventdedup.support.RunAssertions;
 import io.inventdedup.support.TestInfrastructure;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +50,7 @@ class QueueAtScaleTests {
 		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "runKey=race-1"))).isZero();
 		String group = this.jdbc.queryForObject("SELECT min(group_key) FROM dedup_audit WHERE org_id = ? "
 				+ "AND status = 'NEEDS_REVIEW'", String.class, orgId);
-		long execution = ReviewServerSupport.lastExecution(this.jdbc, orgId);
+		long execution = RunAssertions.lastExecution(this.jdbc, orgId);
 		long run = this.jdbc.queryForObject("SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?",
 				Long.class, execution);
 

@@ -22,6 +22,7 @@ import io.inventdedup.simulator.OrgGenerator;
 import io.inventdedup.simulator.SimOrg;
 import io.inventdedup.support.Browser;
 import io.inventdedup.support.IntegrationTest;
+import io.inventdedup.support.RunAssertions;
 import io.inventdedup.support.TestInfrastructure;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -166,10 +167,10 @@ class QueueBrowserTests {
 		String orgId = "queue-applied";
 		OrgGenerator.seeded(43).sharedChannels(0.2).populate(this.simulator.org(orgId), 30, 0);
 		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "runKey=plan-1"))).isZero();
-		long plan = ReviewServerSupport.lastExecution(this.jdbc, orgId);
+		long plan = RunAssertions.lastExecution(this.jdbc, orgId);
 		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false", "plan=" + plan, "runKey=apply-1")))
 			.isZero();
-		long apply = ReviewServerSupport.lastExecution(this.jdbc, orgId);
+		long apply = RunAssertions.lastExecution(this.jdbc, orgId);
 		String planned = this.jdbc.queryForObject("SELECT min(group_key) FROM dedup_audit WHERE job_execution_id = ? "
 				+ "AND status = 'PLANNED'", String.class, plan);
 

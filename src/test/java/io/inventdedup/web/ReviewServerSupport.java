@@ -19,7 +19,6 @@ import io.inventdedup.support.TestInfrastructure;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.awaitility.Awaitility.await;
 
@@ -112,10 +111,6 @@ final class ReviewServerSupport {
 		return page.findElement(By.tagName("body")).getText();
 	}
 
-	/** The last job execution that recorded a group of the org. */
-	static long lastExecution(JdbcTemplate jdbc, String orgId) {
-		return jdbc.queryForObject("SELECT max(job_execution_id) FROM dedup_audit WHERE org_id = ?", Long.class, orgId);
-	}
 
 	/** The version of the group that a run's page shows (what the browser sends with a decision). */
 	static String version(ChromeDriver page, String groupKey) {

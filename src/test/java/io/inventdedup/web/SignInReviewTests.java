@@ -162,7 +162,7 @@ class SignInReviewTests {
 		populate("signin-view", 33);
 		assertThat(this.launcher.launch(List.of("orgId=signin-view", "dryRun=false", "runKey=night-1"))).isZero();
 		String queued = firstQueued("signin-view");
-		long run = ReviewServerSupport.lastExecution(this.jdbc, "signin-view");
+		long run = RunAssertions.lastExecution(this.jdbc, "signin-view");
 		String contact = this.jdbc.queryForObject("SELECT survivor_contact_id FROM dedup_audit WHERE group_key = ? AND "
 				+ "job_execution_id = ?", String.class, queued, run);
 		try (Browser browser = Browser.start()) {
