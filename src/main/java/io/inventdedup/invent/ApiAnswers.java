@@ -48,7 +48,7 @@ final class ApiAnswers {
 		}
 		Duration retryAfter = retryAfter(response.headers().asHttpHeaders());
 		return body.onErrorReturn("")
-			.flatMap((text) -> Mono.error(new InventApiException(call, status, text, retryAfter)));
+			.flatMap((text) -> Mono.error(new InventApiException(call, status, StoredText.valid(text), retryAfter)));
 	}
 
 	/** The answer as a JSON array of {@code of}. */
@@ -81,7 +81,7 @@ final class ApiAnswers {
 	/** The answer as JSON. */
 	JsonNode json(String call, String body) {
 		try {
-			return this.jsonMapper.readTree(body);
+			return StoredText.valid(this.jsonMapper.readTree(body));
 		}
 		catch (JacksonException ex) {
 			throw new MalformedAnswerException(call, "not JSON (" + ex.getOriginalMessage() + ")");

@@ -155,7 +155,7 @@ public final class GroupDecoder {
 		}
 		String id = node.stringValue();
 		if (id.length() > MAX_ID_LENGTH || id.equals(".") || id.equals("..")
-				|| id.chars().anyMatch(Character::isISOControl)) {
+				|| id.chars().anyMatch((c) -> Character.isISOControl(c) || c == StoredText.REPLACEMENT)) {
 			throw new InvalidGroupException(where + " has an id that cannot be a contact id");
 		}
 		return id;

@@ -31,6 +31,9 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  */
 final class FailureCause {
 
+	/** The class of SQLSTATE codes for a value the database refused (invalid text, out of range, ...). */
+	private static final String DATA_EXCEPTION = "22";
+
 	private FailureCause() {
 	}
 
@@ -42,6 +45,14 @@ final class FailureCause {
 	}
 
 	static String describe(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& sql.getSQLState().startsWith(DATA_EXCEPTION)) {
+				// The database answered, and refused what it was sent: not an outage.
+				return "PostgreSQL refused a value the job sent: " + sql.getMessage()
+						+ " (the database is up; this is a fault of the job: report it with the run's id)";
+			}
+		}
 		URI uri = null;
 		Throwable ours = null;
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -77,8 +77,9 @@ final class NameCheck {
 				continue;
 			}
 			named.add(member);
-			// A name too long to compare agrees with none, not even its twin: a spelling of its own.
-			List<String> key = NameComparison.comparable(member.nameToCompare()) ? words : List.of("\0" + member.id());
+			// A name too long to compare agrees with none, not even its twin: a spelling of its own,
+			// which no word of a name can spell (a word is letters and digits).
+			List<String> key = NameComparison.comparable(member.nameToCompare()) ? words : List.of(" ", member.id());
 			byName.computeIfAbsent(key, (k) -> new ArrayList<>()).add(member);
 		}
 		boolean differentPeople = excluded.stream()
@@ -107,7 +108,7 @@ final class NameCheck {
 			weights[i] = byName.get(spellings.get(i)).size();
 			same[i] = new BitSet(n);
 			sameInFull[i] = new BitSet(n);
-			if (weights[i] > 1 && !spellings.get(i).get(0).startsWith("\0")) {
+			if (weights[i] > 1 && !uncompared(spellings.get(i))) {
 				NameComparison.Result twins = NameComparison.compare(spellings.get(i), spellings.get(i), frequencies);
 				if (twins.verdict() != NameComparison.Verdict.SAME) {
 					// Twins whose shared words prove nothing: not one person for that, a core of one.
@@ -119,7 +120,9 @@ final class NameCheck {
 		}
 		for (int i = 0; i < n; i++) {
 			for (int j = i + 1; j < n; j++) {
-				NameComparison.Result result = NameComparison.compare(spellings.get(i), spellings.get(j), frequencies);
+				NameComparison.Result result = (uncompared(spellings.get(i)) || uncompared(spellings.get(j)))
+						? NameComparison.TOO_LONG
+						: NameComparison.compare(spellings.get(i), spellings.get(j), frequencies);
 				evidence.add(result.evidence());
 				switch (result.verdict()) {
 					case SAME -> {
@@ -170,6 +173,11 @@ final class NameCheck {
 		}
 		return new Verdict.Core(core, leftOut(differing, nameless),
 				"names disagree: merged only the members whose names are one person's; " + names);
+	}
+
+	/** Whether this spelling stands for a name too long to compare. */
+	private static boolean uncompared(List<String> spelling) {
+		return spelling.get(0).equals(" ");
 	}
 
 	/** At most {@value #MAX_EVIDENCE} comparisons, one per pair of spellings, in their order. */

@@ -56,6 +56,10 @@ final class NameComparison {
 	/** What a typo takes from the evidence of the word it misspells. */
 	static final double TYPO_COST_BITS = 3;
 
+	/** What a name too long to compare says beside any other. */
+	static final Result TOO_LONG = new Result(Verdict.UNSURE,
+			"a name of more than " + MAX_LENGTH + " characters is not compared", false);
+
 	private NameComparison() {
 	}
 
@@ -142,8 +146,7 @@ final class NameComparison {
 	/** Two names compared, their words weighed by how common they are in the org. */
 	public static Result compare(@Nullable String one, @Nullable String other, NameFrequencies frequencies) {
 		if (!comparable(one) || !comparable(other)) {
-			return new Result(Verdict.UNSURE, "a name of more than " + MAX_LENGTH + " characters is not compared",
-					false);
+			return TOO_LONG;
 		}
 		return compare(words(one), words(other), frequencies);
 	}

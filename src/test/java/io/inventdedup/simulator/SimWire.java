@@ -67,12 +67,37 @@ final class SimWire {
 	}
 
 	static void send(HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		byte[] bytes = escapeLoneSurrogates(body).getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
 		exchange.sendResponseHeaders(status, bytes.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(bytes);
 		}
+	}
+
+	/**
+	 * The JSON with each surrogate that has no pair written as its escape ({@code \\ud800}), as a
+	 * JSON encoder may send a name that holds one: UTF-8 cannot carry it as it is. Such a character
+	 * only ever stands inside a string of the JSON.
+	 */
+	private static String escapeLoneSurrogates(String json) {
+		StringBuilder escaped = null;
+		for (int i = 0; i < json.length(); i++) {
+			char c = json.charAt(i);
+			boolean paired = (Character.isHighSurrogate(c) && i + 1 < json.length()
+					&& Character.isLowSurrogate(json.charAt(i + 1)))
+					|| (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(json.charAt(i - 1)));
+			if (Character.isSurrogate(c) && !paired) {
+				if (escaped == null) {
+					escaped = new StringBuilder(json.substring(0, i));
+				}
+				escaped.append(String.format("\\u%04x", (int) c));
+			}
+			else if (escaped != null) {
+				escaped.append(c);
+			}
+		}
+		return (escaped != null) ? escaped.toString() : json;
 	}
 
 	static List<String> segments(HttpExchange exchange) {

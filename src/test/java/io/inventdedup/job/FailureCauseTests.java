@@ -1,0 +1,32 @@
+package io.inventdedup.job;
+
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A failure of the database told apart: a value it refused is not an outage. */
+class FailureCauseTests {
+
+	@Test
+	void aValueThePostgresqlRefusedIsReportedAsSuchNotAsAnOutage() {
+		SQLException refused = new SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00", "22021");
+		String line = FailureCause.describe(new IllegalStateException("Unable to process chunk",
+				new DataIntegrityViolationException("PreparedStatementCallback", refused)));
+		assertThat(line).startsWith("PostgreSQL refused a value the job sent: ERROR: invalid byte sequence")
+			.contains("the database is up")
+			.doesNotContain("stopped answering");
+	}
+
+	@Test
+	void aLostConnectionIsStillTheDatabaseStoppedAnswering() {
+		SQLException lost = new SQLException("An I/O error occurred while sending to the backend.", "08006");
+		assertThat(FailureCause.describe(new DataAccessResourceFailureException("lost", lost)))
+			.startsWith("PostgreSQL stopped answering: An I/O error occurred");
+	}
+
+}
