@@ -35,7 +35,7 @@ class RoomsTests {
 			Map.entry("job", Set.of("merge", "collect", "run", "config")),
 			Map.entry("merge", Set.of("decision", "audit", "collect", "invent", "policy")),
 			Map.entry("collect", Set.of("invent")), Map.entry("invent", Set.of("policy")),
-			Map.entry("policy", Set.of()), Map.entry("config", Set.of()));
+			Map.entry("policy", Set.of("names")), Map.entry("names", Set.of()), Map.entry("config", Set.of()));
 
 	/** Who owns each table and view (Spring Batch's tables: read by the audit alone, for the database-only modes). */
 	private static final Map<String, String> OWNERS = Map.ofEntries(Map.entry("dedup_audit", "audit"),

@@ -16,7 +16,6 @@ import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.invent.ContactLocator;
 import io.inventdedup.invent.InventClient;
 import io.inventdedup.policy.MergePlanner;
-import io.inventdedup.policy.NameFrequencies;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.JobExecution;
@@ -120,12 +119,7 @@ public class MergeStepConfiguration {
 		}
 		ReviewQueue queue = new ReviewQueue(reviewRepository, jsonMapper, followUpSender, mergeRun.orgId(),
 				mergeRun.approvalsFor());
-		NameFrequencies frequencies = NameFrequencies.NONE;
-		if (mergeRun.policy().checkNames()) {
-			int listing = stagedGroups.latestListing(jobInstanceId).map(CurrentListing::number).orElse(1);
-			frequencies = ListingNames.count(stagedGroups, jobInstanceId, listing, jsonMapper);
-		}
-		return new MergePlanProcessor(new MergePlanner(mergeRun.policy(), frequencies), jsonMapper, reviewRepository,
+		return new MergePlanProcessor(new MergePlanner(mergeRun.policy()), jsonMapper, reviewRepository,
 				mergeRun.orgId(), queue, gate);
 	}
 

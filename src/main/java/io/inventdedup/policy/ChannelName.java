@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import io.inventdedup.names.NameComparison;
+
 /**
  * What a contact's channels call it, for the name check of a contact without a name of its own: a
  * channel's own {@code name} ({@code Robert Smith} on a WhatsApp profile), else a {@code username}

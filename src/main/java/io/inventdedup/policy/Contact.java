@@ -5,6 +5,8 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import io.inventdedup.names.NameComparison;
+
 /**
  * What the merge policy needs to know about one contact of a duplicate group.
  *

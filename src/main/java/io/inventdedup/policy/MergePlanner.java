@@ -19,19 +19,8 @@ public final class MergePlanner {
 
 	private final MergePolicy policy;
 
-	private final NameFrequencies frequencies;
-
-	/** A planner whose name check weighs every word as rare as in a small org. */
 	public MergePlanner(MergePolicy policy) {
-		this(policy, NameFrequencies.NONE);
-	}
-
-	/**
-	 * A planner whose name check weighs each word by how common it is in the org's listing.
-	 */
-	public MergePlanner(MergePolicy policy, NameFrequencies frequencies) {
 		this.policy = policy;
-		this.frequencies = frequencies;
 	}
 
 	public MergePlan plan(DuplicateGroup group) {
@@ -69,7 +58,7 @@ public final class MergePlanner {
 			return merge(group, eligible, excluded, null);
 		}
 		List<Contact> others = members.stream().filter((member) -> !eligible.contains(member)).toList();
-		NameCheck.Verdict names = NameCheck.of(eligible, others, this.frequencies);
+		NameCheck.Verdict names = NameCheck.of(eligible, others);
 		if (names instanceof NameCheck.Verdict.Core core) {
 			List<Exclusion> all = new ArrayList<>(excluded);
 			all.addAll(core.leftOut());

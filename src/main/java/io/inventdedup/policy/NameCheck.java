@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.inventdedup.names.NameComparison;
+
 /**
  * Whether the eligible members of a group can be one person by their names, each pair weighed as
  * evidence ({@link NameComparison}: same, unsure, different). A member without a name is weighed by
@@ -54,17 +56,16 @@ final class NameCheck {
 	private NameCheck() {
 	}
 
-	/** What the names of {@code eligible} say, without other members, every word as rare as in a small org. */
+	/** What the names of {@code eligible} say, without other members. */
 	public static Verdict of(List<Contact> eligible) {
-		return of(eligible, List.of(), NameFrequencies.NONE);
+		return of(eligible, List.of());
 	}
 
 	/**
 	 * What the names of {@code eligible} say.
 	 * @param excluded the group's members the policy leaves out (admins, blocked, held, ...)
-	 * @param frequencies how common each word is in the org's listing
 	 */
-	public static Verdict of(List<Contact> eligible, List<Contact> excluded, NameFrequencies frequencies) {
+	public static Verdict of(List<Contact> eligible, List<Contact> excluded) {
 		List<Contact> named = new ArrayList<>();
 		List<Contact> nameless = new ArrayList<>();
 		Map<List<String>, List<Contact>> byName = new LinkedHashMap<>();
@@ -85,7 +86,7 @@ final class NameCheck {
 		boolean differentPeople = excluded.stream()
 			.filter((other) -> !NameComparison.words(other.nameToCompare()).isEmpty())
 			.anyMatch((other) -> named.stream()
-				.anyMatch((member) -> NameComparison.compare(other.nameToCompare(), member.nameToCompare(), frequencies)
+				.anyMatch((member) -> NameComparison.compare(other.nameToCompare(), member.nameToCompare())
 					.verdict() == NameComparison.Verdict.DIFFERENT));
 		if (named.size() < 2) {
 			return (named.size() == 1 && !nameless.isEmpty() && differentPeople)
@@ -94,6 +95,8 @@ final class NameCheck {
 					: new Verdict.Agree();
 		}
 		List<List<String>> spellings = new ArrayList<>(byName.keySet());
+		// Each spelling compared as its first member writes it.
+		List<String> spelt = spellings.stream().map((spelling) -> byName.get(spelling).get(0).nameToCompare()).toList();
 		int n = spellings.size();
 		if (n > MAX_NAMED) {
 			return new Verdict.NoCore(n + " different names: too many to compare, a person decides");
@@ -109,7 +112,7 @@ final class NameCheck {
 			same[i] = new BitSet(n);
 			sameInFull[i] = new BitSet(n);
 			if (weights[i] > 1 && !uncompared(spellings.get(i))) {
-				NameComparison.Result twins = NameComparison.compare(spellings.get(i), spellings.get(i), frequencies);
+				NameComparison.Result twins = NameComparison.compare(spelt.get(i), spelt.get(i));
 				if (twins.verdict() != NameComparison.Verdict.SAME) {
 					// Twins whose shared words prove nothing: not one person for that, a core of one.
 					weights[i] = 1;
@@ -122,7 +125,7 @@ final class NameCheck {
 			for (int j = i + 1; j < n; j++) {
 				NameComparison.Result result = (uncompared(spellings.get(i)) || uncompared(spellings.get(j)))
 						? NameComparison.TOO_LONG
-						: NameComparison.compare(spellings.get(i), spellings.get(j), frequencies);
+						: NameComparison.compare(spelt.get(i), spelt.get(j));
 				evidence.add(result.evidence());
 				switch (result.verdict()) {
 					case SAME -> {

@@ -28,7 +28,7 @@ class NameCheckPlannerTests {
 		assertThat(review.proposed().survivorId()).as("the merge a person may approve, by the survivor rule").isEqualTo("a");
 		assertThat(review.proposed().sources()).containsExactly("b", "c");
 		assertThat(review.detail()).contains("a \"Maria Green\"", "b \"Mitchell Green\"", "c \"Mario Green\"",
-				"Green = Green, but Maria ≠ Mitchell", "Maria ≠ Mario: two names of their own");
+				"Green = Green, but Maria ≠ Mitchell", "Maria ≠ Mario: a man's and a woman's form of one name");
 	}
 
 	@Test

@@ -3,7 +3,6 @@ package io.inventdedup.support;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +13,6 @@ import io.inventdedup.policy.Exclusion;
 import io.inventdedup.policy.MergePlan;
 import io.inventdedup.policy.MergePlanner;
 import io.inventdedup.policy.MergePolicy;
-import io.inventdedup.policy.NameFrequencies;
 import io.inventdedup.policy.SkipReason;
 import io.inventdedup.simulator.InventSimulator;
 import io.inventdedup.simulator.MergeRecord;
@@ -31,9 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class RunAssertions {
 
-	/** The word counts of each generated org, by the identity of its list of groups (a test's org does not change). */
-	private static final Map<List<List<SimContact>>, NameFrequencies> FREQUENCIES = new IdentityHashMap<>();
-
 	private final InventSimulator simulator;
 
 	private final JdbcTemplate jdbc;
@@ -44,25 +39,16 @@ public final class RunAssertions {
 	}
 
 	/**
-	 * The plan of a group of the generated org as generated, independent of how the API lists it; the
-	 * name check weighs each word by how common it is in the org, as a run counts its listing.
+	 * The plan of a group of the generated org as generated, independent of how the API lists it and
+	 * of what else the org holds.
 	 */
 	public static MergePlan expectedPlan(List<List<SimContact>> org, List<SimContact> members, MergePolicy policy) {
-		return new MergePlanner(policy, frequencies(org)).plan(group(members));
+		return new MergePlanner(policy).plan(group(members));
 	}
 
 	/** Whether a plan queues its group for a person ({@code NEEDS_REVIEW}): a doubt, not names that differ. */
 	public static boolean isQueued(MergePlan plan) {
 		return plan instanceof MergePlan.Review review && review.reason() != SkipReason.NAMES_DIFFER;
-	}
-
-	/** How common each word of a name is among the names of the generated org's groups. */
-	public static synchronized NameFrequencies frequencies(List<List<SimContact>> org) {
-		return FREQUENCIES.computeIfAbsent(org, (groups) -> {
-			NameFrequencies.Counter counter = NameFrequencies.counter();
-			groups.forEach((members) -> counter.add(group(members)));
-			return counter.frequencies();
-		});
 	}
 
 	private static DuplicateGroup group(List<SimContact> members) {

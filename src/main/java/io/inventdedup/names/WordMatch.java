@@ -1,4 +1,4 @@
-package io.inventdedup.policy;
+package io.inventdedup.names;
 
 import org.apache.commons.codec.language.DoubleMetaphone;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
@@ -6,22 +6,30 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * How one word of a name compares with one word of another, as a level of evidence, strongest
- * first (the comparison levels of record linkage: exact, a known variant, two grades of typo, a
- * phonetic match, an initial, and the levels that speak against). Every measure is a kept
- * library's: Jaro–Winkler from Apache Commons Text, Double Metaphone from Apache Commons Codec,
- * nicknames from a published list ({@link Nicknames}).
+ * first (the comparison levels of record linkage: exact, a known variant, the same name in another
+ * script, two grades of typo, a phonetic match, an initial, and the levels that speak against).
+ * Every measure is a kept library's or a published list's: Jaro–Winkler and Levenshtein from Apache
+ * Commons Text, Double Metaphone from Apache Commons Codec, transliteration from ICU4J
+ * ({@link Romanised}), nicknames and given names from published lists ({@link Nicknames},
+ * {@link GivenNames}), the forms of names by convention ({@link Conventions}).
  * <p>
+ * A measure speaks only of the scripts it covers; where it has nothing to say, it says nothing:
+ * <ul>
+ * <li>typos (Jaro–Winkler, Levenshtein, swapped letters) are measured in alphabets, abjads and
+ * abugidas (Latin, Cyrillic, Greek, Arabic, Hebrew, Devanagari, Thai), never in Chinese characters,
+ * kana or Hangul, where a character apart is another name ({@code 健} / {@code 健太});</li>
+ * <li>Double Metaphone only between two words of Latin letters that both have a code;</li>
+ * <li>two words of different scripts only by their Latin readings ({@link #ROMANISED}).</li>
+ * </ul>
  * A typo makes a name into a non-name; it does not make one name into another. Two words that are
- * each a name of its own, a given name of the published lists ({@link GivenNames}) or, first in
- * both names, a word that {@value #NAME_COUNT} or more of the org's names hold, not {@value #NAME_SHARE} times more rarely
- * than the other ({@link NameFrequencies}: a typo is rare, a name is not), are never one another's typo ({@code Paul} / {@code Paula}, {@code Christian} /
- * {@code Christina}: {@link #OTHER_NAME}); only the nickname list's pairs join them, and
- * those spelt a letter or an ending apart ({@code Marian} / {@code Marion}) only leave a doubt
- * ({@link #NAME_VARIANT}). Any other
- * pair takes the graded levels of Jaro–Winkler and Double Metaphone, from four letters (three for
- * a swap, {@code Sma} / {@code Sam}, or where the shorter is the longer without one letter:
- * {@code Emm} / {@code Emma}, {@code Lke} / {@code Luke}), and one letter added, dropped or
- * replaced (Levenshtein, Apache Commons Text) in words of five letters or more is a typo.
+ * each a given name of the published lists are never one another's typo ({@code Paul} /
+ * {@code Paula}: {@link #OTHER_NAME}); only the nickname lists' pairs join them, and those spelt a
+ * letter or an ending apart ({@code Marian} / {@code Marion}) only leave a doubt. A man's and a
+ * woman's form of one name ({@code Manuel} / {@code Manuela}, {@code Александр} /
+ * {@code Александра}, {@code Jónsson} / {@code Jónsdóttir}) are two people ({@link #OTHER_GENDER});
+ * a family name's two forms ({@code Смирнов} / {@code Смирнова}) are one family's, a doubt
+ * ({@link #FAMILY_FORMS}). Words of two parts of a name (a patronymic beside a family name, a
+ * father's name after {@code bin} beside a given name) never pair ({@link #OTHER_PART}).
  */
 enum WordMatch {
 
@@ -30,6 +38,9 @@ enum WordMatch {
 
 	/** One is a nickname or short form of the other, as the list pairs them ({@code Bob} / {@code Robert}). */
 	SHORT_FORM("≈", "a short form", 6),
+
+	/** The same name written in two scripts, by its Latin reading ({@code Александр} / {@code Aleksandr}). */
+	ROMANISED("≈", "the same name in another script", 5),
 
 	/** Two neighbouring letters swapped ({@code Jhon} / {@code John}). */
 	SWAPPED("≈", "letters swapped", 5),
@@ -50,6 +61,12 @@ enum WordMatch {
 	RESEMBLES("?", "alike, too little to tell", 1),
 
 	/**
+	 * One family name's forms for a man and a woman ({@code Смирнов} / {@code Смирнова},
+	 * {@code Kowalski} / {@code Kowalska}): one family's, never a person's; a doubt.
+	 */
+	FAMILY_FORMS("?", "a family name's forms for a man and a woman", 0),
+
+	/**
 	 * Two names the list pairs but spelt a letter or an ending apart, each a name of its own
 	 * ({@code Marian} / {@code Marion}, {@code Jonathan} / {@code Jonathon}): a variant or a family's two
 	 * members; a doubt, a person decides.
@@ -58,6 +75,12 @@ enum WordMatch {
 
 	/** Two names alike in spelling, each a name of its own, not one another's short form: two people's. */
 	OTHER_NAME("≠", "two names of their own", 0),
+
+	/** A man's and a woman's form of one name ({@code Kamil} / {@code Kamila}): two people's. */
+	OTHER_GENDER("≠", "a man's and a woman's form of one name", 0),
+
+	/** Two parts of a name that never pair: a patronymic or a father's name beside a name. */
+	OTHER_PART("≠", "not the same part of a name", 0),
 
 	/** Nothing alike. */
 	UNLIKE("≠", "", 0);
@@ -75,15 +98,6 @@ enum WordMatch {
 
 	private static final LevenshteinDistance NEAR = new LevenshteinDistance(1);
 
-	/** How many of the org's names must hold a word for it to be a name of its own, not a typo. */
-	static final int NAME_COUNT = 3;
-
-	/**
-	 * How many times rarer than the other a word outside the lists may be and still be a name of its
-	 * own.
-	 */
-	static final int NAME_SHARE = 5;
-
 	private final String sign;
 
 	private final String what;
@@ -97,8 +111,8 @@ enum WordMatch {
 	}
 
 	/**
-	 * What the level weighs as evidence of one person, in bits; the same word weighs as much as it
-	 * is rare in the org ({@link NameFrequencies#bits}), and is 0 here.
+	 * What the level weighs as evidence of one person, in bits; the same word weighs
+	 * {@link NameComparison#EXACT_BITS}, and is 0 here.
 	 */
 	double bits() {
 		return this.bits;
@@ -124,12 +138,12 @@ enum WordMatch {
 	 * {@link #SHORT_FORM}, {@link #SWAPPED}, {@link #CLOSE_TYPO}.
 	 */
 	boolean isGivenName() {
-		return this == EXACT || this == SHORT_FORM || this == SWAPPED || this == CLOSE_TYPO;
+		return this == EXACT || this == SHORT_FORM || this == ROMANISED || this == SWAPPED || this == CLOSE_TYPO;
 	}
 
-	/** Whether the two words leave a doubt that only a person can settle: {@link #NAME_VARIANT}. */
+	/** Whether the two words leave a doubt that only a person can settle: {@link #NAME_VARIANT}, {@link #FAMILY_FORMS}. */
 	boolean doubts() {
-		return this == NAME_VARIANT;
+		return this == NAME_VARIANT || this == FAMILY_FORMS;
 	}
 
 	/** Whether the two words speak against one person: {@link #OTHER_NAME}, {@link #UNLIKE}. */
@@ -138,31 +152,43 @@ enum WordMatch {
 	}
 
 	/**
-	 * The level of two normalised words ({@link NameComparison#words}). A word written as one of two
-	 * ({@code joined}) matches only itself; {@code given} when both stand where a given name does
-	 * (the first word of each name), where a word the org's names hold often is a name of its own.
+	 * The level of two words of names ({@link NameAlignment.Word}). A word written as one of two
+	 * ({@code joined}) matches only itself; words of two scripts are compared by their Latin readings.
 	 */
-	static WordMatch of(String one, String other, boolean joined, boolean given, NameFrequencies frequencies) {
+	static WordMatch of(NameAlignment.Word a, NameAlignment.Word b) {
+		if (a.role() != b.role()) {
+			return OTHER_PART;
+		}
+		if (a.script() != b.script()) {
+			return romanised(a, b);
+		}
+		// Two words of one script compared in it, whatever the rest of their names is written in.
+		String one = a.nativeText();
+		String other = b.nativeText();
 		if (one.equals(other)) {
 			return EXACT;
 		}
-		if (joined) {
+		if (a.joined() || b.joined() || !a.script().hasTypos()) {
 			return UNLIKE;
 		}
 		if (one.length() == 1 || other.length() == 1) {
 			return (one.charAt(0) == other.charAt(0)) ? INITIAL : UNLIKE;
 		}
+		boolean near = areNearSpellings(one, other);
+		if (Nicknames.areShortForms(one, other)) {
+			// Names the list pairs but spelt a letter or an ending apart (Marian / Marion) may
+			// be a family's two members as well as one name's variants.
+			return near ? NAME_VARIANT : SHORT_FORM;
+		}
+		Conventions.Gendered gendered = Conventions.gendered(one, other);
+		if (gendered != null) {
+			return (gendered == Conventions.Gendered.PERSON) ? OTHER_GENDER : FAMILY_FORMS;
+		}
 		String shorter = (one.length() <= other.length()) ? one : other;
 		String longer = (shorter == one) ? other : one;
 		double similarity = JARO_WINKLER.apply(one, other);
 		boolean soundAlike = shorter.length() >= 3 && soundAlike(one, other);
-		if (isName(one, other, given, frequencies) && isName(other, one, given, frequencies)) {
-			boolean near = areNearSpellings(one, other);
-			if (Nicknames.areShortForms(one, other)) {
-				// Names the list pairs but spelt a letter or an ending apart (Marian / Marion) may
-				// be a family's two members as well as one name's variants.
-				return near ? NAME_VARIANT : SHORT_FORM;
-			}
+		if (GivenNames.contains(one) && GivenNames.contains(other)) {
 			return (near || soundAlike || similarity >= RESEMBLANCE_SIMILARITY) ? OTHER_NAME : UNLIKE;
 		}
 		if (shorter.length() >= 3 && isSwap(one, other)) {
@@ -189,21 +215,25 @@ enum WordMatch {
 	}
 
 	/**
-	 * Whether a word is a name of its own beside another: a given name of the lists, or, where a
-	 * given name stands, a word that the org's names hold often, and not far more rarely than the
-	 * other (a typo that a data entry repeats is still rarer than the name it misspells:
-	 * {@code Whiet} / {@code White}). A family name a letter apart from another ({@code Joly} /
-	 * {@code Jolly}) is a typo: a family shares its family name, not its given names.
+	 * Two words of two scripts, by their Latin readings ({@link NameAlignment.Word#text} is the
+	 * reading of the word that is not Latin): the same name read alike ({@link #ROMANISED}), a man's
+	 * and a woman's form of it, or nothing the readings can tell ({@link #UNLIKE}).
 	 */
-	static boolean isName(String word, String other, boolean given, NameFrequencies frequencies) {
-		if (GivenNames.contains(word)) {
-			return true;
+	private static WordMatch romanised(NameAlignment.Word a, NameAlignment.Word b) {
+		NameAlignment.Word reading = (a.script() == Scripts.LATIN) ? b : a;
+		NameAlignment.Word latin = (reading == a) ? b : a;
+		if (a.joined() || b.joined()) {
+			return Romanised.key(a.text()).equals(Romanised.key(b.text())) ? ROMANISED : UNLIKE;
 		}
-		if (!given) {
-			return false;
+		if (Romanised.agree(reading.text(), reading.script(), latin.text(), reading.nativeText())) {
+			return ROMANISED;
 		}
-		long count = frequencies.count(word);
-		return count >= NAME_COUNT && count * NAME_SHARE >= frequencies.count(other);
+		Conventions.Gendered gendered = Conventions.gendered(Romanised.key(reading.text()),
+				Romanised.key(latin.text()));
+		if (gendered != null) {
+			return (gendered == Conventions.Gendered.PERSON) ? OTHER_GENDER : FAMILY_FORMS;
+		}
+		return UNLIKE;
 	}
 
 	/**
@@ -217,11 +247,19 @@ enum WordMatch {
 	}
 
 	/**
-	 * Whether the words have the same Double Metaphone code, primary or alternate. A new encoder
+	 * Whether two words of Latin letters have the same non-empty Double Metaphone code, primary or
+	 * alternate. A new encoder
 	 * each time: Commons Codec's encoders are not thread-safe.
 	 */
 	private static boolean soundAlike(String one, String other) {
+		if (!one.matches("[a-z]+") || !other.matches("[a-z]+")) {
+			return false;
+		}
 		DoubleMetaphone encoder = new DoubleMetaphone();
+		if (encoder.doubleMetaphone(one).isEmpty() || encoder.doubleMetaphone(other).isEmpty()) {
+			// A word Double Metaphone cannot encode has no sound to compare: no evidence.
+			return false;
+		}
 		return encoder.isDoubleMetaphoneEqual(one, other) || encoder.isDoubleMetaphoneEqual(one, other, true);
 	}
 

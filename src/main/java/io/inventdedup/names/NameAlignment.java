@@ -1,4 +1,4 @@
-package io.inventdedup.policy;
+package io.inventdedup.names;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +14,18 @@ final class NameAlignment implements Comparable<NameAlignment> {
 
 	/**
 	 * A word of a name, or two of its words written as one ({@code joined}), as it is compared
-	 * ({@code text}) and shown; {@code given} when it is the name's first word, where a given name stands.
+	 * ({@code text}: for a word of another script beside a Latin one, its Latin reading) and shown;
+	 * {@code given} when it is the name's first word, where a given name stands; its part of the name,
+	 * its script and the word as written in it.
 	 */
-	record Word(String text, String shown, boolean joined, boolean given) {
+	record Word(String text, String shown, boolean joined, boolean given, NameText.Role role, Scripts script,
+			String nativeText) {
+
+		/** The word as the other name's script is compared with: its Latin reading, or the word itself. */
+		Word readAcross(String reading) {
+			return new Word(reading, this.shown, this.joined, this.given, this.role, this.script, this.nativeText);
+		}
+
 	}
 
 	private final List<Word> shorter;
@@ -44,37 +53,35 @@ final class NameAlignment implements Comparable<NameAlignment> {
 	}
 
 	/** The best alignment of two names, whichever is shorter. */
-	static NameAlignment best(List<Word> a, List<Word> b, NameFrequencies frequencies, Map<String, WordMatch> cache) {
+	static NameAlignment best(List<Word> a, List<Word> b, Map<String, WordMatch> cache) {
 		boolean aShorter = a.size() <= b.size();
 		List<Word> shorter = aShorter ? a : b;
 		List<Word> longer = aShorter ? b : a;
 		WordMatch[][] levels = new WordMatch[shorter.size()][longer.size()];
 		for (int i = 0; i < shorter.size(); i++) {
 			for (int j = 0; j < longer.size(); j++) {
-				levels[i][j] = level(shorter.get(i), longer.get(j), frequencies, cache);
+				levels[i][j] = level(shorter.get(i), longer.get(j), cache);
 			}
 		}
 		NameAlignment best = new NameAlignment(shorter, longer);
 		NameAlignment trying = new NameAlignment(shorter, longer);
-		search(trying, best, levels, 0, new boolean[longer.size()], frequencies);
+		search(trying, best, levels, 0, new boolean[longer.size()]);
 		return best;
 	}
 
-	private static WordMatch level(Word one, Word other, NameFrequencies frequencies,
-			Map<String, WordMatch> cache) {
-		boolean given = one.given() && other.given();
+	private static WordMatch level(Word one, Word other, Map<String, WordMatch> cache) {
 		if (one.joined() || other.joined()) {
-			return WordMatch.of(one.text(), other.text(), true, given, frequencies);
+			return WordMatch.of(one, other);
 		}
-		String key = ((one.text().compareTo(other.text()) <= 0) ? one.text() + "\0" + other.text()
-				: other.text() + "\0" + one.text()) + (given ? "\0given" : "");
-		return cache.computeIfAbsent(key, (k) -> WordMatch.of(one.text(), other.text(), false, given, frequencies));
+		String key = one.text() + "\0" + one.role() + one.script() + "\0" + other.text() + "\0" + other.role()
+				+ other.script() + "\0" + one.nativeText() + "\0" + other.nativeText();
+		return cache.computeIfAbsent(key, (k) -> WordMatch.of(one, other));
 	}
 
-	private static void search(NameAlignment trying, NameAlignment best, WordMatch[][] levels, int next, boolean[] used,
-			NameFrequencies frequencies) {
+	private static void search(NameAlignment trying, NameAlignment best, WordMatch[][] levels, int next,
+			boolean[] used) {
 		if (next == trying.shorter.size()) {
-			trying.score(frequencies);
+			trying.score();
 			if (best.levels[0] == null || trying.compareTo(best) < 0) {
 				best.copy(trying);
 			}
@@ -85,13 +92,13 @@ final class NameAlignment implements Comparable<NameAlignment> {
 				used[j] = true;
 				trying.pairs[next] = j;
 				trying.levels[next] = levels[next][j];
-				search(trying, best, levels, next + 1, used, frequencies);
+				search(trying, best, levels, next + 1, used);
 				used[j] = false;
 			}
 		}
 	}
 
-	private void score(NameFrequencies frequencies) {
+	private void score() {
 		this.contradictions = 0;
 		this.doubts = 0;
 		this.bits = 0;
@@ -101,7 +108,7 @@ final class NameAlignment implements Comparable<NameAlignment> {
 			WordMatch level = this.levels[i];
 			this.contradictions += level.contradicts() ? 1 : 0;
 			this.doubts += level.doubts() ? 1 : 0;
-			this.bits += bits(level, this.shorter.get(i), this.longer.get(this.pairs[i]), frequencies);
+			this.bits += bits(level, this.shorter.get(i), this.longer.get(this.pairs[i]));
 			if (level.isGivenName() && this.pairs[i] == 0 && this.longer.size() > this.shorter.size()) {
 				// The given name itself, known to be one by the longer name: on a shared channel
 				// it is what tells a family's members apart, however common it is in the org.
@@ -118,14 +125,21 @@ final class NameAlignment implements Comparable<NameAlignment> {
 		this.givenNameUnsupported |= !givenNamePaired;
 	}
 
-	private static double bits(WordMatch level, Word one, Word other, NameFrequencies frequencies) {
+	/**
+	 * What a pair of words weighs: the same word {@link NameComparison#EXACT_BITS}, a typo that much
+	 * less {@link NameComparison#TYPO_COST_BITS}, the same name read across scripts as many bits as
+	 * its reading has letters to agree by (at most its level's), any other level its own.
+	 */
+	private static double bits(WordMatch level, Word one, Word other) {
 		if (level == WordMatch.EXACT) {
-			return frequencies.bits(one.text());
+			return NameComparison.EXACT_BITS;
 		}
 		if (level.isTypo()) {
-			// A typo of a rare word is still rare: as much as the commoner spelling, less what the typo costs.
-			double rarity = Math.min(frequencies.bits(one.text()), frequencies.bits(other.text()));
-			return Math.max(level.bits(), rarity - NameComparison.TYPO_COST_BITS);
+			return Math.max(level.bits(), NameComparison.EXACT_BITS - NameComparison.TYPO_COST_BITS);
+		}
+		if (level == WordMatch.ROMANISED) {
+			Word reading = (one.script() == Scripts.LATIN) ? other : one;
+			return Math.min(level.bits(), 1 + Romanised.strength(reading.text(), reading.script()));
 		}
 		return level.bits();
 	}

@@ -1,4 +1,4 @@
-package io.inventdedup.policy;
+package io.inventdedup.names;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -42,7 +42,7 @@ final class GivenNames {
 			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
 			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
 				// Written as the name check reads names: Anne-Marie is annemarie, one word.
-				String word = String.join("", NameComparison.words(line));
+				String word = NameText.fold(line).replaceAll("[^\\p{L}\\p{M}\\p{N}]", "");
 				if (!word.isEmpty()) {
 					NAMES.add(word);
 				}

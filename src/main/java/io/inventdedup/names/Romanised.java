@@ -1,0 +1,135 @@
+package io.inventdedup.names;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.ibm.icu.text.Transliterator;
+
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+
+/**
+ * A word of another script read in Latin letters with ICU4J's transliterators, and compared with a
+ * word written in Latin letters as evidence, never as equality: Cyrillic by BGN/PCGN
+ * ({@code Александр} = {@code aleksandr}), Greek by UNGEGN, Chinese by pinyin (family names by
+ * their reading as family names), kana by Hepburn, Hangul by the Revised Romanization (family
+ * names also by the spellings people use: {@code 김} = {@code Kim}), every other script by ICU4J's
+ * {@code Any-Latin}. Two readings agree when their spelling keys agree (letters that stand for one
+ * sound folded: {@code x} = {@code ks}, {@code y} = {@code i} = {@code j}, doubled letters once),
+ * or, for scripts that leave vowels out or carry them in the consonant (Arabic, Hebrew, Devanagari,
+ * Thai), when their consonants agree ({@code محمد} = {@code mhmd} = {@code Mohammed}). Kanji
+ * without kana have no reading the check can trust (a Japanese name read as Chinese is another
+ * name): {@link #of} answers null and a person decides.
+ */
+final class Romanised {
+
+	/** From this Jaro–Winkler similarity of their keys, two readings of four letters or more agree. */
+	static final double SIMILARITY = 0.9;
+
+	private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+
+	private static final String TO_ASCII = "; Latin-ASCII; Lower";
+
+	private static final Map<String, Transliterator> TRANSLITERATORS = new ConcurrentHashMap<>();
+
+	private static final Map<String, String> READINGS = new ConcurrentHashMap<>();
+
+	/** The most readings kept; past it the cache starts again (names are set by the public). */
+	private static final int MAX_READINGS = 100_000;
+
+	private Romanised() {
+	}
+
+	/**
+	 * The Latin reading of a word of a name in its script, lower case ASCII, or null when it has no
+	 * reading the check can trust.
+	 * @param family whether the word is a Chinese family name (read as a family name)
+	 */
+	static String of(String word, Scripts script, boolean family) {
+		if (script == Scripts.LATIN || script == Scripts.OTHER) {
+			return word;
+		}
+		String id = switch (script) {
+			case ALPHABET -> word.matches(".*[іїєґ].*") ? "Ukrainian-Latin/BGN"
+					: word.matches(".*[а-яё].*") ? "Russian-Latin/BGN"
+					: word.matches(".*[α-ω].*") ? "Greek-Latin/UNGEGN" : "Any-Latin";
+			case HAN -> family ? "Han-Latin/Names" : "Han-Latin";
+			default -> "Any-Latin";
+		};
+		String key = id + "\u0001" + word;
+		String reading = READINGS.get(key);
+		if (reading == null) {
+			Transliterator transliterator = transliterator(id);
+			synchronized (transliterator) {
+				reading = transliterator.transliterate(word).replaceAll("[^a-z]", "");
+			}
+			if (READINGS.size() >= MAX_READINGS) {
+				READINGS.clear();
+			}
+			READINGS.put(key, reading);
+		}
+		return reading;
+	}
+
+	/** Whether a native word's reading and a Latin word are one name's two spellings. */
+	static boolean agree(String reading, Scripts script, String latin, String nativeWord) {
+		if (script == Scripts.HANGUL && Conventions.koreanSurnameSpellings(nativeWord).contains(latin)) {
+			return true;
+		}
+		if (script == Scripts.ABJAD || script == Scripts.ABUGIDA) {
+			String one = consonants(reading);
+			return !one.isEmpty() && one.equals(consonants(latin));
+		}
+		String one = key(reading);
+		String other = key(latin);
+		return one.equals(other) || (Math.min(one.length(), other.length()) >= 4
+				&& one.charAt(0) == other.charAt(0) && JARO_WINKLER.apply(one, other) >= SIMILARITY);
+	}
+
+	/** How many consonants two readings agree by, for the weight of the evidence. */
+	static int strength(String reading, Scripts script) {
+		return (script == Scripts.ABJAD || script == Scripts.ABUGIDA) ? consonants(reading).length()
+				: key(reading).length();
+	}
+
+	/** Letters that stand for one sound in the common romanisations folded into one. */
+	static String key(String latin) {
+		String key = latin.replaceAll("[^a-z]", "")
+			.replace("shch", "sh")
+			.replace("sch", "sh")
+			.replace("tch", "ch")
+			.replace("x", "ks")
+			.replace("ph", "f")
+			.replace("w", "v")
+			.replace("q", "k")
+			.replace("ck", "k")
+			.replace("dj", "j")
+			.replace("zh", "z")
+			.replace("ts", "z")
+			.replace("tz", "z")
+			.replaceAll("c(?!h)", "k")
+			.replace("j", "y")
+			.replaceAll("^ye", "e")
+			.replaceAll("^yo", "o")
+			.replaceAll("(iy|yi|ii|y)$", "i")
+			.replace("y", "i")
+			.replace("ou", "u")
+			.replace("oo", "u")
+			.replace("ee", "i")
+			.replace("kh", "h");
+		return key.replaceAll("(.)\\1+", "$1");
+	}
+
+	/** The consonants of a reading, for scripts that leave vowels out: h, w, y and vowels dropped, b = v, f = p. */
+	static String consonants(String latin) {
+		return key(latin).replace("h", "")
+			.replace("b", "v")
+			.replace("f", "p")
+			.replaceAll("[aeiouyv]", "")
+			.replaceAll("(.)\\1+", "$1");
+	}
+
+	private static Transliterator transliterator(String id) {
+		return TRANSLITERATORS.computeIfAbsent(id, (name) -> Transliterator.getInstance(name + TO_ASCII));
+	}
+
+}
