@@ -111,7 +111,35 @@ final class Conventions {
 				found = kind;
 			}
 		}
-		return found;
+		return (found == null && feminineEnding(one, other)) ? Gendered.PERSON : found;
+	}
+
+	/**
+	 * Whether two words of one stem (three letters or more) end in one or two letters of their own,
+	 * exactly one of them with a woman's {@code a} ({@code Lenn} / {@code Lena}, {@code Adriaan} /
+	 * {@code Adriana}, {@code Ευάγγελος} / {@code Ευαγγελία}), or the one with {@code a} and the other
+	 * with {@code i} ({@code Putra} / {@code Putri}): most languages make a woman's name so.
+	 */
+	private static boolean feminineEnding(String one, String other) {
+		int stem = 0;
+		while (stem < one.length() && stem < other.length() && one.charAt(stem) == other.charAt(stem)) {
+			stem++;
+		}
+		String a = one.substring(stem);
+		String b = other.substring(stem);
+		if (stem < 3 || a.length() > 2 || b.length() > 2 || a.equals(b)) {
+			return false;
+		}
+		boolean aFeminine = FEMININE.indexOf(last(a)) >= 0;
+		boolean bFeminine = FEMININE.indexOf(last(b)) >= 0;
+		return (aFeminine != bFeminine) || (a.equals("a") && b.equals("i")) || (a.equals("i") && b.equals("a"));
+	}
+
+	/** The letters a woman's name ends in: Latin, Cyrillic and Greek a, Hebrew he, Arabic ta marbuta. */
+	private static final String FEMININE = "aаαהة";
+
+	private static char last(String ending) {
+		return ending.isEmpty() ? ' ' : ending.charAt(ending.length() - 1);
 	}
 
 	private static boolean stems(String masculine, String feminine, Endings endings) {

@@ -107,7 +107,10 @@ final class NameAlignment implements Comparable<NameAlignment> {
 		for (int i = 0; i < this.pairs.length; i++) {
 			WordMatch level = this.levels[i];
 			this.contradictions += level.contradicts() ? 1 : 0;
-			this.doubts += level.doubts() ? 1 : 0;
+			// Given names only alike, beside a family name they share, are a family's as often as a
+			// person's: a doubt, not support.
+			boolean givenNames = this.shorter.get(i).given() && this.longer.get(this.pairs[i]).given();
+			this.doubts += (level.doubts() || (givenNames && level == WordMatch.RESEMBLES)) ? 1 : 0;
 			this.bits += bits(level, this.shorter.get(i), this.longer.get(this.pairs[i]));
 			if (level.isGivenName() && this.pairs[i] == 0 && this.longer.size() > this.shorter.size()) {
 				// The given name itself, known to be one by the longer name: on a shared channel

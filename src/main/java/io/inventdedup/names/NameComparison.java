@@ -96,6 +96,19 @@ public final class NameComparison {
 		return NameText.parse(name).words();
 	}
 
+	/**
+	 * What tells two names apart before any comparison: the words as compared with the part of the
+	 * name each is ({@code Jánosné} is not {@code János}) and the generation markers ({@code Filho}).
+	 * Two names of one spelling are one name.
+	 */
+	public static List<String> spelling(@Nullable String name) {
+		NameText.Parsed parsed = NameText.parse(name);
+		List<String> spelling = new ArrayList<>();
+		parsed.tokens().forEach((token) -> spelling.add(token.role() + ":" + token.text()));
+		parsed.generations().forEach((generation) -> spelling.add("generation:" + generation));
+		return spelling;
+	}
+
 	/** Whether a name is short enough to be compared at all. */
 	public static boolean comparable(@Nullable String name) {
 		return name == null || comparable(NameText.parse(name));

@@ -80,7 +80,8 @@ final class NameCheck {
 			named.add(member);
 			// A name too long to compare agrees with none, not even its twin: a spelling of its own,
 			// which no word of a name can spell (a word is letters and digits).
-			List<String> key = NameComparison.comparable(member.nameToCompare()) ? words : List.of(" ", member.id());
+			List<String> key = NameComparison.comparable(member.nameToCompare())
+					? NameComparison.spelling(member.nameToCompare()) : List.of(" ", member.id());
 			byName.computeIfAbsent(key, (k) -> new ArrayList<>()).add(member);
 		}
 		boolean differentPeople = excluded.stream()
