@@ -39,15 +39,23 @@ final class Conventions {
 
 	private static final Set<String> HONORIFICS = words("honorifics.txt");
 
+	private static final Set<String> TITLES_ALSO_NAMES = words("titles-also-names.txt");
+
 	private static final Set<String> HONORIFIC_SUFFIXES = words("honorific-suffixes.txt");
 
 	private static final Set<String> GENERATIONS = words("generations.txt");
+
+	private static final Set<String> GENERATIONS_LAST = words("generations-last.txt");
 
 	private static final Set<String> PATRONYMIC_PARTICLES = words("patronymic-particles.txt");
 
 	private static final List<String> PATRONYMIC_ENDINGS = List.copyOf(words("patronymic-endings.txt"));
 
 	private static final Set<String> COMPOUND_SURNAMES = words("compound-surnames.txt");
+
+	private static final Set<String> FAMILY_FIRST = words("family-first.txt");
+
+	private static final List<String> COMPOUND_PREFIXES = List.copyOf(words("compound-prefixes.txt"));
 
 	private static final List<Endings> GENDERED = gendered();
 
@@ -58,6 +66,11 @@ final class Conventions {
 
 	static boolean isHonorific(String word) {
 		return HONORIFICS.contains(word);
+	}
+
+	/** A title that is also a name ({@code Pan}, a Chinese family name; {@code Anh}, a Vietnamese given name). */
+	static boolean isTitleAlsoName(String word) {
+		return TITLES_ALSO_NAMES.contains(word);
 	}
 
 	static boolean isHonorificSuffix(String word) {
@@ -74,8 +87,12 @@ final class Conventions {
 		return word;
 	}
 
-	static boolean isGeneration(String word) {
-		return GENERATIONS.contains(word);
+	/**
+	 * Whether a word of a name (not its first) says its generation; an abbreviation that is also a
+	 * name ({@code jun}: Chinese and Korean {@code Jun}) only as the last of three words or more.
+	 */
+	static boolean isGeneration(String word, boolean lastOfThree) {
+		return GENERATIONS.contains(word) || (lastOfThree && GENERATIONS_LAST.contains(word));
 	}
 
 	static boolean isPatronymicParticle(String word) {
@@ -86,6 +103,27 @@ final class Conventions {
 	static boolean isPatronymic(String word) {
 		return PATRONYMIC_ENDINGS.stream()
 			.anyMatch((ending) -> word.endsWith(ending) && word.length() >= ending.length() + 3);
+	}
+
+	/** Whether a name's first word is a family name of a convention that writes the family name first. */
+	static boolean isFamilyFirst(String word) {
+		return FAMILY_FIRST.contains(word);
+	}
+
+	/**
+	 * The two words without the first part of a compound name they share ({@code عبدالمحسن} /
+	 * {@code عبدالصمد}: {@code محسن} / {@code صمد}), or null when they share none.
+	 */
+	static String @Nullable [] withoutSharedPrefix(String one, String other) {
+		String longest = null;
+		for (String prefix : COMPOUND_PREFIXES) {
+			if (one.startsWith(prefix) && other.startsWith(prefix) && one.length() > prefix.length() + 1
+					&& other.length() > prefix.length() + 1 && (longest == null || prefix.length() > longest.length())) {
+				longest = prefix;
+			}
+		}
+		return (longest == null) ? null
+				: new String[] { one.substring(longest.length()), other.substring(longest.length()) };
 	}
 
 	/** Whether the start of a name written without a space is a family name of two characters. */
@@ -115,7 +153,7 @@ final class Conventions {
 	}
 
 	/**
-	 * Whether two words of one stem (three letters or more) end in one or two letters of their own,
+	 * Whether two words of one stem (two letters or more) end in one or two letters of their own,
 	 * exactly one of them with a woman's {@code a} ({@code Lenn} / {@code Lena}, {@code Adriaan} /
 	 * {@code Adriana}, {@code Ευάγγελος} / {@code Ευαγγελία}), or the one with {@code a} and the other
 	 * with {@code i} ({@code Putra} / {@code Putri}): most languages make a woman's name so.
@@ -127,7 +165,7 @@ final class Conventions {
 		}
 		String a = one.substring(stem);
 		String b = other.substring(stem);
-		if (stem < 3 || a.length() > 2 || b.length() > 2 || a.equals(b)) {
+		if (stem < 2 || a.length() > 2 || b.length() > 2 || a.equals(b)) {
 			return false;
 		}
 		boolean aFeminine = FEMININE.indexOf(last(a)) >= 0;

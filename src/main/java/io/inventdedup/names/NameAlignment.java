@@ -15,7 +15,8 @@ final class NameAlignment implements Comparable<NameAlignment> {
 	/**
 	 * A word of a name, or two of its words written as one ({@code joined}), as it is compared
 	 * ({@code text}: for a word of another script beside a Latin one, its Latin reading) and shown;
-	 * {@code given} when it is the name's first word, where a given name stands; its part of the name,
+	 * {@code given} where the name's given name stands (its first word, the second after a family name
+	 * of a convention that writes it first: {@code Nagy Anna}, {@code Wang Wei}); its part of the name,
 	 * its script and the word as written in it.
 	 */
 	record Word(String text, String shown, boolean joined, boolean given, NameText.Role role, Scripts script,
@@ -107,21 +108,24 @@ final class NameAlignment implements Comparable<NameAlignment> {
 		for (int i = 0; i < this.pairs.length; i++) {
 			WordMatch level = this.levels[i];
 			this.contradictions += level.contradicts() ? 1 : 0;
-			// Given names only alike, beside a family name they share, are a family's as often as a
-			// person's: a doubt, not support.
-			boolean givenNames = this.shorter.get(i).given() && this.longer.get(this.pairs[i]).given();
-			this.doubts += (level.doubts() || (givenNames && level == WordMatch.RESEMBLES)) ? 1 : 0;
+			// Given names only alike, outside the Latin script where no list of given names tells two
+			// names from a typo, are a family's as often as a person's: a doubt, not support.
+			Word word = this.shorter.get(i);
+			boolean givenNames = word.given() && this.longer.get(this.pairs[i]).given();
+			this.doubts += (level.doubts()
+					|| (givenNames && level == WordMatch.RESEMBLES && word.script() != Scripts.LATIN)) ? 1 : 0;
 			this.bits += bits(level, this.shorter.get(i), this.longer.get(this.pairs[i]));
-			if (level.isGivenName() && this.pairs[i] == 0 && this.longer.size() > this.shorter.size()) {
+			Word longerWord = this.longer.get(this.pairs[i]);
+			if (level.isGivenName() && longerWord.given() && this.longer.size() > this.shorter.size()) {
 				// The given name itself, known to be one by the longer name: on a shared channel
 				// it is what tells a family's members apart, however common it is in the org.
 				this.bits = Math.max(this.bits, NameComparison.SAME_BITS);
 			}
-			if (this.pairs[i] == 0) {
+			if (longerWord.given()) {
 				givenNamePaired = true;
 				this.givenNameUnsupported |= level == WordMatch.INITIAL;
 			}
-			if (i == 0) {
+			if (word.given()) {
 				this.givenNameUnsupported |= level == WordMatch.INITIAL;
 			}
 		}
@@ -141,8 +145,9 @@ final class NameAlignment implements Comparable<NameAlignment> {
 			return Math.max(level.bits(), NameComparison.EXACT_BITS - NameComparison.TYPO_COST_BITS);
 		}
 		if (level == WordMatch.ROMANISED) {
+			// A reading of one or two letters to agree by (Ali: l) proves less.
 			Word reading = (one.script() == Scripts.LATIN) ? other : one;
-			return Math.min(level.bits(), 1 + Romanised.strength(reading.text(), reading.script()));
+			return (Romanised.strength(reading.text(), reading.script()) >= 2) ? level.bits() : 3;
 		}
 		return level.bits();
 	}

@@ -224,12 +224,27 @@ public final class NameComparison {
 	private static List<NameAlignment.Word> words(NameText.Parsed name) {
 		List<NameAlignment.Word> words = new ArrayList<>();
 		List<NameText.Token> tokens = name.tokens();
+		int given = givenWord(tokens);
 		for (int i = 0; i < tokens.size(); i++) {
 			NameText.Token token = tokens.get(i);
-			words.add(new NameAlignment.Word(token.text(), NameText.title(token.text()), false, i == 0, token.role(),
-					token.script(), token.text()));
+			words.add(new NameAlignment.Word(token.text(), NameText.title(token.text()), false, i == given,
+					token.role(), token.script(), token.text()));
 		}
 		return words;
+	}
+
+	/**
+	 * Which word is the given name: the first, or the second where the first is a family name written
+	 * first by its convention ({@code Nagy Anna}, {@code Wang Wei}; Chinese, Korean, Japanese in their
+	 * scripts).
+	 */
+	private static int givenWord(List<NameText.Token> tokens) {
+		if (tokens.size() < 2 || tokens.get(0).role() != NameText.Role.NAME) {
+			return 0;
+		}
+		NameText.Token first = tokens.get(0);
+		boolean familyFirst = first.script().writesNamesAsOneWord() || Conventions.isFamilyFirst(first.text());
+		return familyFirst ? 1 : 0;
 	}
 
 	/**
@@ -251,7 +266,8 @@ public final class NameComparison {
 				}
 				List<NameAlignment.Word> joined = new ArrayList<>(plain.subList(0, i));
 				joined.add(new NameAlignment.Word(first.text() + second.text(), first.shown() + " " + second.shown(), true,
-						i == 0, first.role(), first.script(), first.nativeText() + second.nativeText()));
+						first.given() || second.given(), first.role(), first.script(),
+						first.nativeText() + second.nativeText()));
 				joined.addAll(plain.subList(i + 2, plain.size()));
 				joinings.add(joined);
 			}

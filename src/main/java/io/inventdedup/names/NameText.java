@@ -72,11 +72,15 @@ final class NameText {
 			return this.tokens.stream().map(Token::text).toList();
 		}
 
-		/** The one script of its words, or {@link Scripts#OTHER} when they mix scripts or have none. */
+		/**
+		 * The one script of its words ({@link Scripts#KANA} for a Japanese name of kanji and kana),
+		 * or {@link Scripts#OTHER} when they mix scripts or have none.
+		 */
 		Scripts script() {
+			boolean kana = this.tokens.stream().anyMatch((token) -> token.script() == Scripts.KANA);
 			Scripts script = null;
 			for (Token token : this.tokens) {
-				if (token.script() == Scripts.OTHER) {
+				if (token.script() == Scripts.OTHER || (kana && token.script() == Scripts.HAN)) {
 					continue;
 				}
 				if (script != null && script != token.script()) {
@@ -102,7 +106,8 @@ final class NameText {
 		if (name == null) {
 			return new Parsed(List.of(), Set.of(), List.of());
 		}
-		String folded = NFKC_CASEFOLD.normalize(name).replaceAll("['’`ʼ]", "");
+		List<String> setAside = new ArrayList<>();
+		String folded = withoutTitles(NFKC_CASEFOLD.normalize(name).replaceAll("['’`ʼ]", ""), setAside);
 		List<String> raw = split(folded);
 		String[] parts = folded.split(",", -1);
 		if (parts.length == 2) {
@@ -115,7 +120,6 @@ final class NameText {
 				raw.addAll(family);
 			}
 		}
-		List<String> setAside = new ArrayList<>();
 		List<String> words = new ArrayList<>();
 		List<Role> roles = new ArrayList<>();
 		for (String word : raw) {
@@ -124,26 +128,23 @@ final class NameText {
 			words.add(text);
 			roles.add(husband ? Role.HUSBAND : Role.NAME);
 		}
-		while (words.size() > 1 && Conventions.isHonorific(words.get(0))) {
-			setAside.add(words.remove(0));
-			roles.remove(0);
-		}
-		while (words.size() > 1 && Conventions.isHonorificSuffix(words.get(words.size() - 1))) {
-			setAside.add(words.remove(words.size() - 1));
-			roles.remove(roles.size() - 1);
-		}
 		Set<String> generations = new TreeSet<>();
 		List<Token> tokens = new ArrayList<>();
 		for (int i = 0; i < words.size(); i++) {
 			String word = words.get(i);
 			Role role = roles.get(i);
-			if (i > 0 && Conventions.isGeneration(word)) {
+			if (i > 0 && Conventions.isGeneration(word, i == words.size() - 1 && words.size() >= 3)) {
 				generations.add(word);
 				continue;
 			}
 			if (i > 0 && i + 1 < words.size() && Conventions.isPatronymicParticle(word)) {
 				tokens.add(new Token(words.get(++i), Role.FATHER, Scripts.of(words.get(i))));
 				continue;
+			}
+			if (i > 0 && i + 1 < words.size() && (word.equals("al") || word.equals("el"))) {
+				// An Arabic family name's article, written apart (Al-Masri, El Masry): one word, as
+				// the Arabic script writes it (المصري).
+				word = word + words.get(++i);
 			}
 			if (role == Role.NAME && Conventions.isPatronymic(word)) {
 				role = Role.PATRONYMIC;
@@ -159,6 +160,39 @@ final class NameText {
 			tokens.add(new Token(word, role, script));
 		}
 		return new Parsed(splitOneWordNames(tokens), generations, setAside);
+	}
+
+	/**
+	 * The name without the titles of its first and last chunks (what spaces separate), each read by
+	 * its letters alone ({@code Dr.}, {@code д-р}, {@code ד"ר}), and set aside in {@code setAside}:
+	 * a title before a name where a chunk with letters is left, a title that is also a name
+	 * ({@code Pan}, {@code Anh}) only where two are left; an honorific after it ({@code 先生},
+	 * {@code -san}, {@code 선생님}) where one is left.
+	 */
+	private static String withoutTitles(String name, List<String> setAside) {
+		List<String> chunks = new ArrayList<>();
+		for (String chunk : name.strip().split("[\\s\\p{Z}]+")) {
+			if (!chunk.isEmpty()) {
+				chunks.add(chunk);
+			}
+		}
+		while (chunks.size() > 1) {
+			String title = fold(chunks.get(0)).replaceAll("[^\\p{L}\\p{M}]", "");
+			if (!(Conventions.isHonorific(title) || (chunks.size() > 2 && Conventions.isTitleAlsoName(title)))) {
+				break;
+			}
+			setAside.add(title);
+			chunks.remove(0);
+		}
+		while (chunks.size() > 1) {
+			String title = fold(chunks.get(chunks.size() - 1)).replaceAll("[^\\p{L}\\p{M}]", "");
+			if (!Conventions.isHonorificSuffix(title)) {
+				break;
+			}
+			setAside.add(title);
+			chunks.remove(chunks.size() - 1);
+		}
+		return String.join(" ", chunks);
 	}
 
 	/**

@@ -1,6 +1,9 @@
 package io.inventdedup.names;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.ibm.icu.text.Transliterator;
@@ -55,6 +58,11 @@ final class Romanised {
 			case HAN -> family ? "Han-Latin/Names" : "Han-Latin";
 			default -> "Any-Latin";
 		};
+		return read(word, id);
+	}
+
+	/** The word read by one of ICU4J's transliterators, lower case ASCII letters only. */
+	private static String read(String word, String id) {
 		String key = id + "\u0001" + word;
 		String reading = READINGS.get(key);
 		if (reading == null) {
@@ -72,17 +80,76 @@ final class Romanised {
 
 	/** Whether a native word's reading and a Latin word are one name's two spellings. */
 	static boolean agree(String reading, Scripts script, String latin, String nativeWord) {
-		if (script == Scripts.HANGUL && Conventions.koreanSurnameSpellings(nativeWord).contains(latin)) {
-			return true;
+		if (script == Scripts.HANGUL) {
+			return Conventions.koreanSurnameSpellings(nativeWord).contains(latin)
+					|| alike(koreanKey(reading), koreanKey(latin));
 		}
 		if (script == Scripts.ABJAD || script == Scripts.ABUGIDA) {
-			String one = consonants(reading);
-			return !one.isEmpty() && one.equals(consonants(latin));
+			Set<String> ours = consonantSpellings(reading, script);
+			return consonantSpellings(latin, script).stream()
+				.anyMatch((spelling) -> !spelling.isEmpty() && ours.contains(spelling));
 		}
-		String one = key(reading);
-		String other = key(latin);
+		if (script == Scripts.ALPHABET && nativeWord.matches(".*[а-яёіїєґ].*")) {
+			// Cyrillic read both as Russian and as Ukrainian (Глинський: Glinskiy, Hlynskyy).
+			String ukrainian = read(nativeWord, "Ukrainian-Latin/BGN");
+			if (alike(key(ukrainian), key(latin))) {
+				return true;
+			}
+		}
+		return alike(key(reading), key(latin)) || alike(greekKey(reading), greekKey(latin));
+	}
+
+	private static boolean alike(String one, String other) {
 		return one.equals(other) || (Math.min(one.length(), other.length()) >= 4
 				&& one.charAt(0) == other.charAt(0) && JARO_WINKLER.apply(one, other) >= SIMILARITY);
+	}
+
+	/** Greek's letter pairs at the start of a word as Latin writes them: {@code ντ} = d, {@code μπ} = b. */
+	private static String greekKey(String latin) {
+		return key(latin.replaceAll("^nt", "d").replaceAll("^mp", "b"));
+	}
+
+	/**
+	 * A Korean reading's spelling key: the vowels the Revised Romanization writes {@code eo},
+	 * {@code eu}, {@code u} as people write them ({@code Hyun}, {@code Woo}), and {@code g}/{@code k},
+	 * {@code b}/{@code p}, {@code d}/{@code t} as one.
+	 */
+	static String koreanKey(String latin) {
+		return latin.replaceAll("[^a-z]", "")
+			.replace("woo", "u")
+			.replace("wu", "u")
+			.replace("oo", "u")
+			.replace("ou", "u")
+			.replace("eo", "u")
+			.replace("eu", "u")
+			.replace("ae", "e")
+			.replace('g', 'k')
+			.replace('b', 'p')
+			.replace('d', 't')
+			.replace("r", "l")
+			.replaceAll("(.)\\1+", "$1");
+	}
+
+	/**
+	 * The consonants of a reading as scripts that leave vowels out may be read: with {@code ch} and
+	 * {@code kh} as {@code k} or as nothing (Hebrew's ח and כ: {@code Rachel} / {@code רחל},
+	 * {@code Michal} / {@code מיכל}), with and without the article {@code al-}
+	 * ({@code Al-Bakri} / {@code البكري} / {@code Bakri}); in the Brahmic scripts, with the nasal
+	 * before a consonant as {@code n} ({@code सिंह}: simha, Singh).
+	 */
+	static Set<String> consonantSpellings(String latin, Scripts script) {
+		Set<String> spellings = new HashSet<>();
+		String word = latin.replaceAll("[^a-z]", "");
+		List<String> forms = new java.util.ArrayList<>(List.of(word, word.replaceFirst("^(al|el)", "")));
+		if (script == Scripts.ABUGIDA) {
+			forms.add(word.replace("ng", "n").replaceAll("m(?=[^aeiouy])", "n"));
+		}
+		for (String form : forms) {
+			spellings.add(consonants(form.replace("ch", "k").replace("kh", "k")));
+			spellings.add(consonants(form.replace("ch", "").replace("kh", "")));
+			spellings.add(consonants(form));
+		}
+		return spellings;
 	}
 
 	/** How many consonants two readings agree by, for the weight of the evidence. */

@@ -54,6 +54,15 @@ enum Scripts {
 		return text.codePoints().noneMatch((c) -> Character.isLetter(c) && ofCodePoint(c) != LATIN);
 	}
 
+	/**
+	 * Whether a word of this script read in Latin letters is read as people write it, so that a
+	 * reading apart is another name: Cyrillic, Greek, Chinese (pinyin) and kana; not scripts that
+	 * leave vowels out or carry them, nor Hangul.
+	 */
+	boolean readsReliably() {
+		return this == LATIN || this == ALPHABET || this == HAN || this == KANA || this == OTHER;
+	}
+
 	/** Whether a letter apart can be a typo in this script: not in Chinese characters, kana or Hangul. */
 	boolean hasTypos() {
 		return this != HAN && this != KANA && this != HANGUL;

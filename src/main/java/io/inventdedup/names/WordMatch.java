@@ -67,6 +67,18 @@ enum WordMatch {
 	FAMILY_FORMS("?", "a family name's forms for a man and a woman", 0),
 
 	/**
+	 * Given names a man's and a woman's ending apart of which the lists know one or none as a name
+	 * ({@code Lena} / {@code Lenn}, {@code Kayla} / {@code Kayl}): another person, or a typo; a doubt.
+	 */
+	GENDER_DOUBT("?", "a man's and a woman's form of one name, or a typo", 0),
+
+	/**
+	 * A word of Arabic, Hebrew, a Brahmic script or Hangul whose Latin reading is not the other
+	 * word's: another name, or a romanisation the check does not know; a doubt.
+	 */
+	READ_OTHERWISE("?", "read otherwise in Latin letters: another name, or another spelling of it", 0),
+
+	/**
 	 * Two names the list pairs but spelt a letter or an ending apart, each a name of its own
 	 * ({@code Marian} / {@code Marion}, {@code Jonathan} / {@code Jonathon}): a variant or a family's two
 	 * members; a doubt, a person decides.
@@ -97,6 +109,9 @@ enum WordMatch {
 	private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
 
 	private static final LevenshteinDistance NEAR = new LevenshteinDistance(1);
+
+	/** The most letters added, dropped or replaced in a typo that Jaro–Winkler finds. */
+	private static final LevenshteinDistance FEW = new LevenshteinDistance(2);
 
 	private final String sign;
 
@@ -141,9 +156,9 @@ enum WordMatch {
 		return this == EXACT || this == SHORT_FORM || this == ROMANISED || this == SWAPPED || this == CLOSE_TYPO;
 	}
 
-	/** Whether the two words leave a doubt that only a person can settle: {@link #NAME_VARIANT}, {@link #FAMILY_FORMS}. */
+	/** Whether the two words leave a doubt that only a person can settle: {@link #NAME_VARIANT}, {@link #FAMILY_FORMS}, {@link #READ_OTHERWISE}, {@link #GENDER_DOUBT}. */
 	boolean doubts() {
-		return this == NAME_VARIANT || this == FAMILY_FORMS;
+		return this == NAME_VARIANT || this == FAMILY_FORMS || this == READ_OTHERWISE || this == GENDER_DOUBT;
 	}
 
 	/** Whether the two words speak against one person: {@link #OTHER_NAME}, {@link #UNLIKE}. */
@@ -174,21 +189,35 @@ enum WordMatch {
 		if (one.length() == 1 || other.length() == 1) {
 			return (one.charAt(0) == other.charAt(0)) ? INITIAL : UNLIKE;
 		}
+		String[] compound = Conventions.withoutSharedPrefix(one, other);
+		if (compound != null) {
+			// Abd al-Muhsin and Abd al-Samad are told apart by what follows their shared start.
+			one = compound[0];
+			other = compound[1];
+		}
 		boolean near = areNearSpellings(one, other);
 		if (Nicknames.areShortForms(one, other)) {
 			// Names the list pairs but spelt a letter or an ending apart (Marian / Marion) may
 			// be a family's two members as well as one name's variants.
 			return near ? NAME_VARIANT : SHORT_FORM;
 		}
+		boolean given = a.given() && b.given();
+		boolean names = GivenNames.areNames(one, other, given);
 		Conventions.Gendered gendered = Conventions.gendered(one, other);
-		if (gendered != null) {
-			return (gendered == Conventions.Gendered.PERSON) ? OTHER_GENDER : FAMILY_FORMS;
+		if (gendered == Conventions.Gendered.FAMILY) {
+			return FAMILY_FORMS;
+		}
+		if (gendered == Conventions.Gendered.PERSON && !isSwap(one, other)) {
+			// Wherever the given name stands (Kelemen Ulrik, family name first): two names of the
+			// lists are two people; Kamila beside Kamil, or Kayla beside a typo Kayl, what the lists
+			// cannot tell, a person does.
+			return GivenNames.areNames(one, other, true) ? OTHER_GENDER : GENDER_DOUBT;
 		}
 		String shorter = (one.length() <= other.length()) ? one : other;
 		String longer = (shorter == one) ? other : one;
 		double similarity = JARO_WINKLER.apply(one, other);
 		boolean soundAlike = shorter.length() >= 3 && soundAlike(one, other);
-		if (GivenNames.contains(one) && GivenNames.contains(other)) {
+		if (names) {
 			return (near || soundAlike || similarity >= RESEMBLANCE_SIMILARITY) ? OTHER_NAME : UNLIKE;
 		}
 		if (shorter.length() >= 3 && isSwap(one, other)) {
@@ -197,10 +226,13 @@ enum WordMatch {
 		if (shorter.length() == 3 && longer.length() == 4 && NEAR.apply(shorter, longer) != -1) {
 			return TYPO;
 		}
-		if (shorter.length() >= 4 && similarity >= CLOSE_SIMILARITY) {
+		// Jaro-Winkler favours a long shared start: a typo is also a few letters apart (Δράκος /
+		// Δρακούλης share five letters, and are two names).
+		boolean fewEdits = FEW.apply(one, other) != -1;
+		if (shorter.length() >= 4 && similarity >= CLOSE_SIMILARITY && fewEdits) {
 			return CLOSE_TYPO;
 		}
-		if (shorter.length() >= 4 && similarity >= TYPO_SIMILARITY) {
+		if (shorter.length() >= 4 && similarity >= TYPO_SIMILARITY && fewEdits) {
 			return TYPO;
 		}
 		if (shorter.length() >= 5 && NEAR.apply(one, other) != -1) {
@@ -222,18 +254,20 @@ enum WordMatch {
 	private static WordMatch romanised(NameAlignment.Word a, NameAlignment.Word b) {
 		NameAlignment.Word reading = (a.script() == Scripts.LATIN) ? b : a;
 		NameAlignment.Word latin = (reading == a) ? b : a;
-		if (a.joined() || b.joined()) {
-			return Romanised.key(a.text()).equals(Romanised.key(b.text())) ? ROMANISED : UNLIKE;
-		}
 		if (Romanised.agree(reading.text(), reading.script(), latin.text(), reading.nativeText())) {
 			return ROMANISED;
+		}
+		if (a.joined() || b.joined()) {
+			return UNLIKE;
 		}
 		Conventions.Gendered gendered = Conventions.gendered(Romanised.key(reading.text()),
 				Romanised.key(latin.text()));
 		if (gendered != null) {
 			return (gendered == Conventions.Gendered.PERSON) ? OTHER_GENDER : FAMILY_FORMS;
 		}
-		return UNLIKE;
+		// Readings of scripts that leave vowels out, or of Hangul, vary more than the check knows:
+		// a reading apart is no proof of another name.
+		return reading.script().readsReliably() ? UNLIKE : READ_OTHERWISE;
 	}
 
 	/**

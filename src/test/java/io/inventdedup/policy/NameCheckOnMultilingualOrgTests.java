@@ -47,24 +47,21 @@ class NameCheckOnMultilingualOrgTests {
 	}
 
 	/**
-	 * At least what the check reaches today (85.9% at seed 2026), so that a change that loses merges
-	 * is seen; issue 39's target is 95%, not met yet (docs/benchmarks.md says where it falls short).
+	 * At least what the check reaches today (94.0% at seed 2026; 92–94% at seeds 1 to 8), so that a
+	 * change that loses merges is seen. Issue 39's target is 95%: what is left is kanji without kana
+	 * (never read: a person decides), nicknames no published list pairs, Thai romanisations.
 	 */
 	@Test
-	void mergesMostOfOnePersonsRecordsUnattended() {
+	void mergesNineteenTwentiethsOfOnePersonsRecordsUnattendedButForWhatNoListTells() {
 		assertThat(org.all().onePersonMergedShare()).as("share of one person's records merged unattended")
-			.isGreaterThanOrEqualTo(0.85);
+			.isGreaterThanOrEqualTo(0.935);
 	}
 
-	/**
-	 * At least what the check reaches today (61.5%: Cyrillic, Greek, Chinese and Korean mostly, Arabic,
-	 * Hebrew, Japanese and Thai seldom); issue 39's target is 80%, not met yet.
-	 */
 	@Test
-	void mergesMoreThanHalfOfNativeNamesBesideTheirRomanisedForms() {
+	void mergesFourFifthsOfNativeNamesBesideTheirRomanisedForms() {
 		assertThat(org.kind(MultilingualOrg.NATIVE).onePersonMergedShare())
 			.as("share of the records of a native name beside its romanised form merged unattended")
-			.isGreaterThanOrEqualTo(0.60);
+			.isGreaterThanOrEqualTo(0.80);
 	}
 
 	@Test
