@@ -59,6 +59,9 @@ public final class MergePlanner {
 		}
 		List<Contact> others = members.stream().filter((member) -> !eligible.contains(member)).toList();
 		NameCheck.Verdict names = NameCheck.of(eligible, others);
+		if (names instanceof NameCheck.Verdict.Agree agree) {
+			return merge(group, eligible, excluded, agree.detail());
+		}
 		if (names instanceof NameCheck.Verdict.Core core) {
 			List<Exclusion> all = new ArrayList<>(excluded);
 			all.addAll(core.leftOut());
@@ -70,11 +73,8 @@ public final class MergePlanner {
 			return new MergePlan.Review(merge(group, eligible, excluded, null), SkipReason.NAMES_DIFFER,
 					differ.detail());
 		}
-		if (names instanceof NameCheck.Verdict.NoCore noCore) {
-			return new MergePlan.Review(merge(group, eligible, excluded, null), SkipReason.NAMES_DISAGREE,
-					noCore.detail());
-		}
-		return merge(group, eligible, excluded, null);
+		return new MergePlan.Review(merge(group, eligible, excluded, null), SkipReason.NAMES_DISAGREE,
+				((NameCheck.Verdict.NoCore) names).detail());
 	}
 
 	/** The merge of {@code eligible} (at least two) into the survivor its rule prefers. */

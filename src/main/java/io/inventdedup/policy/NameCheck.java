@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import io.inventdedup.names.NameComparison;
 
 /**
@@ -93,7 +95,7 @@ final class NameCheck {
 			return (named.size() == 1 && !nameless.isEmpty() && differentPeople)
 					? new Verdict.NoCore("a member left out names another person than " + describe(named)
 							+ ", and the others have no name: whose are they?")
-					: new Verdict.Agree();
+					: new Verdict.Agree(null);
 		}
 		List<List<String>> spellings = new ArrayList<>(byName.keySet());
 		// Each spelling compared as its first member writes it.
@@ -106,6 +108,7 @@ final class NameCheck {
 		BitSet[] same = new BitSet[n];
 		BitSet[] sameInFull = new BitSet[n];
 		List<String> evidence = new ArrayList<>();
+		List<String> twinsAgree = new ArrayList<>();
 		boolean unsure = false;
 		boolean different = false;
 		for (int i = 0; i < n; i++) {
@@ -119,6 +122,9 @@ final class NameCheck {
 					weights[i] = 1;
 					unsure = true;
 					evidence.add(twins.evidence());
+				}
+				else {
+					twinsAgree.add(twins.evidence());
 				}
 			}
 		}
@@ -148,7 +154,8 @@ final class NameCheck {
 					? new Verdict.Core(named.stream().map(Contact::id).toList(), leftOut(List.of(), nameless),
 							"a member left out names another person: the members without a name are left out too; "
 									+ names)
-					: new Verdict.Agree();
+					: new Verdict.Agree("names agree: " + describe(named) + ": "
+							+ evidence(concat(evidence, twinsAgree)));
 		}
 		if (!unsure && named.size() == n && Arrays.stream(same).allMatch(BitSet::isEmpty)) {
 			return new Verdict.Differ("names differ: " + names);
@@ -182,6 +189,12 @@ final class NameCheck {
 	/** Whether this spelling stands for a name too long to compare. */
 	private static boolean uncompared(List<String> spelling) {
 		return spelling.get(0).equals(" ");
+	}
+
+	private static List<String> concat(List<String> one, List<String> other) {
+		List<String> both = new ArrayList<>(one);
+		both.addAll(other);
+		return both;
 	}
 
 	/** At most {@value #MAX_EVIDENCE} comparisons, one per pair of spellings, in their order. */
@@ -288,8 +301,13 @@ final class NameCheck {
 	/** What the names of a group's eligible members say. */
 	public sealed interface Verdict {
 
-		/** Every named member is one person with every other, or fewer than two have a name. */
-		record Agree() implements Verdict {
+		/**
+		 * Every named member is one person with every other, or fewer than two have a name.
+		 *
+		 * @param detail the names and the evidence that they are one person's, for the audit; null
+		 * when fewer than two members have a name
+		 */
+		record Agree(@Nullable String detail) implements Verdict {
 		}
 
 		/**

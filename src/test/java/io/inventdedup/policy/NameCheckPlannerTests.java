@@ -81,7 +81,10 @@ class NameCheckPlannerTests {
 		MergePlan agree = PLANNER.plan(group(contact("a").createdAt("2020-01-01").named("Anna Smith"),
 				contact("b").createdAt("2021-01-01").named(null), contact("c").createdAt("2022-01-01").named("Smith, Anna"),
 				contact("d").createdAt("2023-01-01").named("anna smith")));
-		assertThat(agree).isEqualTo(new MergePlan.Merge("a", List.of("b", "c", "d"), List.of()));
+		assertThat(((MergePlan.Merge) agree).withDetail(null))
+			.isEqualTo(new MergePlan.Merge("a", List.of("b", "c", "d"), List.of()));
+		assertThat(((MergePlan.Merge) agree).detail()).as("a merged group says why its names are one person's")
+			.isEqualTo("names agree: a \"Anna Smith\", c \"Smith, Anna\", d \"anna smith\": Anna = Anna, Smith = Smith");
 		MergePlan doubt = PLANNER.plan(group(contact("a").createdAt("2020-01-01").named("Anna Smith"),
 				contact("b").createdAt("2021-01-01").named(null), contact("c").createdAt("2022-01-01").named("A. Smith"),
 				contact("d").createdAt("2023-01-01").named("anna smith")));
