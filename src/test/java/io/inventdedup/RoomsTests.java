@@ -45,6 +45,7 @@ class RoomsTests {
 			Map.entry("dedup_run_listing", "collect"), Map.entry("dedup_listed_group", "collect"),
 			Map.entry("dedup_approval", "decision"), Map.entry("dedup_rejection", "decision"),
 			Map.entry("dedup_hold", "decision"), Map.entry("dedup_api_budget", "invent"),
+			Map.entry("dedup_org_lease", "merge"),
 			Map.entry("batch_job_instance", "audit"), Map.entry("batch_job_execution", "audit"),
 			Map.entry("batch_job_execution_params", "audit"), Map.entry("batch_job_execution_context", "audit"),
 			Map.entry("batch_step_execution", "audit"), Map.entry("batch_step_execution_context", "audit"));

@@ -42,6 +42,16 @@ public record AuditRecord(long jobInstanceId, long jobExecutionId, String orgId,
 	}
 
 	/** This row, taken up again by another execution of the run. */
+	/**
+	 * Whether a resumed execution tries the group again: a merge that failed, nothing of it applied,
+	 * for a cause outside the group that the run stopped for and that may be fixed now (a refused
+	 * token, the API unreachable).
+	 */
+	public boolean retriedOnResume() {
+		return this.status == AuditStatus.FAILED && this.mergedIds.isEmpty()
+				&& ("unauthorized".equals(this.reason) || "api-unavailable".equals(this.reason));
+	}
+
 	public AuditRecord resumedBy(long jobExecutionId) {
 		return new AuditRecord(this.jobInstanceId, jobExecutionId, this.orgId, this.groupKey, this.dryRun, this.status,
 				this.reason, this.survivorId, this.sourceIds, this.mergedIds, this.excluded, this.detail,

@@ -161,10 +161,15 @@ public class AuditRepository {
 			.single();
 	}
 
-	/** The merged groups of this run whose follow-up update is still to be sent (pending or failed). */
+	/**
+	 * The groups of this run whose follow-up update is still to be sent (pending or failed): owed for
+	 * every merge Invent applied, whatever the row's status (a merge that failed after some of its
+	 * sources were merged in).
+	 */
 	public List<AuditRecord> findFollowUpsDue(long jobInstanceId) {
 		return this.jdbcClient.sql("""
-				SELECT * FROM dedup_audit WHERE job_instance_id = ? AND status = 'MERGED'
+				SELECT * FROM dedup_audit WHERE job_instance_id = ?
+				AND (status = 'MERGED' OR (status = 'FAILED' AND cardinality(merged_contact_ids) > 0))
 				AND update_status IN ('PENDING', 'FAILED') ORDER BY id
 				""").param(jobInstanceId).query(AuditRows::read).list();
 	}
@@ -172,7 +177,8 @@ public class AuditRepository {
 	/** How many follow-up updates of this run are still due (not sent yet, or failed). */
 	public long countFollowUpsDue(long jobInstanceId) {
 		return this.jdbcClient.sql("""
-				SELECT count(*) FROM dedup_audit WHERE job_instance_id = ? AND status = 'MERGED'
+				SELECT count(*) FROM dedup_audit WHERE job_instance_id = ?
+				AND (status = 'MERGED' OR (status = 'FAILED' AND cardinality(merged_contact_ids) > 0))
 				AND update_status IN ('PENDING', 'FAILED')
 				""").param(jobInstanceId).query(Long.class).single();
 	}

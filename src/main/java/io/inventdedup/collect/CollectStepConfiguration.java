@@ -1,5 +1,9 @@
 package io.inventdedup.collect;
 
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
 import io.inventdedup.invent.InventClient;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -21,6 +25,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class CollectStepConfiguration {
 
 	static final int TAKE = 100;
+
+	/** This process's clock; a test shifts it, as a pod's may be. */
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	/** The database's clock, which every age the job compares is measured on. */
+	@Bean
+	DatabaseClock databaseClock(DataSource dataSource, Clock clock) {
+		return new DatabaseClock(dataSource, clock);
+	}
 
 	@Bean
 	Step collectStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,

@@ -1,10 +1,9 @@
 package io.inventdedup.job;
 
-import java.time.Clock;
-
 import tools.jackson.databind.json.JsonMapper;
 
 import io.inventdedup.collect.CollectRun;
+import io.inventdedup.collect.DatabaseClock;
 import io.inventdedup.collect.StagedGroups;
 import io.inventdedup.invent.InventApiProperties;
 import io.inventdedup.merge.MergeProperties;
@@ -50,8 +49,8 @@ class ContactDedupJobConfiguration {
 	Job contactDedupJob(JobRepository jobRepository, Step collectStep, Step mergeStep, Step followUpStep,
 			Step noLongerListedStep, Step settleStep, StagedGroups stagedGroups, MergeProperties mergeProperties,
 			RunningExecution runningExecution, ProgressLog progressLog, RetentionPurge retentionPurge,
-			FailureDescription failureDescription, QueueMetrics queueMetrics) {
-		ListingDecider listing = new ListingDecider(stagedGroups, mergeProperties.maxListingAge(), Clock.systemUTC());
+			FailureDescription failureDescription, QueueMetrics queueMetrics, DatabaseClock databaseClock) {
+		ListingDecider listing = new ListingDecider(stagedGroups, mergeProperties.maxListingAge(), databaseClock);
 		return new JobBuilder(JOB_NAME, jobRepository).validator(RunParameters.validator())
 			.listener(runningExecution)
 			.listener(progressLog)

@@ -5,8 +5,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-
-import javax.sql.DataSource;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import io.inventdedup.audit.AuditRepository;
 import io.inventdedup.audit.RunSummary;
 import io.inventdedup.collect.StagedGroups;
+import io.inventdedup.merge.OrgLease;
+import io.inventdedup.merge.OrgLeases;
 import io.inventdedup.run.DedupProperties;
 import io.inventdedup.run.InvalidParametersException;
 import io.inventdedup.run.RunParameters;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Launches the job from the command line, the way an operator expects: parameters checked before
- * anything is called, one run per org at a time, a run left STARTED by a dead process recovered
+ * anything is called, one run per org at a time (the org's lease, {@link OrgLease}), a run left STARTED by a dead process recovered
  * and resumed, a completed run not run twice, a summary at the end, and the documented exit code.
  */
 @Component
@@ -43,7 +44,7 @@ public class DedupJobLauncher {
 
 	private final Job contactDedupJob;
 
-	private final DataSource dataSource;
+	private final OrgLeases leases;
 
 	private final DedupProperties defaults;
 
@@ -58,12 +59,12 @@ public class DedupJobLauncher {
 	private final Clock clock;
 
 	public DedupJobLauncher(JobOperator jobOperator, JobRepository jobRepository, Job contactDedupJob,
-			DataSource dataSource, DedupProperties defaults, AuditRepository auditRepository,
+			OrgLeases leases, DedupProperties defaults, AuditRepository auditRepository,
 			RunningExecution runningExecution, StagedGroups stagedGroups, RunOutcomeMetrics outcomes) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.contactDedupJob = contactDedupJob;
-		this.dataSource = dataSource;
+		this.leases = leases;
 		this.defaults = defaults;
 		this.auditRepository = auditRepository;
 		this.runningExecution = runningExecution;
@@ -95,19 +96,19 @@ public class DedupJobLauncher {
 			return ExitCodes.FAILED;
 		}
 		String orgId = parameters.getString(RunParameters.ORG_ID);
-		OrgLock lock;
+		Optional<OrgLease> lease;
 		try {
-			lock = OrgLock.tryAcquire(this.dataSource, orgId);
+			lease = this.leases.acquire(orgId);
 		}
-		catch (SQLException ex) {
+		catch (SQLException | DataAccessException ex) {
 			log.error("The database cannot be reached, nothing was run: {}", ex.getMessage());
 			return ExitCodes.FAILED;
 		}
-		if (lock == null) {
+		if (lease.isEmpty()) {
 			log.atError()
 				.addKeyValue("orgId", orgId)
-				.log("Another run for this org is in progress (it holds the org's lock); nothing was run. "
-						+ "Wait for it to end, then run again");
+				.log("Another run for this org is in progress (it holds the org's lease and renews it); nothing was "
+						+ "run. Wait for it to end, then run again");
 			return ExitCodes.LOCKED;
 		}
 		GracefulStop gracefulStop = new GracefulStop(this.jobOperator, this.runningExecution,
@@ -118,18 +119,8 @@ public class DedupJobLauncher {
 			return exitCode;
 		}
 		finally {
-			release(lock);
+			this.leases.release(lease.get());
 			gracefulStop.finished(exitCode);
-		}
-	}
-
-	private static void release(OrgLock lock) {
-		try {
-			lock.close();
-		}
-		catch (SQLException ex) {
-			log.warn("The org's lock could not be released ({}); PostgreSQL releases it when the connection closes",
-					ex.getMessage());
 		}
 	}
 

@@ -16,8 +16,10 @@ import org.jspecify.annotations.Nullable;
 
 import io.inventdedup.invent.ApiBudgetUnavailableException;
 import io.inventdedup.invent.InventAuthenticationException;
+import io.inventdedup.merge.LeaseLostException;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
@@ -40,7 +42,11 @@ final class FailureCause {
 	/** One line per distinct cause of these failures, in their order. */
 	static List<String> describe(List<Throwable> failures) {
 		Set<String> lines = new LinkedHashSet<>();
-		failures.forEach((failure) -> lines.add(describe(failure)));
+		boolean leaseLost = failures.stream().anyMatch(FailureCause::isLeaseLost);
+		failures.stream()
+			// A run that lost its org finds its execution's record changed by the run that took it over.
+			.filter((failure) -> !(leaseLost && isOptimisticLockingFailure(failure)))
+			.forEach((failure) -> lines.add(describe(failure)));
 		return List.copyOf(lines);
 	}
 
@@ -89,6 +95,24 @@ final class FailureCause {
 		}
 		Throwable named = (ours != null) ? ours : deepest(failure);
 		return (named.getMessage() != null) ? named.getMessage() : named.getClass().getSimpleName();
+	}
+
+	private static boolean isLeaseLost(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof LeaseLostException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isOptimisticLockingFailure(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof OptimisticLockingFailureException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String origin(@Nullable URI uri) {

@@ -1,6 +1,5 @@
 package io.inventdedup.merge;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -14,12 +13,14 @@ import org.slf4j.LoggerFactory;
 
 import io.inventdedup.audit.UnlistedGroups;
 import io.inventdedup.collect.CurrentListing;
+import io.inventdedup.collect.DatabaseClock;
 import io.inventdedup.collect.StagedGroups;
 import io.inventdedup.policy.ListingAge;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * Keeps the merge step on what the org is now ({@code dedup.merge.max-listing-age}), in this order
@@ -42,6 +43,11 @@ class ListingFreshness implements StepExecutionListener {
 
 	private static final Logger log = LoggerFactory.getLogger(ListingFreshness.class);
 
+	/** How many listings in a row may grow too old before a group is recorded from them. */
+	static final int MAX_FRUITLESS_LISTINGS = 3;
+
+	private static final String FRUITLESS_LISTINGS = "invent-dedup.fruitlessListings";
+
 	private final StagedGroups stagedGroups;
 
 	private final UnlistedGroups unlisted;
@@ -50,17 +56,21 @@ class ListingFreshness implements StepExecutionListener {
 
 	private final Duration bound;
 
-	private final Clock clock;
+	private final DatabaseClock clock;
 
 	private final AtomicBoolean stale = new AtomicBoolean();
 
 	private final AtomicLong oldestMergeAge = new AtomicLong(-1);
 
+	/** Whether a group was recorded from this listing before it grew too old. */
+	private final AtomicBoolean progressed = new AtomicBoolean();
+
 	private CurrentListing listing;
 
 	private long jobInstanceId;
 
-	ListingFreshness(StagedGroups stagedGroups, UnlistedGroups unlisted, MergeRun run, Duration bound, Clock clock) {
+	ListingFreshness(StagedGroups stagedGroups, UnlistedGroups unlisted, MergeRun run, Duration bound,
+			DatabaseClock clock) {
 		this.stagedGroups = stagedGroups;
 		this.unlisted = unlisted;
 		this.run = run;
@@ -77,8 +87,9 @@ class ListingFreshness implements StepExecutionListener {
 				this.run.dryRun(), this.run.policyJson());
 		this.stagedGroups.retireEarlierListings(this.jobInstanceId, this.listing.number());
 		LocalDateTime executionStart = stepExecution.getJobExecution().getStartTime();
+		// Spring Batch keeps the execution's start on this process's clock, the listing's on the database's.
 		boolean listedByThisExecution = executionStart != null && !this.listing.startedAt()
-			.isBefore(executionStart.atZone(ZoneId.systemDefault()).toInstant());
+			.isBefore(this.clock.fromLocal(executionStart.atZone(ZoneId.systemDefault()).toInstant()));
 		if (tooOld() && listedByThisExecution) {
 			throw new ListingTooOldException(this.run.orgId(), this.listing,
 					Duration.between(this.listing.startedAt(), this.clock.instant()), this.bound);
@@ -94,6 +105,15 @@ class ListingFreshness implements StepExecutionListener {
 			this.stagedGroups.recordMergeAge(this.jobInstanceId, this.listing.number(), this.oldestMergeAge.get());
 		}
 		if (this.stale.get() && stepExecution.getExitStatus().getExitCode().equals(ExitStatus.COMPLETED.getExitCode())) {
+			ExecutionContext job = stepExecution.getJobExecution().getExecutionContext();
+			int fruitless = this.progressed.get() ? 0 : job.getInt(FRUITLESS_LISTINGS, 0) + 1;
+			job.putInt(FRUITLESS_LISTINGS, fruitless);
+			if (fruitless >= MAX_FRUITLESS_LISTINGS) {
+				NeverFreshException never = new NeverFreshException(this.run.orgId(), fruitless, this.bound,
+						this.clock.offset());
+				stepExecution.addFailureException(never);
+				return new ExitStatus(ExitStatus.FAILED.getExitCode(), never.getMessage());
+			}
 			log.atInfo()
 				.addKeyValue("orgId", this.run.orgId())
 				.addKeyValue("listing", this.listing.number())
@@ -119,6 +139,11 @@ class ListingFreshness implements StepExecutionListener {
 		return tooOld;
 	}
 
+	/** A group was recorded from the listing while it was fresh: the run goes forward. */
+	void progressed() {
+		this.progressed.set(true);
+	}
+
 	/** Whether the listing was found too old during this step. */
 	boolean stale() {
 		return this.stale.get();
@@ -136,6 +161,24 @@ class ListingFreshness implements StepExecutionListener {
 		long age = Duration.between(this.listing.startedAt(), now).toMillis();
 		this.oldestMergeAge.accumulateAndGet(age, Math::max);
 		return true;
+	}
+
+	/**
+	 * Listings that grew too old, one after another, before a single group was recorded from them:
+	 * listing again would only spend the API budget. The database's and this process's clocks are
+	 * said, since a process far out of step was once the cause.
+	 */
+	static class NeverFreshException extends IllegalStateException {
+
+		NeverFreshException(String orgId, int listings, Duration bound, Duration offset) {
+			super(listings + " listings of org " + orgId + " in a row grew older than dedup.merge.max-listing-age ("
+					+ bound + ") before a group could be recorded from any of them; the run stops instead of listing "
+					+ "again (this process's clock is " + Math.abs(offset.toSeconds()) + " s "
+					+ (offset.isNegative() ? "ahead of" : "behind") + " the database's, which the ages are measured "
+					+ "on). Raise dedup.merge.max-listing-age, or give the run more of the API budget, then run the "
+					+ "same command");
+		}
+
 	}
 
 	/** A listing too old to merge on from the moment it is read: the bound is shorter than a listing takes. */

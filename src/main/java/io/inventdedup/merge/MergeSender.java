@@ -2,7 +2,6 @@ package io.inventdedup.merge;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -60,6 +59,7 @@ class MergeSender {
 	 */
 	Outcome send(AuditRecord row, boolean resumed) {
 		List<String> merged = new ArrayList<>();
+		List<String> leftOut = new ArrayList<>();
 		FollowUp.SurvivorState survivor = null;
 		try {
 			for (int from = 0; from < row.sourceIds().size(); from += MergePolicy.MAX_SOURCES_PER_CALL) {
@@ -89,17 +89,26 @@ class MergeSender {
 						.log("A merge whose answer was lost had been applied: its sources are gone and the survivor lives");
 					result = new MergeResult(call, true, null);
 				}
-				if (!Set.copyOf(result.mergedContactIds()).equals(Set.copyOf(call))) {
+				if (!call.containsAll(result.mergedContactIds())) {
 					merged.addAll(result.mergedContactIds());
 					return new Outcome(row.completed(AuditStatus.FAILED, "unexpected-answer",
 							merged, 200, "asked to merge " + call + ", the API answered that it merged "
 									+ result.mergedContactIds()),
 							null);
 				}
-				merged.addAll(call);
-				survivor = result.survivor();
+				// Invent merges what it still has: a source deleted a moment before is left out of its answer.
+				merged.addAll(result.mergedContactIds());
+				List<String> answered = result.mergedContactIds();
+				call.stream().filter((id) -> !answered.contains(id)).forEach(leftOut::add);
+				survivor = (result.survivor() != null) ? result.survivor() : survivor;
 			}
-			AuditRecord done = row.completed(AuditStatus.MERGED, null, merged, null, null);
+			if (merged.isEmpty()) {
+				return new Outcome(row.completed(AuditStatus.FAILED, "unexpected-answer", merged, 200,
+						"asked to merge " + row.sourceIds() + ", the API answered that it merged none of them"), null);
+			}
+			AuditRecord done = leftOut.isEmpty() ? row.completed(AuditStatus.MERGED, null, merged, null, null)
+					: row.completed(AuditStatus.MERGED, "some-sources-not-merged", merged, 200,
+							notMerged(row, leftOut));
 			if (row.plannedUpdate() != null && survivor != null) {
 				try {
 					done = done.withFollowUp(this.followUps.send(done, survivor));
@@ -134,6 +143,23 @@ class MergeSender {
 				.log("Cannot tell what became of a merge; its audit row stays PENDING", ex);
 			return new Outcome(row, ex);
 		}
+	}
+
+	/** What became of the sources Invent left out of its answer, each looked up. */
+	private String notMerged(AuditRecord row, List<String> leftOut) {
+		List<String> said = new ArrayList<>();
+		this.settler.sight(row, leftOut).forEach((id, sighting) -> said.add(id + " " + switch (sighting.presence()) {
+			case GONE -> "is gone (deleted in Invent, or merged elsewhere: " + sighting.how() + ")";
+			case FOUND -> "is still there (" + sighting.how() + "): a later run merges it if it is still listed";
+			case UNKNOWN -> "could not be looked up (" + sighting.how() + ")";
+		}));
+		log.atWarn()
+			.addKeyValue("orgId", row.orgId())
+			.addKeyValue("groupKey", row.groupKey())
+			.addKeyValue("notMerged", leftOut)
+			.log("Invent merged fewer sources than asked");
+		return "Invent merged " + (row.sourceIds().size() - leftOut.size()) + " of the " + row.sourceIds().size()
+				+ " sources: " + String.join("; ", said);
 	}
 
 	/** A failed row: {@code reason}, or {@code partially-merged} when earlier calls were applied. */

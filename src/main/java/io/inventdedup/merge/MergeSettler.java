@@ -55,6 +55,17 @@ class MergeSettler {
 		return Settlement.of(survivorId, survivor, sighted);
 	}
 
+	/** Where each of these contacts of the row's group is now: found, gone, or cannot be told. */
+	Map<String, Sighting> sight(AuditRecord row, List<String> contactIds) {
+		Map<String, List<ContactFilter>> filters = filters(row);
+		Map<String, Sighting> sighted = new LinkedHashMap<>();
+		for (String contactId : contactIds) {
+			sighted.put(contactId,
+					this.locator.locate(row.orgId(), contactId, filters.getOrDefault(contactId, List.of())).sighting());
+		}
+		return sighted;
+	}
+
 	/** The filters of the contact listing that find each member of the row's group. */
 	Map<String, List<ContactFilter>> filters(AuditRecord row) {
 		return GroupDecoder.searchFilters(this.jsonMapper.readTree(row.listedGroup()));

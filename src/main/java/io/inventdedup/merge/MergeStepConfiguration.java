@@ -1,6 +1,5 @@
 package io.inventdedup.merge;
 
-import java.time.Clock;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,6 +9,7 @@ import io.inventdedup.audit.AuditRecord;
 import io.inventdedup.audit.AuditRepository;
 import io.inventdedup.audit.UnlistedGroups;
 import io.inventdedup.collect.CurrentListing;
+import io.inventdedup.collect.DatabaseClock;
 import io.inventdedup.collect.StagedGroup;
 import io.inventdedup.collect.StagedGroups;
 import io.inventdedup.decision.DecisionRepository;
@@ -92,9 +92,9 @@ public class MergeStepConfiguration {
 	@Bean
 	@Scope(scopeName = "step", proxyMode = ScopedProxyMode.NO)
 	ListingFreshness listingFreshness(StagedGroups stagedGroups, UnlistedGroups unlistedGroups, MergeRun mergeRun,
-			MergeProperties mergeProperties) {
+			MergeProperties mergeProperties, DatabaseClock databaseClock) {
 		return new ListingFreshness(stagedGroups, unlistedGroups, mergeRun, mergeProperties.maxListingAge(),
-				Clock.systemUTC());
+				databaseClock);
 	}
 
 	/** The step's one {@link ListingFreshness}, registered as the merge step's listener through a step-scoped proxy. */
@@ -142,9 +142,10 @@ public class MergeStepConfiguration {
 	@StepScope
 	MergeWriter mergeWriter(MergeSender mergeSender, AuditRepository auditRepository,
 			PlatformTransactionManager transactionManager, MergeRun mergeRun, MergeProperties mergeProperties,
-			FollowUpSender followUpSender, MeterRegistry meterRegistry, ListingFreshness listingFreshness) {
+			FollowUpSender followUpSender, MeterRegistry meterRegistry, ListingFreshness listingFreshness,
+			OrgLeases orgLeases) {
 		return new MergeWriter(mergeSender, auditRepository, ownTransaction(transactionManager), mergeRun,
-				mergeProperties, followUpSender, meterRegistry, listingFreshness);
+				mergeProperties, followUpSender, meterRegistry, listingFreshness, orgLeases);
 	}
 
 	/**

@@ -36,7 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * class:
  * <ol>
  * <li>groups this run already recorded as final (a chunk written again after a failure) are left
- * alone; a PENDING row left by a crash is sent again, as a merge that may have been applied;</li>
+ * alone, but for merges that failed, nothing applied, for a cause the run stopped for and that may
+ * be fixed now (a refused token, the API unreachable): those are planned and sent again; a PENDING
+ * row left by a crash is sent again, as a merge that may have been applied;</li>
  * <li>every row is written and <em>committed</em> (its own transaction) before any merge is sent:
  * a merge the API applies is never left without a PENDING row;</li>
  * <li>the merges go out concurrently, each group's calls one after another ({@link MergeSender});</li>
@@ -52,7 +54,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * settle step deals with it. A refused token, no permit from the API budget (its database lost),
  * the unexpected, or failures (UNSETTLED included) past {@code dedup.merge.max-failure-share} of
  * the merges this execution tried stop the run; the first of the three stops the chunk's sending
- * at once, leaving the merges not started PENDING for the resume.
+ * at once, leaving the merges not started PENDING for the resume. A run that no longer holds its
+ * org's lease ({@link OrgLease}) records no PENDING row and sends no merge more.
  */
 class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 
@@ -71,6 +74,10 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 	private final MeterRegistry meters;
 
 	private final ListingFreshness freshness;
+
+	private final OrgLeases leases;
+
+	private @Nullable OrgLease lease;
 
 	/**
 	 * The threads the merges of a chunk are sent on, as many as {@code invent.api.concurrency}: their
@@ -91,7 +98,8 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 	private long failed;
 
 	MergeWriter(MergeSender sender, AuditRepository audit, TransactionTemplate ownTransaction, MergeRun run,
-			MergeProperties properties, FollowUpSender followUps, MeterRegistry meters, ListingFreshness freshness) {
+			MergeProperties properties, FollowUpSender followUps, MeterRegistry meters, ListingFreshness freshness,
+			OrgLeases leases) {
 		this.sender = sender;
 		this.audit = audit;
 		this.ownTransaction = ownTransaction;
@@ -100,6 +108,7 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 		this.followUps = followUps;
 		this.meters = meters;
 		this.freshness = freshness;
+		this.leases = leases;
 	}
 
 	@Override
@@ -110,6 +119,7 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 		this.mergesCounted = this.audit.countMerges(this.jobInstanceId);
 		this.tried = 0;
 		this.failed = 0;
+		this.lease = this.run.dryRun() ? null : this.leases.held(this.run.orgId());
 	}
 
 	@Override
@@ -132,6 +142,10 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 		List<Sending> sendings = new ArrayList<>();
 		for (PlannedGroup planned : chunk) {
 			AuditRecord prior = recorded.get(planned.group().groupKey());
+			if (prior != null && prior.retriedOnResume()) {
+				// Failed for a cause now perhaps fixed (a new token, the API back): planned and sent again.
+				prior = null;
+			}
 			if (prior != null && prior.status().isFinal()) {
 				continue;
 			}
@@ -141,7 +155,16 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 				sendings.add(new Sending(row, prior != null));
 			}
 		}
-		this.ownTransaction.executeWithoutResult((tx) -> this.audit.save(rows));
+		this.ownTransaction.executeWithoutResult((tx) -> {
+			if (this.lease != null && !sendings.isEmpty()) {
+				// The PENDING rows are recorded only while this run holds the org (its lease's token).
+				this.lease.fence();
+			}
+			this.audit.save(rows);
+		});
+		if (!rows.isEmpty()) {
+			this.freshness.progressed();
+		}
 		rows.stream().filter((row) -> row.status() != AuditStatus.PENDING).forEach(this::count);
 		if (sendings.isEmpty()) {
 			return;
@@ -172,6 +195,10 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 				fatal = outcome.fatal();
 			}
 		}
+		if (fatal == null) {
+			// A stop that no outcome carries: the lease lost before a merge was sent.
+			fatal = stop.get();
+		}
 		if (fatal != null) {
 			throw fatal;
 		}
@@ -198,6 +225,17 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 		if (!this.freshness.maySend() && !sending.resumed()) {
 			unsent.add(sending.row());
 			return null;
+		}
+		if (this.lease != null) {
+			try {
+				this.lease.checkMaySend();
+			}
+			catch (LeaseLostException ex) {
+				// Not sent, and not to be: another run may hold the org now.
+				stop.compareAndSet(null, ex);
+				unsent.add(sending.row());
+				return null;
+			}
 		}
 		MergeSender.Outcome outcome = this.sender.send(sending.row(), sending.resumed());
 		this.ownTransaction.executeWithoutResult((tx) -> this.audit.complete(List.of(outcome.row())));

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.inventdedup.merge.OrgLease;
 import io.inventdedup.policy.MergePlan;
 import io.inventdedup.policy.MergePolicy;
 import io.inventdedup.policy.SurvivorRule;
@@ -146,8 +147,7 @@ class ContactDedupJobTests {
 		OrgGenerator.seeded(5).populate(this.simulator.org(orgId), 5, 0);
 		OrgGenerator.seeded(6).populate(this.simulator.org(otherOrgId), 5, 0);
 
-		try (OrgLock held = OrgLock.tryAcquire(this.dataSource, orgId)) {
-			assertThat(held).isNotNull();
+		try (OrgLease held = OrgLease.acquire(this.dataSource, orgId).orElseThrow()) {
 			assertThat(this.launcher.launch(List.of("orgId=" + orgId, "runKey=manual"))).isEqualTo(3);
 			assertThat(this.launcher.launch(List.of("orgId=" + otherOrgId))).isZero();
 		}

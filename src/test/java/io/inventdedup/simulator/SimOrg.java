@@ -51,6 +51,9 @@ public final class SimOrg {
 
 	final Set<String> lostAnswerSurvivors = ConcurrentHashMap.newKeySet();
 
+	/** Contacts someone deletes in Invent's UI just before a merge names them. */
+	final Set<String> deletedBeforeMerge = ConcurrentHashMap.newKeySet();
+
 	volatile int unavailablePage;
 
 	volatile String lookupOverride;
@@ -143,6 +146,20 @@ public final class SimOrg {
 	/** Makes every merge into this survivor be applied, then answered 502: its answer is lost. */
 	public void loseTheAnswerOfMergesInto(String survivorId) {
 		this.lostAnswerSurvivors.add(survivorId);
+	}
+
+	/**
+	 * Makes this contact be deleted (as by a person in Invent's UI) just before a merge that names it
+	 * as a source is applied: the API merges the other sources and answers 200 without it.
+	 */
+	public void deleteBeforeAMergeNames(String contactId) {
+		this.deletedBeforeMerge.add(contactId);
+	}
+
+	/** Deletes a contact, as a person would in Invent's UI. */
+	synchronized void delete(String contactId) {
+		this.contacts.remove(contactId);
+		this.groups = null;
 	}
 
 	/** The contacts having a channel whose {@code filter} field (email, user_id, username) is {@code value}. */

@@ -93,6 +93,13 @@ final class SimWrites {
 				SimWire.send(exchange, 400, "{\"message\":\"source_contact_ids holds an id twice\"}");
 				return;
 			}
+			for (String source : List.copyOf(sources)) {
+				if (org.deletedBeforeMerge.remove(source)) {
+					// Deleted by a person a moment before: the API merges the rest and leaves it out.
+					org.delete(source);
+					sources.remove(source);
+				}
+			}
 			for (String source : sources) {
 				if (org.contact(source) == null) {
 					SimWire.send(exchange, 404, "{\"message\":\"contact " + source + " not found\"}");

@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 import io.inventdedup.InventDedupApplication;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -22,6 +23,7 @@ import org.springframework.test.context.ContextConfiguration;
 		"invent.api.max-backoff=200ms", "invent.api.read-timeout=5s",
 		"invent.api.rate-limit-per-minute=600000" })
 @ContextConfiguration(initializers = TestInfrastructure.class)
+@Import(ShiftedClock.Config.class)
 public @interface IntegrationTest {
 
 }

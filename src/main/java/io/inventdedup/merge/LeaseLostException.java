@@ -1,0 +1,14 @@
+package io.inventdedup.merge;
+
+/**
+ * The run no longer holds its org's lease: another run took the org over, or the lease could not be
+ * renewed for long enough that another run may have. The run sends no merge after this.
+ */
+public class LeaseLostException extends IllegalStateException {
+
+	LeaseLostException(String orgId, String why) {
+		super("this run lost the lease on org " + orgId + " (" + why + "): it sends no more merges and stops; "
+				+ "run the same command again once the other run has ended");
+	}
+
+}

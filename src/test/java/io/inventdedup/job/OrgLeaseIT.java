@@ -1,0 +1,110 @@
+package io.inventdedup.job;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.inventdedup.policy.MergePolicy;
+import io.inventdedup.simulator.Faults;
+import io.inventdedup.simulator.InventSimulator;
+import io.inventdedup.simulator.OrgGenerator;
+import io.inventdedup.simulator.SimContact;
+import io.inventdedup.simulator.SimOrg;
+import io.inventdedup.support.JobProcess;
+import io.inventdedup.support.RunAssertions;
+import io.inventdedup.support.TestInfrastructure;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One run per org, whatever becomes of its database session (the org's lease): two runs of the
+ * packaged jar on one org, on a database that ends idle sessions after 2 s as managed services and
+ * poolers do. The first run's advisory-lock session is ended under it; a second run started then
+ * finds the first alive by its renewals and exits 3, and only the first merges. A first run frozen
+ * (a stalled pod) long enough for a second to take the org over stops before its next merge and
+ * says so, and the org ends as one run would leave it.
+ */
+class OrgLeaseIT {
+
+	private final InventSimulator simulator = TestInfrastructure.simulator();
+
+	@Test
+	void aRunWhoseLockSessionTheDatabaseEndedKeepsTheOrgAndASecondRunExitsThree() {
+		String orgId = "lease-idle";
+		String jdbcUrl = databaseEndingIdleSessions("lease_idle");
+		SimOrg org = this.simulator.org(orgId);
+		List<List<SimContact>> groups = OrgGenerator.seeded(40).plainContacts().maxGroupSize(3).populate(org, 240, 0);
+		org.setFaults(Faults.NONE.withLatency(Duration.ofMillis(40), Duration.ofMillis(60)));
+		String[] command = { "orgId=" + orgId, "dryRun=false", "--invent.api.rate-limit-per-minute=900" };
+		JdbcTemplate database = new JdbcTemplate(TestInfrastructure.postgres().getDatabase("postgres", "lease_idle"));
+
+		JobProcess first = JobProcess.start("lease-idle-first", jdbcUrl, command);
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+			.until(() -> this.simulator.mergeLog(orgId).size() >= 10 && advisoryLocks(database) == 0);
+		assertThat(first.isAlive()).as("the first run is still merging when its lock session has been ended").isTrue();
+
+		JobProcess second = JobProcess.start("lease-idle-second", jdbcUrl, command);
+		assertThat(second.waitFor(60)).as(second.output()).isEqualTo(3);
+		assertThat(second.output()).contains("Another run for this org is in progress (it holds the org's lease");
+		assertThat(first.isAlive()).as("the first run goes on").isTrue();
+
+		assertThat(first.waitFor(120)).as(first.output()).isZero();
+		RunAssertions runs = new RunAssertions(this.simulator, database);
+		runs.assertFinalState(org, groups, MergePolicy.defaults());
+		runs.assertAuditAgreesWithMergeLog(orgId);
+		assertThat(runs.count(orgId, "FAILED")).as("merges refused for contacts merged away by another run").isZero();
+	}
+
+	@Test
+	void aFrozenRunWhoseOrgWasTakenOverStopsBeforeItsNextMergeAndSaysSo() throws Exception {
+		String orgId = "lease-frozen";
+		String jdbcUrl = databaseEndingIdleSessions("lease_frozen");
+		SimOrg org = this.simulator.org(orgId);
+		List<List<SimContact>> groups = OrgGenerator.seeded(41).plainContacts().maxGroupSize(3).populate(org, 240, 0);
+		org.setFaults(Faults.NONE.withLatency(Duration.ofMillis(40), Duration.ofMillis(60)));
+		String[] command = { "orgId=" + orgId, "dryRun=false", "--invent.api.rate-limit-per-minute=900" };
+		JdbcTemplate database = new JdbcTemplate(TestInfrastructure.postgres().getDatabase("postgres", "lease_frozen"));
+
+		JobProcess first = JobProcess.start("lease-frozen-first", jdbcUrl, command);
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+			.until(() -> this.simulator.mergeLog(orgId).size() >= 10 && advisoryLocks(database) == 0);
+		signal("STOP", first.pid());
+		JobProcess second = JobProcess.start("lease-frozen-second", jdbcUrl, command);
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+			.until(() -> second.output().contains("taking the org over"));
+		signal("CONT", first.pid());
+
+		assertThat(first.waitFor(60)).as(first.output()).isEqualTo(1);
+		assertThat(first.output()).contains("this run lost the lease on org " + orgId).doesNotContain("wrong version")
+			.contains("it sends no more merges and stops");
+		assertThat(second.waitFor(120)).as(second.output()).isZero();
+		RunAssertions runs = new RunAssertions(this.simulator, database);
+		runs.assertFinalState(org, groups, MergePolicy.defaults());
+		assertThat(runs.count(orgId, "FAILED")).as("merges refused for contacts merged away by the other run").isZero();
+	}
+
+	/** A database of its own whose sessions end after 2 s idle ({@code idle_session_timeout}). */
+	private static String databaseEndingIdleSessions(String name) {
+		JdbcTemplate admin = new JdbcTemplate(TestInfrastructure.postgres().getPostgresDatabase());
+		admin.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+		admin.execute("CREATE DATABASE " + name);
+		admin.execute("ALTER DATABASE " + name + " SET idle_session_timeout = '2s'");
+		return TestInfrastructure.postgres().getJdbcUrl("postgres", name);
+	}
+
+	private static long advisoryLocks(JdbcTemplate database) {
+		return database.queryForObject("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted "
+				+ "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", Long.class);
+	}
+
+	private static void signal(String signal, long pid) throws IOException, InterruptedException {
+		Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+		assertThat(kill.waitFor()).as("kill -%s %d", signal, pid).isZero();
+	}
+
+}
