@@ -50,6 +50,10 @@ class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
 
 	static final String LISTING_COUNT = "duplicateGroupReader.listingCount";
 
+	static final String SHIFTED = "duplicateGroupReader.shifted";
+
+	static final String FIRST_LISTING_COUNT = "duplicateGroupReader.firstListingCount";
+
 	/** A listing longer than this is not a listing that ends: better to stop than to loop. */
 	private static final int MAX_PAGES = 100_000;
 
@@ -76,6 +80,12 @@ class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
 
 	private long firstListingCount = -1;
 
+	/** Whether the count changed between two pages: the listing shifted while it was read. */
+	private boolean shifted;
+
+	/** Whether a page was served again after the listing shifted (read past once, never twice). */
+	private boolean repeatedOnShift;
+
 	/** The page size the API uses: its {@code pagination-take}, or else the largest page seen. */
 	private long pageSize;
 
@@ -94,6 +104,8 @@ class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
 	public void open(ExecutionContext context) {
 		this.page = context.getInt(PAGE, 1);
 		this.index = context.getInt(INDEX, 0);
+		this.shifted = context.containsKey(SHIFTED) && (Boolean) context.get(SHIFTED);
+		this.firstListingCount = context.getLong(FIRST_LISTING_COUNT, -1);
 	}
 
 	@Override
@@ -101,6 +113,8 @@ class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
 		context.putInt(PAGE, this.page);
 		context.putInt(INDEX, this.index);
 		context.putLong(LISTING_COUNT, this.listingCount);
+		context.putLong(FIRST_LISTING_COUNT, this.firstListingCount);
+		context.put(SHIFTED, this.shifted);
 	}
 
 	@Override
@@ -149,6 +163,15 @@ class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
 			if (this.firstListingCount < 0) {
 				this.firstListingCount = fetched.totalCount();
 			}
+			else if (fetched.totalCount() != this.firstListingCount && !this.shifted) {
+				this.shifted = true;
+				log.atInfo()
+					.addKeyValue("orgId", this.orgId)
+					.addKeyValue("page", this.page)
+					.log("The listing's count changed while it was read ({} then {}): groups were merged or added in "
+							+ "Invent meanwhile, and the org is listed again before the run completes",
+							this.firstListingCount, fetched.totalCount());
+			}
 		}
 		if (fetched.groups().isEmpty()) {
 			this.exhausted = true;
@@ -166,6 +189,13 @@ class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
 		List<ListedGroup> groups = new ArrayList<>(fetched.groups().size());
 		fetched.groups().forEach((group) -> groups.add(ListedGroup.of(group)));
 		List<String> keys = groups.stream().map(ListedGroup::groupKey).toList();
+		if (keys.equals(this.previousKeys) && this.shifted && !this.repeatedOnShift) {
+			// A listing that moved up between two pages may serve a page again once: read on; the
+			// shifted listing is read again before the run completes.
+			this.repeatedOnShift = true;
+			this.buffer = List.of();
+			return;
+		}
 		if (keys.equals(this.previousKeys)) {
 			throw new IllegalStateException("The duplicate listing of org " + this.orgId + " answered page "
 					+ this.page + " with the same groups as page " + (this.page - 1)

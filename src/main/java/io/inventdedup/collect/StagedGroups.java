@@ -101,20 +101,21 @@ public class StagedGroups {
 	 * Records what a listing of the run read, beside what it announced; {@code complete} when the
 	 * merges may act on it (a listing short of its count past the tolerance may not).
 	 */
-	void recordListing(long jobInstanceId, int number, Listing listing, boolean complete) {
+	void recordListing(long jobInstanceId, int number, Listing listing, boolean complete, boolean shifted) {
 		this.jdbcTemplate.update("""
-				UPDATE dedup_listing SET announced = ?, collected = ?, completed = ?, checked_at = now()
+				UPDATE dedup_listing SET announced = ?, collected = ?, completed = ?, shifted = ?, checked_at = now()
 				 WHERE job_instance_id = ? AND listing = ?
-				""", (listing.announced() >= 0) ? listing.announced() : null, listing.collected(), complete,
+				""", (listing.announced() >= 0) ? listing.announced() : null, listing.collected(), complete, shifted,
 				jobInstanceId, number);
 	}
 
 	/** The run's latest complete listing: its number and when it began; empty when it has none. */
 	public Optional<CurrentListing> latestListing(long jobInstanceId) {
 		return this.jdbcTemplate.query("""
-				SELECT listing, started_at FROM dedup_listing WHERE job_instance_id = ? AND completed
+				SELECT listing, started_at, shifted FROM dedup_listing WHERE job_instance_id = ? AND completed
 				ORDER BY listing DESC LIMIT 1
-				""", (rs, row) -> new CurrentListing(rs.getInt(1), rs.getTimestamp(2).toInstant()), jobInstanceId)
+				""", (rs, row) -> new CurrentListing(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getBoolean(3)),
+				jobInstanceId)
 			.stream()
 			.findFirst();
 	}

@@ -1,10 +1,17 @@
 package io.inventdedup.invent;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +29,11 @@ import org.springframework.web.reactive.function.client.ClientResponse;
  * decides what follows.
  */
 final class ApiAnswers {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiAnswers.class);
+
+	/** The longest {@code Retry-After} the job waits. */
+	static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
 
 	private final JsonMapper jsonMapper;
 
@@ -46,7 +58,7 @@ final class ApiAnswers {
 		if (response.statusCode().is2xxSuccessful()) {
 			return body;
 		}
-		Duration retryAfter = retryAfter(response.headers().asHttpHeaders());
+		Duration retryAfter = retryAfter(response.headers().asHttpHeaders(), Clock.systemUTC());
 		return body.onErrorReturn("")
 			.flatMap((text) -> Mono.error(new InventApiException(call, status, StoredText.valid(text), retryAfter)));
 	}
@@ -106,18 +118,44 @@ final class ApiAnswers {
 		}
 	}
 
-	private static @Nullable Duration retryAfter(HttpHeaders headers) {
+	/**
+	 * {@code Retry-After} as seconds or as an HTTP date (measured against the answer's own
+	 * {@code Date}, so that the two clocks are the server's), at most {@link #MAX_RETRY_AFTER}: a
+	 * longer wait is logged with what the job does instead. Null when absent or unreadable.
+	 */
+	static @Nullable Duration retryAfter(HttpHeaders headers, Clock clock) {
 		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
-		if (value == null) {
+		if (value == null || value.isBlank()) {
 			return null;
 		}
+		Duration wait;
 		try {
-			long seconds = Long.parseLong(value.trim());
-			return Duration.ofSeconds(Math.max(0, Math.min(seconds, 300)));
+			wait = Duration.ofSeconds(Long.parseLong(value.trim()));
 		}
-		catch (NumberFormatException ex) {
-			return null;
+		catch (NumberFormatException notSeconds) {
+			try {
+				Instant until = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+				String date = headers.getFirst(HttpHeaders.DATE);
+				Instant now = (date != null) ? ZonedDateTime.parse(date.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+					.toInstant() : clock.instant();
+				wait = Duration.between(now, until);
+			}
+			catch (DateTimeParseException neither) {
+				return null;
+			}
 		}
+		if (wait.isNegative()) {
+			return Duration.ZERO;
+		}
+		if (wait.compareTo(MAX_RETRY_AFTER) > 0) {
+			log.atWarn()
+				.addKeyValue("retryAfterSeconds", wait.toSeconds())
+				.log("Invent asked to wait {} s before trying again, longer than the {} s the job waits: it tries "
+						+ "again after {} s, and stops retrying after invent.api.max-attempts", wait.toSeconds(),
+						MAX_RETRY_AFTER.toSeconds(), MAX_RETRY_AFTER.toSeconds());
+			return MAX_RETRY_AFTER;
+		}
+		return wait;
 	}
 
 }

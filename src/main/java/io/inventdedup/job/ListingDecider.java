@@ -17,7 +17,7 @@ import org.springframework.batch.core.step.StepExecution;
  * Before the merges, and after a merge step that stopped because its listing grew old: whether the
  * run has a complete listing younger than {@code dedup.merge.max-listing-age} to merge from
  * ({@value #FRESH}), or must list the org first ({@value #LIST}): a new run, a run whose listing did
- * not complete, a run resumed after the bound.
+ * not complete, a run resumed after the bound, a listing that shifted while it was read.
  */
 class ListingDecider implements JobExecutionDecider {
 
@@ -40,7 +40,7 @@ class ListingDecider implements JobExecutionDecider {
 	@Override
 	public FlowExecutionStatus decide(JobExecution jobExecution, @Nullable StepExecution stepExecution) {
 		boolean fresh = this.stagedGroups.latestListing(jobExecution.getJobInstanceId())
-			.map((listing) -> !ListingAge.tooOld(listing.startedAt(), this.clock.instant(), this.bound))
+			.map((listing) -> !listing.shifted() && !ListingAge.tooOld(listing.startedAt(), this.clock.instant(), this.bound))
 			.orElse(false);
 		return new FlowExecutionStatus(fresh ? FRESH : LIST);
 	}

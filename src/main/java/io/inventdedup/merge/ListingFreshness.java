@@ -48,6 +48,11 @@ class ListingFreshness implements StepExecutionListener {
 
 	private static final String FRUITLESS_LISTINGS = "invent-dedup.fruitlessListings";
 
+	/** How many listings in a row may shift while read before the run completes on the last one. */
+	static final int MAX_SHIFTED_LISTINGS = 3;
+
+	private static final String SHIFTED_LISTINGS = "invent-dedup.shiftedListings";
+
 	private final StagedGroups stagedGroups;
 
 	private final UnlistedGroups unlisted;
@@ -123,6 +128,38 @@ class ListingFreshness implements StepExecutionListener {
 			return new ExitStatus(MergeStepConfiguration.RELIST,
 					"listing " + this.listing.number() + " grew older than " + this.bound);
 		}
+		if (stepExecution.getExitStatus().getExitCode().equals(ExitStatus.COMPLETED.getExitCode())) {
+			return afterShift(stepExecution);
+		}
+		return null;
+	}
+
+	/**
+	 * A listing that shifted while it was read may have hidden groups (moved past the pages read): the
+	 * org is listed again, and the groups already recorded are not handled twice, until a listing
+	 * holds still; after {@value #MAX_SHIFTED_LISTINGS} shifted listings in a row the run completes
+	 * and says so.
+	 */
+	private @Nullable ExitStatus afterShift(StepExecution stepExecution) {
+		ExecutionContext job = stepExecution.getJobExecution().getExecutionContext();
+		int shifted = this.listing.shifted() ? job.getInt(SHIFTED_LISTINGS, 0) + 1 : 0;
+		job.putInt(SHIFTED_LISTINGS, shifted);
+		if (shifted == 0) {
+			return null;
+		}
+		if (shifted < MAX_SHIFTED_LISTINGS) {
+			log.atInfo()
+				.addKeyValue("orgId", this.run.orgId())
+				.addKeyValue("listing", this.listing.number())
+				.log("The listing shifted while it was read (groups were merged or added in Invent meanwhile): "
+						+ "listing the org again, so that no group the shift hid is left unlooked at");
+			return new ExitStatus(MergeStepConfiguration.RELIST, "listing " + this.listing.number() + " shifted");
+		}
+		log.atWarn()
+			.addKeyValue("orgId", this.run.orgId())
+			.log("{} listings in a row shifted while they were read (the org is being changed as it is read): "
+					+ "the run completes on the last one, and groups the shifts hid may not have been looked at; "
+					+ "run again (another runKey) when the org holds still", shifted);
 		return null;
 	}
 

@@ -234,6 +234,10 @@ public final class InventSimulator implements AutoCloseable {
 			SimWire.send(exchange, 200, this.json.writeValueAsString(listed));
 			return;
 		}
+		Runnable byHand = org.beforePage.remove(page);
+		if (byHand != null) {
+			byHand.run();
+		}
 		List<SimOrg.SimGroup> groups = org.groups();
 		int served = (org.pageCap > 0) ? Math.min(take, org.pageCap) : take;
 		long start = (long) (page - 1) * Math.max(1, served - org.pageOverlap);

@@ -51,6 +51,9 @@ public final class SimOrg {
 
 	final Set<String> lostAnswerSurvivors = ConcurrentHashMap.newKeySet();
 
+	/** What a person does in Invent's UI just before a page of the listing is first served. */
+	final Map<Integer, Runnable> beforePage = new ConcurrentHashMap<>();
+
 	/** Contacts someone deletes in Invent's UI just before a merge names them. */
 	final Set<String> deletedBeforeMerge = ConcurrentHashMap.newKeySet();
 
@@ -146,6 +149,14 @@ public final class SimOrg {
 	/** Makes every merge into this survivor be applied, then answered 502: its answer is lost. */
 	public void loseTheAnswerOfMergesInto(String survivorId) {
 		this.lostAnswerSurvivors.add(survivorId);
+	}
+
+	/**
+	 * Runs {@code action} (a person working in Invent's UI: {@link #mergeByHand}) just before this
+	 * page of the duplicate listing is first served, so that the listing shifts while it is read.
+	 */
+	public void beforePage(int page, Runnable action) {
+		this.beforePage.put(page, action);
 	}
 
 	/**
