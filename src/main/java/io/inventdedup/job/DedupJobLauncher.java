@@ -20,11 +20,13 @@ import io.inventdedup.run.InvalidParametersException;
 import io.inventdedup.run.RunParameters;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -144,7 +146,19 @@ public class DedupJobLauncher {
 			.addKeyValue("orgId", parameters.getString(RunParameters.ORG_ID))
 			.log("Starting the run with {}", RunParameters.describe(parameters));
 		try {
-			JobExecution execution = this.jobOperator.start(this.contactDedupJob, parameters);
+			JobExecution execution;
+			try {
+				failIfUnknown(parameters);
+				execution = this.jobOperator.start(this.contactDedupJob, parameters);
+			}
+			catch (Exception ex) {
+				// A run that lost the org to this one may record its last execution UNKNOWN as it stops,
+				// between the recovery above and this start: this run holds the org, so it settles that.
+				if (!failIfUnknown(parameters)) {
+					throw ex;
+				}
+				execution = this.jobOperator.start(this.contactDedupJob, parameters);
+			}
 			report(execution);
 			return (execution.getStatus() == BatchStatus.COMPLETED) ? ExitCodes.COMPLETED : ExitCodes.FAILED;
 		}
@@ -154,6 +168,37 @@ public class DedupJobLauncher {
 			log.debug("The run's error, in full", ex);
 			return ExitCodes.FAILED;
 		}
+	}
+
+	/**
+	 * Marks the run's last execution FAILED when it was left UNKNOWN (by a process that lost the org's
+	 * lease, or the database, as it stopped); this process holds the org's lease, so no other runs it.
+	 * Answers whether it did.
+	 */
+	private boolean failIfUnknown(JobParameters parameters) {
+		JobExecution found = this.jobRepository.getLastJobExecution(this.contactDedupJob.getName(), parameters);
+		if (found == null || found.getStatus() != BatchStatus.UNKNOWN) {
+			return false;
+		}
+		// With its step executions, which a restart reads as well.
+		JobExecution last = this.jobRepository.getJobExecution(found.getId());
+		log.atWarn()
+			.addKeyValue("jobExecutionId", last.getId())
+			.log("The last execution of this run was left UNKNOWN by a process that stopped without the org; "
+					+ "this run holds the org and resumes it");
+		LocalDateTime now = LocalDateTime.now();
+		for (StepExecution step : last.getStepExecutions()) {
+			if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
+				step.setStatus(BatchStatus.FAILED);
+				step.setEndTime(now);
+				this.jobRepository.update(step);
+			}
+		}
+		last.setStatus(BatchStatus.FAILED);
+		last.setExitStatus(ExitStatus.FAILED.addExitDescription("left UNKNOWN by a process that stopped without the org"));
+		last.setEndTime(now);
+		this.jobRepository.update(last);
+		return true;
 	}
 
 	private void report(JobExecution execution) {

@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * more than the last. A live row whose holder still holds the advisory lock: another run is going,
  * answer empty (exit 3). A live row whose advisory lock is free (its process died, or the database
  * ended its idle lock session: {@code idle_session_timeout}, a pooler): the row is watched for
- * {@link #TAKEOVER}; renewed meanwhile, its holder lives (exit 3); not renewed, its holder is gone
+ * {@link #TAKEOVER}; renewed twice meanwhile, its holder lives (exit 3); else its holder is gone
  * and the lease is taken over at once, so that a run killed with {@code kill -9} is resumed in
  * seconds.</li>
  * <li><b>Holding it.</b> Every merge is fenced twice: the transaction that records a chunk's PENDING
@@ -56,7 +56,10 @@ public final class OrgLease implements AutoCloseable {
 	/** How long after its last renewal the holder still sends merges. */
 	static final Duration STALE = RENEWAL.multipliedBy(2);
 
-	/** How long a new run watches a live lease whose holder's advisory lock is free before taking it. */
+	/**
+	 * How long a new run watches a live lease whose holder's advisory lock is free before taking it:
+	 * a living holder renews it twice meanwhile.
+	 */
 	static final Duration TAKEOVER = STALE.plusSeconds(1);
 
 	/** How long a renewal keeps the lease, on the database's clock. */
@@ -141,6 +144,8 @@ public final class OrgLease implements AutoCloseable {
 	 */
 	private static @Nullable Long takeOverIfNotRenewed(JdbcTemplate jdbc, String orgId) {
 		String seen = renewedAt(jdbc, orgId);
+		// Two renewals: a holder frozen a moment ago may still land the one it had sent.
+		int renewals = 0;
 		long deadline = System.nanoTime() + TAKEOVER.toNanos();
 		while (System.nanoTime() < deadline) {
 			try {
@@ -155,7 +160,10 @@ public final class OrgLease implements AutoCloseable {
 				return take(jdbc, orgId, false);
 			}
 			if (!now.equals(seen)) {
-				return null;
+				seen = now;
+				if (++renewals == 2) {
+					return null;
+				}
 			}
 		}
 		log.atWarn()

@@ -1,6 +1,8 @@
 package io.inventdedup.job;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -34,7 +36,7 @@ class OrgLeaseIT {
 	private final InventSimulator simulator = TestInfrastructure.simulator();
 
 	@Test
-	void aRunWhoseLockSessionTheDatabaseEndedKeepsTheOrgAndASecondRunExitsThree() {
+	void aRunWhoseLockSessionTheDatabaseEndedKeepsTheOrgAndASecondRunExitsThree() throws IOException {
 		String orgId = "lease-idle";
 		String jdbcUrl = databaseEndingIdleSessions("lease_idle");
 		SimOrg org = this.simulator.org(orgId);
@@ -88,8 +90,14 @@ class OrgLeaseIT {
 		assertThat(runs.count(orgId, "FAILED")).as("merges refused for contacts merged away by the other run").isZero();
 	}
 
-	/** A database of its own whose sessions end after 2 s idle ({@code idle_session_timeout}). */
-	private static String databaseEndingIdleSessions(String name) {
+	/**
+	 * A database of its own whose sessions end after 2 s idle ({@code idle_session_timeout}); the
+	 * test's process logs start empty (they are read for what each process said).
+	 */
+	private static String databaseEndingIdleSessions(String name) throws IOException {
+		for (String process : List.of("first", "second")) {
+			Files.deleteIfExists(Path.of("target", "process-logs", name.replace('_', '-') + "-" + process + ".log"));
+		}
 		JdbcTemplate admin = new JdbcTemplate(TestInfrastructure.postgres().getPostgresDatabase());
 		admin.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
 		admin.execute("CREATE DATABASE " + name);
