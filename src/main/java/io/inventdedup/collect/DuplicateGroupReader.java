@@ -104,8 +104,11 @@ class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
 	public void open(ExecutionContext context) {
 		this.page = context.getInt(PAGE, 1);
 		this.index = context.getInt(INDEX, 0);
-		this.shifted = context.containsKey(SHIFTED) && (Boolean) context.get(SHIFTED);
-		this.firstListingCount = context.getLong(FIRST_LISTING_COUNT, -1);
+		if (context.containsKey(PAGE)) {
+			// A restart within a listing: what the listing said before holds.
+			this.shifted = context.containsKey(SHIFTED) && (Boolean) context.get(SHIFTED);
+			this.firstListingCount = context.getLong(FIRST_LISTING_COUNT, -1);
+		}
 	}
 
 	@Override

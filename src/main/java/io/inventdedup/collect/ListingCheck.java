@@ -58,10 +58,11 @@ class ListingCheck implements StepExecutionListener {
 		int number = this.stagedGroups.collectingListing(jobInstanceId);
 		Listing listing = new Listing(context.getLong(DuplicateGroupReader.LISTING_COUNT, -1),
 				this.stagedGroups.count(jobInstanceId, number));
-		// Shifted: the count changed between pages, or a group was served twice (the pages moved). What
-		// such a listing missed, the listing the merge step asks for next holds: no shortfall fails it.
-		boolean shifted = (context.containsKey(DuplicateGroupReader.SHIFTED)
-				&& (Boolean) context.get(DuplicateGroupReader.SHIFTED)) || stepExecution.getReadCount() > listing.collected();
+		// Shifted: the count changed between pages (groups merged, deleted or added meanwhile moved the
+		// pages; pages that merely overlap, as some APIs serve them, are no shift). What such a listing
+		// missed, the listing the merge step asks for next holds: no shortfall fails it.
+		boolean shifted = context.containsKey(DuplicateGroupReader.SHIFTED)
+				&& (Boolean) context.get(DuplicateGroupReader.SHIFTED);
 		boolean tolerated = shifted || listing.shortfall() == 0
 				|| listing.shortfall() <= this.maxShortfall * listing.announced();
 		this.stagedGroups.recordListing(jobInstanceId, number, listing, tolerated, shifted);

@@ -29,7 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <li><b>Taking it.</b> No row, or an expired one (the database's clock alone): taken, the token one
  * more than the last. A live row whose holder still holds the advisory lock: another run is going,
  * answer empty (exit 3). A live row whose advisory lock is free (its process died, or the database
- * ended its idle lock session: {@code idle_session_timeout}, a pooler): the row is watched for
+ * ended its idle lock session: {@code idle_session_timeout}, a pooler): taken at once when its holder
+ * was a process of this host that no longer exists; else the row is watched for
  * {@link #TAKEOVER}; renewed twice meanwhile, its holder lives (exit 3); else its holder is gone
  * and the lease is taken over at once, so that a run killed with {@code kill -9} is resumed in
  * seconds.</li>
@@ -143,6 +144,12 @@ public final class OrgLease implements AutoCloseable {
 	 * renewal came (its process is gone), none if one did (it lives, its lock session was ended).
 	 */
 	private static @Nullable Long takeOverIfNotRenewed(JdbcTemplate jdbc, String orgId) {
+		if (holderIsGoneFromThisHost(jdbc, orgId)) {
+			log.atWarn()
+				.addKeyValue("orgId", orgId)
+				.log("The run that held this org was a process of this host that is gone; taking the org over");
+			return take(jdbc, orgId, true);
+		}
 		String seen = renewedAt(jdbc, orgId);
 		// Two renewals: a holder frozen a moment ago may still land the one it had sent.
 		int renewals = 0;
@@ -170,6 +177,27 @@ public final class OrgLease implements AutoCloseable {
 			.addKeyValue("orgId", orgId)
 			.log("The run that held this org renewed its lease no more and its process is gone; taking the org over");
 		return take(jdbc, orgId, true);
+	}
+
+	/** Whether the lease's holder was a process of this host (same name) that no longer exists. */
+	private static boolean holderIsGoneFromThisHost(JdbcTemplate jdbc, String orgId) {
+		List<String> holders = jdbc.queryForList("SELECT holder FROM dedup_org_lease WHERE org_id = ?", String.class,
+				orgId);
+		if (holders.isEmpty()) {
+			return false;
+		}
+		String holder = holders.get(0);
+		String here = " on " + host();
+		if (!holder.startsWith("pid ") || !holder.endsWith(here)) {
+			return false;
+		}
+		try {
+			long pid = Long.parseLong(holder.substring(4, holder.length() - here.length()));
+			return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map((p) -> !p.isAlive()).orElse(true);
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
 	}
 
 	private static @Nullable String renewedAt(JdbcTemplate jdbc, String orgId) {
@@ -228,14 +256,16 @@ public final class OrgLease implements AutoCloseable {
 	}
 
 	private static String holder() {
-		String host;
+		return "pid " + ProcessHandle.current().pid() + " on " + host();
+	}
+
+	private static String host() {
 		try {
-			host = InetAddress.getLocalHost().getHostName();
+			return InetAddress.getLocalHost().getHostName();
 		}
 		catch (UnknownHostException ex) {
-			host = "unknown host";
+			return "unknown host";
 		}
-		return "pid " + ProcessHandle.current().pid() + " on " + host;
 	}
 
 	/** The org this lease is of. */
