@@ -113,7 +113,8 @@ class MergeSender {
 				try {
 					done = done.withFollowUp(this.followUps.send(done, survivor));
 				}
-				catch (ApiBudgetUnavailableException ex) {
+				catch (ApiBudgetUnavailableException | InventAuthenticationException ex) {
+					// The merge was applied: MERGED, its follow-up left PENDING for the resumed run to send.
 					return new Outcome(done, ex);
 				}
 			}

@@ -37,57 +37,60 @@ class OrgLeaseIT {
 
 	@Test
 	void aRunWhoseLockSessionTheDatabaseEndedKeepsTheOrgAndASecondRunExitsThree() throws IOException {
-		String orgId = "lease-idle";
-		String jdbcUrl = databaseEndingIdleSessions("lease_idle");
-		SimOrg org = this.simulator.org(orgId);
-		List<List<SimContact>> groups = OrgGenerator.seeded(40).plainContacts().maxGroupSize(3).populate(org, 240, 0);
-		org.setFaults(Faults.NONE.withLatency(Duration.ofMillis(40), Duration.ofMillis(60)));
-		String[] command = { "orgId=" + orgId, "dryRun=false", "--invent.api.rate-limit-per-minute=900" };
-		JdbcTemplate database = new JdbcTemplate(TestInfrastructure.postgres().getDatabase("postgres", "lease_idle"));
+		Scene scene = firstRunWhoseLockSessionEnded("lease-idle", 40);
+		assertThat(scene.first().isAlive()).as("the first run is still merging when its lock session has been ended")
+			.isTrue();
 
-		JobProcess first = JobProcess.start("lease-idle-first", jdbcUrl, command);
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-			.until(() -> this.simulator.mergeLog(orgId).size() >= 10 && advisoryLocks(database) == 0);
-		assertThat(first.isAlive()).as("the first run is still merging when its lock session has been ended").isTrue();
-
-		JobProcess second = JobProcess.start("lease-idle-second", jdbcUrl, command);
+		JobProcess second = JobProcess.start("lease-idle-second", scene.jdbcUrl(), scene.command());
 		assertThat(second.waitFor(60)).as(second.output()).isEqualTo(3);
 		assertThat(second.output()).contains("Another run for this org is in progress (it holds the org's lease");
-		assertThat(first.isAlive()).as("the first run goes on").isTrue();
+		assertThat(scene.first().isAlive()).as("the first run goes on").isTrue();
 
-		assertThat(first.waitFor(120)).as(first.output()).isZero();
-		RunAssertions runs = new RunAssertions(this.simulator, database);
-		runs.assertFinalState(org, groups, MergePolicy.defaults());
-		runs.assertAuditAgreesWithMergeLog(orgId);
-		assertThat(runs.count(orgId, "FAILED")).as("merges refused for contacts merged away by another run").isZero();
+		assertThat(scene.first().waitFor(120)).as(scene.first().output()).isZero();
+		RunAssertions runs = new RunAssertions(this.simulator, scene.database());
+		runs.assertFinalState(scene.org(), scene.groups(), MergePolicy.defaults());
+		runs.assertAuditAgreesWithMergeLog(scene.orgId());
+		assertThat(runs.count(scene.orgId(), "FAILED")).as("merges refused for contacts merged away by another run")
+			.isZero();
 	}
 
 	@Test
 	void aFrozenRunWhoseOrgWasTakenOverStopsBeforeItsNextMergeAndSaysSo() throws Exception {
-		String orgId = "lease-frozen";
-		String jdbcUrl = databaseEndingIdleSessions("lease_frozen");
-		SimOrg org = this.simulator.org(orgId);
-		List<List<SimContact>> groups = OrgGenerator.seeded(41).plainContacts().maxGroupSize(3).populate(org, 240, 0);
-		org.setFaults(Faults.NONE.withLatency(Duration.ofMillis(40), Duration.ofMillis(60)));
-		String[] command = { "orgId=" + orgId, "dryRun=false", "--invent.api.rate-limit-per-minute=900" };
-		JdbcTemplate database = new JdbcTemplate(TestInfrastructure.postgres().getDatabase("postgres", "lease_frozen"));
-
-		JobProcess first = JobProcess.start("lease-frozen-first", jdbcUrl, command);
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-			.until(() -> this.simulator.mergeLog(orgId).size() >= 10 && advisoryLocks(database) == 0);
-		signal("STOP", first.pid());
-		JobProcess second = JobProcess.start("lease-frozen-second", jdbcUrl, command);
+		Scene scene = firstRunWhoseLockSessionEnded("lease-frozen", 41);
+		signal("STOP", scene.first().pid());
+		JobProcess second = JobProcess.start("lease-frozen-second", scene.jdbcUrl(), scene.command());
 		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
 			.until(() -> second.output().contains("taking the org over"));
-		signal("CONT", first.pid());
+		signal("CONT", scene.first().pid());
 
-		assertThat(first.waitFor(60)).as(first.output()).isEqualTo(1);
-		assertThat(first.output()).contains("this run lost the lease on org " + orgId).doesNotContain("wrong version")
+		assertThat(scene.first().waitFor(60)).as(scene.first().output()).isEqualTo(1);
+		assertThat(scene.first().output()).contains("this run lost the lease on org " + scene.orgId())
+			.doesNotContain("wrong version")
 			.contains("it sends no more merges and stops");
 		assertThat(second.waitFor(120)).as(second.output()).isZero();
-		RunAssertions runs = new RunAssertions(this.simulator, database);
-		runs.assertFinalState(org, groups, MergePolicy.defaults());
-		assertThat(runs.count(orgId, "FAILED")).as("merges refused for contacts merged away by the other run").isZero();
+		RunAssertions runs = new RunAssertions(this.simulator, scene.database());
+		runs.assertFinalState(scene.org(), scene.groups(), MergePolicy.defaults());
+		assertThat(runs.count(scene.orgId(), "FAILED")).as("merges refused for contacts merged away by the other run")
+			.isZero();
+	}
+
+	/** An org of 240 groups, a first run merging it, its advisory-lock session ended by the database. */
+	private Scene firstRunWhoseLockSessionEnded(String orgId, long seed) throws IOException {
+		String database = orgId.replace('-', '_');
+		String jdbcUrl = databaseEndingIdleSessions(database);
+		SimOrg org = this.simulator.org(orgId);
+		List<List<SimContact>> groups = OrgGenerator.seeded(seed).plainContacts().maxGroupSize(3).populate(org, 240, 0);
+		org.setFaults(Faults.NONE.withLatency(Duration.ofMillis(40), Duration.ofMillis(60)));
+		String[] command = { "orgId=" + orgId, "dryRun=false", "--invent.api.rate-limit-per-minute=900" };
+		JdbcTemplate jdbc = new JdbcTemplate(TestInfrastructure.postgres().getDatabase("postgres", database));
+		JobProcess first = JobProcess.start(orgId + "-first", jdbcUrl, command);
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+			.until(() -> this.simulator.mergeLog(orgId).size() >= 10 && advisoryLocks(jdbc) == 0);
+		return new Scene(orgId, org, groups, jdbcUrl, command, jdbc, first);
+	}
+
+	private record Scene(String orgId, SimOrg org, List<List<SimContact>> groups, String jdbcUrl, String[] command,
+			JdbcTemplate database, JobProcess first) {
 	}
 
 	/**

@@ -54,6 +54,9 @@ public final class SimOrg {
 	/** What a person does in Invent's UI just before a page of the listing is first served. */
 	final Map<Integer, Runnable> beforePage = new ConcurrentHashMap<>();
 
+	/** After this many merges the org's API key is revoked (every later request answered 401); 0: never. */
+	volatile int revokeKeyAfterMerges;
+
 	/** Contacts someone deletes in Invent's UI just before a merge names them. */
 	final Set<String> deletedBeforeMerge = ConcurrentHashMap.newKeySet();
 
@@ -149,6 +152,11 @@ public final class SimOrg {
 	/** Makes every merge into this survivor be applied, then answered 502: its answer is lost. */
 	public void loseTheAnswerOfMergesInto(String survivorId) {
 		this.lostAnswerSurvivors.add(survivorId);
+	}
+
+	/** Revokes the org's API key once this many merges were applied, as its admin rotating it mid-run would. */
+	public void revokeTheKeyAfterMerges(int merges) {
+		this.revokeKeyAfterMerges = merges;
 	}
 
 	/**

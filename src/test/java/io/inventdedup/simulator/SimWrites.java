@@ -110,6 +110,9 @@ final class SimWrites {
 			MergeRecord record = new MergeRecord(org.id, survivorId, List.copyOf(sources));
 			this.mergedAt.put(record, System.nanoTime());
 			this.mergeLog.add(record);
+			if (org.revokeKeyAfterMerges > 0 && mergeLog(org.id).size() >= org.revokeKeyAfterMerges) {
+				org.setFaults(Faults.NONE.withKeyRevoked());
+			}
 		}
 		if (org.lostAnswerSurvivors.contains(survivorId) || this.draw.test(faults.appliedThenBadGatewayShare())) {
 			SimWire.send(exchange, 502, "<html><body>Bad Gateway</body></html>");
