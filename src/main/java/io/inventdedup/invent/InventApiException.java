@@ -30,6 +30,12 @@ public class InventApiException extends RuntimeException {
 		return this.retryAfter;
 	}
 
+	/** Whether the API was busy or down (429, 500, 502, 503, 504): worth another attempt, not a refusal. */
+	public boolean isTransient() {
+		return this.status == 429 || this.status == 500 || this.status == 502 || this.status == 503
+				|| this.status == 504;
+	}
+
 	/** Whether the token was refused: nothing else will work, the run must stop. */
 	public boolean isAuthenticationFailure() {
 		return this.status == 401 || this.status == 403;

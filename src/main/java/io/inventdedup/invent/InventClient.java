@@ -239,8 +239,7 @@ public class InventClient {
 	/** Failures worth another attempt: the API or the network may do better in a moment. */
 	static boolean isTransient(Throwable failure) {
 		if (failure instanceof InventApiException api) {
-			int status = api.status();
-			return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+			return api.isTransient();
 		}
 		return failure instanceof MalformedAnswerException || isTransportFailure(failure);
 	}

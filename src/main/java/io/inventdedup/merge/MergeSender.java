@@ -131,7 +131,9 @@ class MergeSender {
 			return new Outcome(failed(row, merged, "unauthorized", null, ex.getMessage()), ex);
 		}
 		catch (InventApiException ex) {
-			return new Outcome(failed(row, merged, "merge-refused", ex.status(), ex.getMessage()), null);
+			// Busy or down on every attempt (503 after the last retry) is the API unavailable, not a refusal.
+			return new Outcome(failed(row, merged, ex.isTransient() ? "api-unavailable" : "merge-refused", ex.status(),
+					ex.getMessage()), null);
 		}
 		catch (InventUnavailableException | MalformedAnswerException ex) {
 			return new Outcome(failed(row, merged, "api-unavailable", null, ex.getMessage()), null);
