@@ -130,9 +130,8 @@ final class NameCheck {
 		}
 		for (int i = 0; i < n; i++) {
 			for (int j = i + 1; j < n; j++) {
-				NameComparison.Result result = (uncompared(spellings.get(i)) || uncompared(spellings.get(j)))
-						? NameComparison.TOO_LONG
-						: NameComparison.compare(spelt.get(i), spelt.get(j));
+				// A name too long to compare is unsure with every other: NameComparison says so.
+				NameComparison.Result result = NameComparison.compare(spelt.get(i), spelt.get(j));
 				evidence.add(result.evidence());
 				switch (result.verdict()) {
 					case SAME -> {
