@@ -19,7 +19,8 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * {@code Any-Latin}. Two readings agree when their spelling keys agree (letters that stand for one
  * sound folded: {@code x} = {@code ks}, {@code y} = {@code i} = {@code j}, doubled letters once),
  * or, for scripts that leave vowels out or carry them in the consonant (Arabic, Hebrew, Devanagari,
- * Thai), when their consonants agree ({@code محمد} = {@code mhmd} = {@code Mohammed}). Kanji
+ * Thai), when their consonants agree ({@code محمد} = {@code mhmd} = {@code Mohammed}; Thai by the
+ * spellings people use, {@link ThaiReadings}). Kanji
  * without kana have no reading the check can trust (a Japanese name read as Chinese is another
  * name): {@link #of} answers null and a person decides.
  */
@@ -83,6 +84,13 @@ final class Romanised {
 		if (script == Scripts.HANGUL) {
 			return Conventions.koreanSurnameSpellings(nativeWord).contains(latin)
 					|| alike(koreanKey(reading), koreanKey(latin));
+		}
+		if (script == Scripts.ABUGIDA && ThaiReadings.isThai(nativeWord)) {
+			Set<String> theirs = consonantSpellings(latin, script);
+			return ThaiReadings.of(nativeWord)
+				.stream()
+				.flatMap((thai) -> consonantSpellings(thai, script).stream())
+				.anyMatch((spelling) -> !spelling.isEmpty() && theirs.contains(spelling));
 		}
 		if (script == Scripts.ABJAD || script == Scripts.ABUGIDA) {
 			Set<String> ours = consonantSpellings(reading, script);
