@@ -28,7 +28,7 @@ import org.springframework.context.annotation.FilterType;
  * restartable Spring Batch job. {@code java -jar invent-dedup.jar orgId=<id> [name=value ...]}, or
  * {@code java -jar invent-dedup.jar --report [jobExecutionId] [--csv=file]} to review runs (see {@link DatabaseCommands}),
  * or {@code java -jar invent-dedup.jar --serve} for the review in a browser ({@link ReviewServer}). The job
- * starts no web server, and none of the review's beans: the {@code review} package is left out of its scan.
+ * starts no web server, and none of the review's beans: the {@code web} package is left out of its scan.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

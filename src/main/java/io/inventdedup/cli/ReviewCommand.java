@@ -24,15 +24,15 @@ class ReviewCommand {
 
 	private final Decisions decisions;
 
-	private final DecisionRepository reviews;
+	private final DecisionRepository decisionRepository;
 
 	private final PrintStream out;
 
 	private final PrintStream err;
 
-	ReviewCommand(Decisions decisions, DecisionRepository reviews, PrintStream out, PrintStream err) {
+	ReviewCommand(Decisions decisions, DecisionRepository decisionRepository, PrintStream out, PrintStream err) {
 		this.decisions = decisions;
-		this.reviews = reviews;
+		this.decisionRepository = decisionRepository;
 		this.out = out;
 		this.err = err;
 	}
@@ -107,7 +107,7 @@ class ReviewCommand {
 	}
 
 	int holds(String orgId) {
-		List<DecisionRepository.Hold> holds = this.reviews.holds(orgId);
+		List<DecisionRepository.Hold> holds = this.decisionRepository.holds(orgId);
 		this.out.printf("%d contacts of org %s are held%n", holds.size(), orgId);
 		holds.forEach((hold) -> this.out.printf("  %-30s %s%n", hold.contactId(), hold.describe()));
 		return 0;

@@ -16,6 +16,7 @@ import io.inventdedup.audit.AuditRecord;
 import io.inventdedup.audit.AuditRepository;
 import io.inventdedup.audit.AuditStatus;
 import io.inventdedup.audit.RunLookups;
+import io.inventdedup.policy.SkipReason;
 
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -39,21 +40,21 @@ public class Decisions {
 	private static final List<AuditStatus> APPROVABLE = List.of(AuditStatus.NEEDS_REVIEW, AuditStatus.SKIPPED);
 
 	/** The one reason of a skipped group that a person may overrule. */
-	private static final String NAMES_DIFFER = "names-differ";
+	private static final String NAMES_DIFFER = SkipReason.NAMES_DIFFER.code();
 
 	private final AuditRepository audit;
 
 	private final RunLookups runs;
 
-	private final DecisionRepository reviews;
+	private final DecisionRepository repository;
 
 	private final TransactionOperations transactions;
 
-	public Decisions(AuditRepository audit, RunLookups runs, DecisionRepository reviews,
+	public Decisions(AuditRepository audit, RunLookups runs, DecisionRepository repository,
 			TransactionOperations transactions) {
 		this.audit = audit;
 		this.runs = runs;
-		this.reviews = reviews;
+		this.repository = repository;
 		this.transactions = transactions;
 	}
 
@@ -123,7 +124,7 @@ public class Decisions {
 		refuseOnAppliedPlan(decision, run, groups);
 		this.audit.lockGroups(run, groups.keySet());
 		if (decision == OnGroups.APPROVE || decision == OnGroups.REJECT) {
-			Map<String, String> contradicted = this.reviews.contradicted(run, groups.keySet(),
+			Map<String, String> contradicted = this.repository.contradicted(run, groups.keySet(),
 					decision == OnGroups.APPROVE);
 			if (!contradicted.isEmpty()) {
 				String undo = (decision == OnGroups.APPROVE) ? "--unreject" : "--unapprove";
@@ -147,15 +148,15 @@ public class Decisions {
 		}
 		List<String> changed = switch (decision) {
 			case APPROVE -> {
-				this.reviews.approve(run, groups.keySet(), reason, by);
+				this.repository.approve(run, groups.keySet(), reason, by);
 				yield List.copyOf(groups.keySet());
 			}
 			case REJECT -> {
-				this.reviews.reject(run, groups.keySet(), reason, by);
+				this.repository.reject(run, groups.keySet(), reason, by);
 				yield List.copyOf(groups.keySet());
 			}
-			case UNAPPROVE -> this.reviews.unapprove(run, groups.keySet());
-			case UNREJECT -> this.reviews.unreject(run, groups.keySet());
+			case UNAPPROVE -> this.repository.unapprove(run, groups.keySet());
+			case UNREJECT -> this.repository.unreject(run, groups.keySet());
 		};
 		return new Decided(run, groups, changed);
 	}
@@ -194,7 +195,7 @@ public class Decisions {
 
 	/** Each of these groups of the run as a page shows it now, by group key: one read of the rows, one of the decisions. */
 	public Map<String, GroupNow> now(long run, Collection<String> groupKeys) {
-		Map<String, DecisionRepository.DecidedGroup> decided = this.reviews.decided(run, groupKeys);
+		Map<String, DecisionRepository.DecidedGroup> decided = this.repository.decided(run, groupKeys);
 		Map<String, GroupNow> now = new LinkedHashMap<>();
 		this.runs.rowVersions(run, groupKeys).forEach((key, row) -> {
 			DecisionRepository.DecidedGroup decision = decided.get(key);
@@ -236,7 +237,7 @@ public class Decisions {
 	public void hold(String orgId, List<String> contactIds, String reason, String by) {
 		checkText(reason, by);
 		checkIds(orgId, contactIds);
-		this.reviews.hold(orgId, contactIds, reason, by);
+		this.repository.hold(orgId, contactIds, reason, by);
 	}
 
 	/**
@@ -268,7 +269,7 @@ public class Decisions {
 	/** Ends the holds of these contacts; answers those that were held. */
 	public List<String> release(String orgId, List<String> contactIds) {
 		checkIds(orgId, contactIds);
-		return this.reviews.release(orgId, contactIds);
+		return this.repository.release(orgId, contactIds);
 	}
 
 	private static void checkText(@Nullable String reason, String by) {

@@ -37,11 +37,11 @@ class MergePlanProcessor implements ItemProcessor<StagedGroup, PlannedGroup> {
 
 	private final ReviewGate gate;
 
-	MergePlanProcessor(MergePlanner planner, JsonMapper jsonMapper, DecisionRepository reviews, String orgId,
+	MergePlanProcessor(MergePlanner planner, JsonMapper jsonMapper, DecisionRepository decisions, String orgId,
 			ReviewQueue queue, ReviewGate gate) {
 		this.planner = planner;
 		this.jsonMapper = jsonMapper;
-		this.held = new ReadEverySecond<>(() -> reviews.heldContacts(orgId));
+		this.held = new ReadEverySecond<>(() -> decisions.heldContacts(orgId));
 		this.queue = queue;
 		this.gate = gate;
 	}

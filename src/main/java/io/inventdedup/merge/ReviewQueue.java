@@ -25,7 +25,7 @@ import io.inventdedup.policy.QueuedReview;
  */
 class ReviewQueue {
 
-	private final DecisionRepository reviews;
+	private final DecisionRepository decisions;
 
 	private final JsonMapper jsonMapper;
 
@@ -37,14 +37,14 @@ class ReviewQueue {
 
 	private final ReadEverySecond<Boolean> anyDecision;
 
-	ReviewQueue(DecisionRepository reviews, JsonMapper jsonMapper, FollowUpSender followUps, String orgId,
+	ReviewQueue(DecisionRepository decisions, JsonMapper jsonMapper, FollowUpSender followUps, String orgId,
 			Duration approvalsFor) {
-		this.reviews = reviews;
+		this.decisions = decisions;
 		this.jsonMapper = jsonMapper;
 		this.followUps = followUps;
 		this.orgId = orgId;
 		this.approvalsFor = approvalsFor;
-		this.anyDecision = new ReadEverySecond<>(() -> reviews.anyQueuedDecision(orgId, approvalsFor));
+		this.anyDecision = new ReadEverySecond<>(() -> decisions.anyQueuedDecision(orgId, approvalsFor));
 	}
 
 	/** The plan to carry out: {@code plan} itself, or what a person decided on the group. */
@@ -53,7 +53,7 @@ class ReviewQueue {
 			return plan;
 		}
 		List<String> memberIds = current.members().stream().map(Contact::id).toList();
-		Optional<QueuedDecision> decision = this.reviews.lastDecisionOn(this.orgId, memberIds, this.approvalsFor);
+		Optional<QueuedDecision> decision = this.decisions.lastDecisionOn(this.orgId, memberIds, this.approvalsFor);
 		if (decision.isEmpty()) {
 			return plan;
 		}

@@ -23,6 +23,7 @@ import io.inventdedup.audit.AuditRecord;
 import io.inventdedup.audit.AuditStatus;
 import io.inventdedup.audit.RunFacts;
 import io.inventdedup.audit.RunRecords;
+import io.inventdedup.policy.SkipReason;
 import io.inventdedup.collect.Listing;
 
 
@@ -128,7 +129,7 @@ public class AuditReport {
 	 * a person who knows better may approve one.
 	 */
 	private void namesDiffer(long instance, long jobExecutionId) {
-		List<String> lines = this.runs.rows(instance, AuditStatus.SKIPPED, "names-differ", 21)
+		List<String> lines = this.runs.rows(instance, AuditStatus.SKIPPED, SkipReason.NAMES_DIFFER.code(), 21)
 			.stream()
 			.map((row) -> String.format("  %s  %s", row.groupKey(), cut(row.detail(), 160)))
 			.toList();

@@ -37,7 +37,7 @@ class ReviewPages {
 
 	private final RunLookups lookups;
 
-	private final DecisionRepository reviews;
+	private final DecisionRepository decisions;
 
 	private final ReviewProperties properties;
 
@@ -46,12 +46,12 @@ class ReviewPages {
 	/** The home page's fixed HTML, before and after its data: read once. */
 	private final String[] homePage = HtmlReport.resource("/review/home.html").split("\\$\\{data}", 2);
 
-	ReviewPages(HtmlReport runPage, RunRecords runs, RunLookups lookups, DecisionRepository reviews,
+	ReviewPages(HtmlReport runPage, RunRecords runs, RunLookups lookups, DecisionRepository decisions,
 			ReviewProperties properties) {
 		this.runPage = runPage;
 		this.runs = runs;
 		this.lookups = lookups;
-		this.reviews = reviews;
+		this.decisions = decisions;
 		this.properties = properties;
 	}
 
@@ -60,7 +60,7 @@ class ReviewPages {
 		Map<String, List<RunRecords.OrgRun>> runsByOrg = new LinkedHashMap<>();
 		this.runs.lastRunsOfEachOrg(this.properties.runsPerOrg())
 			.forEach((run) -> runsByOrg.computeIfAbsent(run.org(), (org) -> new ArrayList<>()).add(run));
-		Map<String, Long> queuedByOrg = this.reviews.queuedByOrg();
+		Map<String, Long> queuedByOrg = this.decisions.queuedByOrg();
 		out.write(this.homePage[0]);
 		try (JsonGenerator data = this.json.createGenerator(new HtmlReport.ScriptSafeWriter(out))) {
 			data.writeStartObject();
@@ -82,7 +82,7 @@ class ReviewPages {
 			data.writeEndArray();
 			data.writeName("queue");
 			data.writeStartArray();
-			this.reviews.queue(null, this.properties.queueLimit()).forEach((group) -> writeQueued(data, group));
+			this.decisions.queue(null, this.properties.queueLimit()).forEach((group) -> writeQueued(data, group));
 			data.writeEndArray();
 			data.writeEndObject();
 		}
@@ -100,7 +100,7 @@ class ReviewPages {
 		}
 		Map<String, String> holds = new LinkedHashMap<>();
 		this.lookups.orgOfRun(run.get())
-			.ifPresent((org) -> this.reviews.holds(org).forEach((hold) -> holds.put(hold.contactId(), hold.describe())));
+			.ifPresent((org) -> this.decisions.holds(org).forEach((hold) -> holds.put(hold.contactId(), hold.describe())));
 		return this.runPage.writeServed(jobExecutionId, out, this.properties.pageLimit(), (data) -> {
 			data.writeName("review");
 			data.writeStartObject();
