@@ -1,7 +1,7 @@
 package io.inventdedup;
 
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.inventdedup.cli.CommandLine;
 import io.inventdedup.cli.CommandLineException;
@@ -11,6 +11,7 @@ import io.inventdedup.job.ExitCodes;
 import io.inventdedup.job.StartupCheck;
 import io.inventdedup.run.InvalidParametersException;
 import io.inventdedup.run.RunParameters;
+import io.inventdedup.run.RunRequest;
 import io.inventdedup.web.ReviewServer;
 
 import org.springframework.boot.SpringApplication;
@@ -46,10 +47,11 @@ public class InventDedupApplication {
 	/** Runs the application once and answers the exit code documented in README. */
 	public static int run(String... args) {
 		CommandLine line;
+		RunRequest request = null;
 		try {
 			line = CommandLine.parse(RunParameters.NAMES, args);
 			if (line.mode() == Mode.JOB) {
-				RunParameters.given(line.words());
+				request = RunRequest.parse(line.words());
 			}
 		}
 		catch (CommandLineException | InvalidParametersException ex) {
@@ -59,22 +61,21 @@ public class InventDedupApplication {
 		return switch (line.mode()) {
 			case SERVE -> ReviewServer.run(args);
 			case DATABASE -> DatabaseCommands.run(args);
-			case JOB -> runJob(args);
+			case JOB -> runJob(Objects.requireNonNull(request), args);
 		};
 	}
 
-	private static int runJob(String... args) {
+	/** The job, for the request read from the command line (the arguments are passed on for the settings). */
+	private static int runJob(RunRequest request, String... args) {
 		try {
 			SpringApplication application = new SpringApplication(InventDedupApplication.class);
 			application.setWebApplicationType(WebApplicationType.NONE);
-			application.addListeners(new StartupCheck());
+			application.addListeners(new StartupCheck(request));
+			application.addInitializers((context) -> context.getBeanFactory().registerSingleton("runRequest", request));
 			// Metrics pushed at the end of a run are kept per org: each org's CronJob pushes to a group of its own.
-			List.of(args)
-				.stream()
-				.filter((arg) -> arg.startsWith("orgId="))
-				.findFirst()
-				.ifPresent((orgId) -> application.setDefaultProperties(Map.of(
-						"management.prometheus.metrics.export.pushgateway.grouping-key.org", orgId.substring(6))));
+			request.orgId()
+				.ifPresent((orgId) -> application.setDefaultProperties(
+						Map.of("management.prometheus.metrics.export.pushgateway.grouping-key.org", orgId)));
 			return SpringApplication.exit(application.run(args));
 		}
 		catch (RuntimeException ex) {

@@ -11,6 +11,7 @@ import io.inventdedup.merge.MergeRun;
 import io.inventdedup.merge.MergeStepConfiguration;
 import io.inventdedup.run.DedupProperties;
 import io.inventdedup.run.RunParameters;
+import io.inventdedup.run.RunRequest;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
@@ -19,6 +20,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -108,11 +110,18 @@ class ContactDedupJobConfiguration {
 				jsonMapper.writeValueAsString(run.recordedPolicy()), run.plan(), dedup.planMaxAge());
 	}
 
-	/** Runs the job for the command line's {@code name=value} arguments and keeps the exit code. */
+	/**
+	 * Runs the job the command line asked for and keeps the exit code: the request the main class
+	 * read ({@link RunRequest}, a bean it registers), or, for an application started otherwise, the
+	 * arguments' {@code name=value} words.
+	 */
 	@Bean
 	@ConditionalOnProperty(name = "dedup.runner.enabled", havingValue = "true", matchIfMissing = true)
-	ApplicationRunner dedupJobRunner(DedupJobLauncher launcher, ExitCodes exitCodes) {
-		return (args) -> exitCodes.set(launcher.launch(args.getNonOptionArgs()));
+	ApplicationRunner dedupJobRunner(DedupJobLauncher launcher, ExitCodes exitCodes, ObjectProvider<RunRequest> request) {
+		return (args) -> {
+			RunRequest asked = request.getIfAvailable();
+			exitCodes.set((asked != null) ? launcher.launch(asked) : launcher.launch(args.getNonOptionArgs()));
+		};
 	}
 
 }

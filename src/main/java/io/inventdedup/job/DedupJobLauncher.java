@@ -18,6 +18,7 @@ import io.inventdedup.merge.OrgLeases;
 import io.inventdedup.run.DedupProperties;
 import io.inventdedup.run.InvalidParametersException;
 import io.inventdedup.run.RunParameters;
+import io.inventdedup.run.RunRequest;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -75,18 +76,32 @@ public class DedupJobLauncher {
 		this.clock = Clock.systemUTC();
 	}
 
-	/** Runs the job for the operator's {@code name=value} arguments and answers the exit code. */
-	public int launch(List<String> args) {
-		int exitCode = launchChecked(args);
+	/** Runs the job for the operator's {@code name=value} words and answers the exit code. */
+	public int launch(List<String> words) {
+		RunRequest request;
+		try {
+			request = RunRequest.parse(words);
+		}
+		catch (InvalidParametersException ex) {
+			log.error("Invalid command, nothing was run: {}", ex.getMessage());
+			this.outcomes.record(ExitCodes.INVALID);
+			return ExitCodes.INVALID;
+		}
+		return launch(request);
+	}
+
+	/** Runs the job the operator asked for and answers the exit code. */
+	public int launch(RunRequest request) {
+		int exitCode = launchChecked(request);
 		this.outcomes.record(exitCode);
 		return exitCode;
 	}
 
-	private int launchChecked(List<String> args) {
+	private int launchChecked(RunRequest request) {
 		JobParameters parameters;
 		try {
 			parameters = new PlanCheck(this.jobRepository, this.defaults.planMaxAge()).check(
-					RunParameters.resolve(args, this.defaults, this.clock).toJobParameters(), RunParameters.given(args),
+					request.resolve(this.defaults, this.clock).toJobParameters(), request.names(),
 					LocalDateTime.now(this.clock.withZone(ZoneId.systemDefault())));
 		}
 		catch (InvalidParametersException ex) {

@@ -18,9 +18,8 @@ import io.inventdedup.invent.InventApiProperties;
 import io.inventdedup.merge.MergeProperties;
 import io.inventdedup.run.DedupProperties;
 import io.inventdedup.run.InvalidParametersException;
-import io.inventdedup.run.RunParameters;
+import io.inventdedup.run.RunRequest;
 
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -34,6 +33,13 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * database or Invent is touched.
  */
 public class StartupCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+	private final RunRequest request;
+
+	/** Checks the settings and the request the operator typed (read once, by the main class). */
+	public StartupCheck(RunRequest request) {
+		this.request = request;
+	}
 
 	@Override
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
@@ -50,8 +56,7 @@ public class StartupCheck implements ApplicationListener<ApplicationEnvironmentP
 			check("dedup", validator.validate(dedup));
 			check("dedup.merge", validator.validate(merge));
 			check("dedup.collect", validator.validate(collect));
-			RunParameters.resolve(new DefaultApplicationArguments(event.getArgs()).getNonOptionArgs(), dedup,
-					Clock.systemUTC());
+			this.request.resolve(dedup, Clock.systemUTC());
 			check("invent.api", validator.validate(api));
 		}
 		checkBaseUrl(api.baseUrl());

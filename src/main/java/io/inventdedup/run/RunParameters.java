@@ -1,12 +1,9 @@
 package io.inventdedup.run;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -22,8 +19,8 @@ import org.springframework.batch.core.job.parameters.JobParametersValidator;
 
 /**
  * The run's job parameters, the one place each is spelt: their names, types, defaults and checks.
- * The operator's {@code name=value} arguments become a run's parameters ({@link #resolve}), and a
- * run's stored parameters become this record again ({@link #from}) for the steps, which bind it once.
+ * The operator's {@code name=value} arguments become a run's parameters ({@link RunRequest#resolve}),
+ * and a run's stored parameters become this record again ({@link #from}) for the steps, which bind it once.
  * Every parameter has a known type, so operators never type {@code ,java.lang.Boolean} suffixes;
  * unknown names, bad values and duplicates are refused with a message naming the valid ones;
  * every parameter left out gets its default from {@code dedup.*}, so the stored parameters of a
@@ -112,21 +109,6 @@ public record RunParameters(String orgId, String runKey, boolean dryRun, String 
 		plan = (plan != null && plan == 0) ? null : plan;
 	}
 
-	/** The run the operator's {@code name=value} arguments ask for, with every default filled in. */
-	public static RunParameters resolve(List<String> args, DedupProperties defaults, Clock clock) {
-		Map<String, String> given = parse(args);
-		return new RunParameters(given.get(ORG_ID), given.getOrDefault(RUN_KEY, LocalDate.now(clock).toString()),
-				booleanValue(given, DRY_RUN, defaults.dryRun()), given.getOrDefault(SURVIVOR, defaults.survivor()),
-				booleanValue(given, SKIP_ADMINS, defaults.skipAdmins()),
-				booleanValue(given, SKIP_BLOCKED, defaults.skipBlocked()),
-				booleanValue(given, SKIP_UNSUBSCRIBED, defaults.skipUnsubscribed()),
-				longValue(given, MAX_GROUP_SIZE, defaults.maxGroupSize()),
-				longValue(given, MAX_MERGES, defaults.maxMerges()),
-				booleanValue(given, CARRY_OPT_OUT, defaults.carryOptOut()),
-				booleanValue(given, FILL_NAME, defaults.fillName()),
-				booleanValue(given, CHECK_NAMES, defaults.checkNames()), longValue(given, PLAN, 0));
-	}
-
 	/**
 	 * A run's stored parameters, read back and checked again.
 	 * @throws InvalidParametersException when one is missing or refused
@@ -206,71 +188,6 @@ public record RunParameters(String orgId, String runKey, boolean dryRun, String 
 		return type.cast(parameter.value());
 	}
 
-	/**
-	 * The names of the parameters the operator gave (the others took their defaults).
-	 * @throws InvalidParametersException for a word that is no {@code name=value}, an unknown name, or
-	 * a name given twice
-	 */
-	public static Set<String> given(List<String> args) {
-		return parse(args).keySet();
-	}
-
-	private static Map<String, String> parse(List<String> args) {
-		Map<String, String> given = new LinkedHashMap<>();
-		for (String arg : args) {
-			int equals = arg.indexOf('=');
-			if (equals <= 0) {
-				throw new InvalidParametersException("'" + printable(arg)
-						+ "' is not a job parameter: type name=value, e.g. orgId=acme dryRun=false. Valid names: "
-						+ String.join(", ", NAMES));
-			}
-			String name = arg.substring(0, equals);
-			if (!NAMES.contains(name)) {
-				throw new InvalidParametersException("unknown job parameter '" + printable(name) + "'"
-						+ suggestion(name) + "; valid names: " + String.join(", ", NAMES));
-			}
-			if (given.put(name, arg.substring(equals + 1)) != null) {
-				throw new InvalidParametersException("job parameter '" + name + "' is given twice");
-			}
-		}
-		return given;
-	}
-
-	private static String suggestion(String name) {
-		return NAMES.stream()
-			.filter((known) -> known.equalsIgnoreCase(name) || known.toLowerCase(Locale.ROOT)
-				.startsWith(name.toLowerCase(Locale.ROOT)))
-			.findFirst()
-			.map((known) -> " (did you mean '" + known + "'?)")
-			.orElse("");
-	}
-
-	private static boolean booleanValue(Map<String, String> given, String name, boolean defaultValue) {
-		String value = given.get(name);
-		if (value == null) {
-			return defaultValue;
-		}
-		return switch (value.toLowerCase(Locale.ROOT)) {
-			case "true" -> true;
-			case "false" -> false;
-			default -> throw new InvalidParametersException(
-					name + " must be true or false, was '" + printable(value) + "'");
-		};
-	}
-
-	private static long longValue(Map<String, String> given, String name, long defaultValue) {
-		String value = given.get(name);
-		if (value == null) {
-			return defaultValue;
-		}
-		try {
-			return Long.parseLong(value);
-		}
-		catch (NumberFormatException ex) {
-			throw new InvalidParametersException(name + " must be a whole number, was '" + printable(value) + "'");
-		}
-	}
-
 	/** The run's parameters as the operator writes them: {@code orgId=acme runKey=... dryRun=true ...}. */
 	public static String describe(JobParameters parameters) {
 		StringBuilder text = new StringBuilder();
@@ -283,10 +200,8 @@ public record RunParameters(String orgId, String runKey, boolean dryRun, String 
 		return text.toString();
 	}
 
-	/** The value as it can be shown in a message: cut, control characters replaced. */
 	private static String printable(String value) {
-		String cut = (value.length() > 100) ? value.substring(0, 100) + "…" : value;
-		return cut.replaceAll("\\p{Cntrl}", "?");
+		return RunRequest.printable(value);
 	}
 
 }
