@@ -59,7 +59,8 @@ class OrgLeaseIT {
 		Scene scene = firstRunWhoseLockSessionEnded("lease-frozen", 41);
 		signal("STOP", scene.first().pid());
 		JobProcess second = JobProcess.start("lease-frozen-second", scene.jdbcUrl(), scene.command());
-		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+		// A bound, not a wait: the second process starts a JVM and watches the lease go stale (about 10 s).
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
 			.until(() -> second.output().contains("taking the org over"));
 		signal("CONT", scene.first().pid());
 

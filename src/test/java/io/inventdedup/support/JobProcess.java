@@ -13,6 +13,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * The packaged jar run as its own process, the way an operator runs it, against the embedded
  * PostgreSQL and the simulator. Its output goes to a log file under {@code target/}.
+ *
+ * <p>In the tests, the jar is started as Spring Boot's documentation advises for a fast start ("Efficient
+ * deployments": the jar extracted by its own {@code -Djarmode=tools extract}, with a class-data
+ * sharing archive made by one training start), and with the JIT's first tier only: the same
+ * application and classes, started in about a third of the time and CPU (docs/benchmarks.md). The
+ * extracted jar and its archive are made once per build ({@code target/fast-start}), under a file
+ * lock that test JVMs running side by side share.
  */
 public final class JobProcess {
 
@@ -34,39 +41,59 @@ public final class JobProcess {
 
 	/** Starts {@code java -jar target/invent-dedup.jar} with these arguments on this database. */
 	public static JobProcess start(String logName, String jdbcUrl, String... args) {
-		return start(Path.of("target", "process-logs", logName + ".log"), jdbcUrl, List.of("-Xmx256m"),
+		List<String> jvmOptions = new ArrayList<>(FastStart.options());
+		jvmOptions.add("-Xmx256m");
+		return start(Path.of("target", "process-logs", logName + ".log"), jdbcUrl, FastStart.jar(), jvmOptions,
 				List.of(args));
 	}
 
 	/**
 	 * Starts {@code java [jvmOptions] -jar target/invent-dedup.jar [args]} on this database and the
-	 * simulator, its output appended to {@code log}.
+	 * simulator, its output appended to {@code log}: the jar as built, with no option of a fast start
+	 * (the benchmarks measure what production runs).
 	 */
 	public static JobProcess start(Path log, String jdbcUrl, List<String> jvmOptions, List<String> args) {
-		if (!Files.isRegularFile(JAR)) {
-			throw new IllegalStateException(JAR + " is missing: process tests run after 'package' (./mvnw verify)");
-		}
+		return start(log, jdbcUrl, packagedJar(), jvmOptions, args);
+	}
+
+	private static JobProcess start(Path log, String jdbcUrl, Path jar, List<String> jvmOptions, List<String> args) {
 		List<String> command = new ArrayList<>();
-		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.add(java());
 		command.addAll(jvmOptions);
 		command.add("-jar");
-		command.add(JAR.toString());
+		command.add(jar.toString());
 		command.addAll(args);
 		try {
 			Files.createDirectories(log.getParent());
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-			Map<String, String> env = builder.environment();
-			env.put("SPRING_DATASOURCE_URL", jdbcUrl);
-			env.put("SPRING_DATASOURCE_USERNAME", "postgres");
-			env.put("SPRING_DATASOURCE_PASSWORD", "postgres");
-			env.put("INVENT_API_BASE_URL", TestInfrastructure.simulator().baseUrl());
-			env.put("INVENT_API_TOKEN", TestInfrastructure.TOKEN);
+			pointAtTheTestParts(builder.environment(), jdbcUrl);
 			return new JobProcess(builder.start(), log);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot start " + command, ex);
 		}
+	}
+
+	/** Points a process of the jar at this database and the simulator. */
+	static void pointAtTheTestParts(Map<String, String> env, String jdbcUrl) {
+		env.put("SPRING_DATASOURCE_URL", jdbcUrl);
+		env.put("SPRING_DATASOURCE_USERNAME", "postgres");
+		env.put("SPRING_DATASOURCE_PASSWORD", "postgres");
+		env.put("INVENT_API_BASE_URL", TestInfrastructure.simulator().baseUrl());
+		env.put("INVENT_API_TOKEN", TestInfrastructure.TOKEN);
+	}
+
+	/** The java of this JVM: the archive of classes is valid for the JVM that made it only. */
+	static String java() {
+		return ProcessHandle.current().info().command().orElse("java");
+	}
+
+	static Path packagedJar() {
+		if (!Files.isRegularFile(JAR)) {
+			throw new IllegalStateException(JAR + " is missing: process tests run after 'package' (./mvnw verify)");
+		}
+		return JAR;
 	}
 
 	public long pid() {

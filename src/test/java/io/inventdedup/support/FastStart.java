@@ -1,0 +1,98 @@
+package io.inventdedup.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged jar made ready to start fast, once per build: extracted by Spring Boot's
+ * {@code -Djarmode=tools extract} into {@code target/fast-start}, then started once with
+ * {@code -XX:ArchiveClassesAtExit} and {@code -Dspring.context.exit=onRefresh} (the application
+ * context refreshed against the embedded PostgreSQL, then closed) to write the archive of the
+ * classes it loads. Later starts map that archive ({@code -XX:SharedArchiveFile}) and compile with
+ * the JIT's first tier only ({@code -XX:TieredStopAtLevel=1}), which a run of seconds does not miss.
+ * Made again when the jar is newer than the archive; test JVMs side by side take turns by a file lock.
+ */
+final class FastStart {
+
+	private static final Path DIRECTORY = Path.of("target", "fast-start");
+
+	private static final Path JAR = DIRECTORY.resolve("invent-dedup.jar");
+
+	private static final Path ARCHIVE = DIRECTORY.resolve("invent-dedup.jsa");
+
+	private static boolean ready;
+
+	private FastStart() {
+	}
+
+	/** The extracted jar, made ready first when it is not. */
+	static synchronized Path jar() {
+		if (!ready) {
+			prepare();
+			ready = true;
+		}
+		return JAR;
+	}
+
+	/** The JVM options of a fast start. */
+	static List<String> options() {
+		return List.of("-XX:SharedArchiveFile=" + ARCHIVE, "-XX:TieredStopAtLevel=1", "-Xlog:cds=off",
+				"-Xlog:cds+dynamic=off");
+	}
+
+	private static void prepare() {
+		try {
+			Files.createDirectories(DIRECTORY);
+			try (FileChannel channel = FileChannel.open(DIRECTORY.resolve(".lock"), StandardOpenOption.CREATE,
+					StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+				Path packaged = JobProcess.packagedJar();
+				if (Files.isRegularFile(ARCHIVE)
+						&& Files.getLastModifiedTime(ARCHIVE).compareTo(Files.getLastModifiedTime(packaged)) > 0) {
+					return;
+				}
+				Files.deleteIfExists(ARCHIVE);
+				run(List.of(JobProcess.java(), "-Djarmode=tools", "-jar", packaged.toString(), "extract", "--force",
+						"--destination", DIRECTORY.toString()), "extract");
+				run(List.of(JobProcess.java(), "-XX:ArchiveClassesAtExit=" + ARCHIVE, "-Dspring.context.exit=onRefresh",
+						"-jar", JAR.toString(), "orgId=fast-start-training"), "training");
+				if (!Files.isRegularFile(ARCHIVE)) {
+					throw new IllegalStateException("the training start wrote no archive of classes: see "
+							+ DIRECTORY.resolve("training.log"));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot make the jar ready in " + DIRECTORY, ex);
+		}
+	}
+
+	private static void run(List<String> command, String name) throws IOException {
+		Path log = DIRECTORY.resolve(name + ".log");
+		ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		JobProcess.pointAtTheTestParts(builder.environment(), TestInfrastructure.jdbcUrl());
+		Process process = builder.start();
+		try {
+			if (!process.waitFor(120, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new IllegalStateException(name + " did not end within 120 s: see " + log);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+		if (name.equals("extract") && process.exitValue() != 0) {
+			throw new IllegalStateException("the jar could not be extracted: see " + log);
+		}
+	}
+
+}
