@@ -267,8 +267,7 @@
       head.appendChild(box);
     }
     // A person's decision is the group's state now: the badge says it, not the status the run gave.
-    var decided = group.dec ? (group.dec.indexOf('approved') === 0 ? 'APPROVED' : 'REJECTED') : null;
-    head.appendChild(el('span', 'status ' + group.s, decided ? decided + ' (was ' + group.s + ')' : group.s));
+    head.appendChild(el('span', 'status ' + group.s, group.state ? group.state + ' (was ' + group.s + ')' : group.s));
     if (group.r) { head.appendChild(el('span', 'reason', group.r)); }
     head.appendChild(el('span', 'key', group.k));
     card.appendChild(head);

@@ -314,10 +314,12 @@
               + ': ' + text.slice(0, 200) + '. Reload the page' }; }
             if (!response.ok) { throw new Error(answer.refused || ('the server answered ' + response.status)); }
             batch.forEach(function (group) {
-              if (answer.versions[group.k]) { group.v = answer.versions[group.k]; }
-              var said = answer.decided[group.k];
-              group.state = said ? (said.indexOf('approved') === 0 ? 'APPROVED' : 'REJECTED') : 'UNDECIDED';
-              group.said = said ? said.replace(/^approved/, 'APPROVED').replace(/^rejected/, 'REJECTED') : null;
+              var now = answer.groups[group.k];
+              if (now) {
+                group.v = now.version;
+                group.state = now.state;
+                group.said = now.decision;
+              }
               group.selected = false;
               changed.push(group);
             });

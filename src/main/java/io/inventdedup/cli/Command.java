@@ -1,5 +1,6 @@
 package io.inventdedup.cli;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+
+import io.inventdedup.decision.GroupDecision;
 
 /**
  * One of the jar's commands: how many words it takes (ids, keys), its options, with the placeholder
@@ -22,23 +25,26 @@ record Command(String name, Mode mode, int minWords, int maxWords, Map<String, @
 
 	private static final Map<String, @Nullable String> DECISION = options("reason", "TEXT", "by", "NAME");
 
-	private static final List<Command> ALL = List.of(
+	private static final List<Command> ALL = Stream.of(Stream.of(
 			new Command("report", Mode.DATABASE, 0, 1, options("csv", "FILE", "html", "FILE", "html-limit", "N"),
 					List.of(), "--report [ID] [--csv=FILE] [--html=FILE|-] [--html-limit=N]"),
 			new Command("settle", Mode.DATABASE, 3, 3, DECISION, List.of("reason"),
-					"--settle ID GROUP_KEY merged|not-merged --reason=TEXT [--by=NAME]"),
-			new Command("reject", Mode.DATABASE, 2, ANY, DECISION, List.of("reason"),
-					"--reject ID KEY... --reason=TEXT [--by=NAME]"),
-			new Command("unreject", Mode.DATABASE, 2, ANY, Map.of(), List.of(), "--unreject ID KEY..."),
-			new Command("approve", Mode.DATABASE, 2, ANY, DECISION, List.of("reason"),
-					"--approve ID KEY... --reason=TEXT [--by=NAME]"),
-			new Command("unapprove", Mode.DATABASE, 2, ANY, Map.of(), List.of(), "--unapprove ID KEY..."),
+					"--settle ID GROUP_KEY merged|not-merged --reason=TEXT [--by=NAME]")),
+			Arrays.stream(GroupDecision.values()).map(Command::of), Stream.of(
 			new Command("hold", Mode.DATABASE, 2, ANY, DECISION, List.of("reason"),
 					"--hold ORG CONTACT... --reason=TEXT [--by=NAME]"),
 			new Command("release", Mode.DATABASE, 2, ANY, Map.of(), List.of(), "--release ORG CONTACT..."),
 			new Command("holds", Mode.DATABASE, 1, 1, Map.of(), List.of(), "--holds ORG"),
 			new Command("serve", Mode.SERVE, 0, 0, options("local", null, "by", "NAME"), List.of(),
-					"--serve [--local [--by=NAME]]"));
+					"--serve [--local [--by=NAME]]")))
+		.flatMap((commands) -> commands)
+		.toList();
+
+	/** The command of a decision on groups of a run: {@code --approve ID KEY... --reason=TEXT [--by=NAME]}. */
+	private static Command of(GroupDecision decision) {
+		return new Command(decision.word(), Mode.DATABASE, 2, ANY, decision.needsReason() ? DECISION : Map.of(),
+				decision.needsReason() ? List.of("reason") : List.of(), decision.usage());
+	}
 
 	static Stream<Command> all() {
 		return ALL.stream();

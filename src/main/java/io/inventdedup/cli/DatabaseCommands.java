@@ -9,17 +9,21 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import io.inventdedup.audit.AuditRepository;
 import io.inventdedup.audit.RunLookups;
 import io.inventdedup.audit.RunRecords;
 import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.decision.DecisionText;
+import io.inventdedup.decision.DecisionConfiguration;
 import io.inventdedup.decision.Decisions;
+import io.inventdedup.decision.GroupDecision;
 import io.inventdedup.decision.ManualSettlement;
 import io.inventdedup.report.AuditReport;
 import io.inventdedup.report.HtmlReport;
@@ -31,9 +35,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The jar's commands that need only the database, never the API token:
@@ -48,14 +51,20 @@ public final class DatabaseCommands {
 	/** The most groups a run's page shows: past them it says how many it left out (the CSV has all). */
 	private static final int DEFAULT_HTML_LIMIT = 20_000;
 
-	private static final List<String> REVIEW_COMMANDS = List.of("reject", "unreject", "approve", "unapprove", "hold",
-			"release", "holds");
+	/** The commands of decisions: those on groups of a run ({@link GroupDecision}), and holds on contacts. */
+	private static final List<String> REVIEW_COMMANDS = Stream
+		.concat(Arrays.stream(GroupDecision.values()).map(GroupDecision::word), Stream.of("hold", "release", "holds"))
+		.toList();
 
 	private DatabaseCommands() {
 	}
 
-	/** Boot's auto-configuration alone (DataSource, Flyway, JdbcTemplate): none of the job's beans. */
+	/**
+	 * Boot's auto-configuration (DataSource, Flyway, JdbcTemplate) and the decision room
+	 * ({@link DecisionConfiguration}): none of the job's beans.
+	 */
 	@EnableAutoConfiguration
+	@Import(DecisionConfiguration.class)
 	static class DatabaseContext {
 
 	}
@@ -80,13 +89,12 @@ public final class DatabaseCommands {
 	private static int review(String command, ApplicationArguments arguments, String... args) {
 		List<String> words = words(arguments, command);
 		String reason = firstOf(arguments.getOptionValues("reason"));
-		boolean needsReason = command.equals("reject") || command.equals("approve") || command.equals("hold");
-		boolean onARun = command.equals("reject") || command.equals("unreject") || command.equals("approve")
-				|| command.equals("unapprove");
-		Long planExecutionId = null;
-		if (onARun) {
-			planExecutionId = executionId("--" + command, words.get(0));
-			if (planExecutionId == null) {
+		Optional<GroupDecision> onGroups = GroupDecision.named(command);
+		boolean needsReason = onGroups.map(GroupDecision::needsReason).orElse(command.equals("hold"));
+		Long executionId = null;
+		if (onGroups.isPresent()) {
+			executionId = executionId("--" + command, words.get(0));
+			if (executionId == null) {
 				return 2;
 			}
 		}
@@ -96,16 +104,12 @@ public final class DatabaseCommands {
 			return 2;
 		}
 		try (ConfigurableApplicationContext context = database(args)) {
-			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-			DecisionRepository decisions = new DecisionRepository(jdbc);
-			ReviewCommand review = new ReviewCommand(new Decisions(new AuditRepository(jdbc), new RunLookups(jdbc),
-					decisions, new TransactionTemplate(new JdbcTransactionManager(jdbc.getDataSource()))), decisions,
-					System.out, System.err);
+			ReviewCommand review = new ReviewCommand(context.getBean(Decisions.class),
+					context.getBean(DecisionRepository.class), System.out, System.err);
+			if (onGroups.isPresent()) {
+				return review.decide(onGroups.get(), executionId, keys, needsReason ? reason.strip() : null, by);
+			}
 			return switch (command) {
-				case "reject" -> review.reject(planExecutionId, keys, reason.strip(), by);
-				case "unreject" -> review.unreject(planExecutionId, keys);
-				case "approve" -> review.approve(planExecutionId, keys, reason.strip(), by);
-				case "unapprove" -> review.unapprove(planExecutionId, keys);
 				case "hold" -> review.hold(words.get(0), keys, reason.strip(), by);
 				case "release" -> review.release(words.get(0), keys);
 				default -> review.holds(words.get(0));
@@ -172,11 +176,13 @@ public final class DatabaseCommands {
 		// A page written to standard output must be the page alone: no log line in it.
 		Map<String, Object> quiet = "-".equals(html) ? Map.of("logging.threshold.console", "OFF") : Map.of();
 		try (ConfigurableApplicationContext context = database(quiet, args)) {
-			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			RunRecords runs = new RunRecords(context.getBean(JdbcTemplate.class));
+			HtmlReport page = new HtmlReport(runs, context.getBean(RunLookups.class),
+					context.getBean(DecisionRepository.class));
 			if ("-".equals(html)) {
-				return page(jdbc, jobExecutionId, System.out, htmlLimit);
+				return page(page, jobExecutionId, System.out, htmlLimit);
 			}
-			AuditReport report = new AuditReport(new RunRecords(jdbc), System.out);
+			AuditReport report = new AuditReport(runs, System.out);
 			if (jobExecutionId == null) {
 				report.printRuns(20);
 				return 0;
@@ -188,7 +194,7 @@ public final class DatabaseCommands {
 			}
 			if (html != null) {
 				try (OutputStream file = Files.newOutputStream(Path.of(html))) {
-					page(jdbc, jobExecutionId, file, htmlLimit);
+					page(page, jobExecutionId, file, htmlLimit);
 				}
 				catch (IOException ex) {
 					System.err.println("Cannot write " + html + ": " + ex.getClass().getSimpleName() + " "
@@ -228,9 +234,9 @@ public final class DatabaseCommands {
 	}
 
 	/** Writes the run's page; exit code 2 when there is no such run. */
-	private static int page(JdbcTemplate jdbc, long jobExecutionId, OutputStream out, int limit) {
+	private static int page(HtmlReport page, long jobExecutionId, OutputStream out, int limit) {
 		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-		if (new HtmlReport(new RunRecords(jdbc), new RunLookups(jdbc), new DecisionRepository(jdbc)).write(jobExecutionId, writer, limit) < 0) {
+		if (page.write(jobExecutionId, writer, limit) < 0) {
 			System.err.println("No run has job execution " + jobExecutionId + ": run --report alone to list the last runs");
 			return 2;
 		}
@@ -263,9 +269,8 @@ public final class DatabaseCommands {
 			return 2;
 		}
 		try (ConfigurableApplicationContext context = database(args)) {
-			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-			SettleCommand command = new SettleCommand(new ManualSettlement(new AuditRepository(jdbc), new RunLookups(jdbc)),
-					System.out, System.err);
+			SettleCommand command = new SettleCommand(new ManualSettlement(context.getBean(AuditRepository.class),
+					context.getBean(RunLookups.class)), System.out, System.err);
 			return command.settle(jobExecutionId, words.get(1), words.get(2).equals("merged"), reason.strip(),
 					by(arguments));
 		}

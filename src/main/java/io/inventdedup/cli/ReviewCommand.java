@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import io.inventdedup.audit.AuditRecord;
 import io.inventdedup.decision.DecisionRefusedException;
 import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.decision.Decisions;
+import io.inventdedup.decision.GroupDecision;
 
 /**
  * The review commands, on the database alone: {@code --reject ID KEY... --reason=TEXT} and
@@ -37,45 +40,20 @@ class ReviewCommand {
 		this.err = err;
 	}
 
-	int reject(long planExecutionId, List<String> keys, String reason, String by) {
+	/** Records a decision on groups of the run of this job execution, and says what it did. */
+	int decide(GroupDecision decision, long executionId, List<String> keys, @Nullable String reason, String by) {
 		return refusedOr(() -> {
-			Decisions.Decided decided = this.decisions.decide(Decisions.OnGroups.REJECT, planExecutionId, keys, null,
-					reason, by);
-			this.out.printf("Rejected %s of run %d (job execution %d), by %s: %s%n", groups(decided.groups().size()),
-					decided.runInstanceId(), planExecutionId, by, reason);
+			Decisions.Decided decided = this.decisions.decide(decision, executionId, keys, null, reason,
+					decision.needsReason() ? by : "command line");
+			if (decision.takesBack()) {
+				this.out.printf("%s %s of run %d (job execution %d): %s%n", decision.verb(),
+						groups(decided.changed().size()), decided.runInstanceId(), executionId, decided.changed());
+				return;
+			}
+			this.out.printf("%s %s of run %d (job execution %d), by %s: %s%n", decision.verb(),
+					groups(decided.groups().size()), decided.runInstanceId(), executionId, by, reason);
 			printGroups(decided.groups());
-			this.out.println("An apply run of this plan (plan=" + planExecutionId + ") skips them, and every later "
-					+ "run skips those that waited for review while their members stay the same: rejected-in-review");
-		});
-	}
-
-	int unreject(long planExecutionId, List<String> keys) {
-		return refusedOr(() -> {
-			Decisions.Decided decided = this.decisions.decide(Decisions.OnGroups.UNREJECT, planExecutionId, keys, null,
-					null, "command line");
-			this.out.printf("Took back the rejection of %s of plan %d: %s%n", groups(decided.changed().size()),
-					planExecutionId, decided.changed());
-		});
-	}
-
-	int approve(long runExecutionId, List<String> keys, String reason, String by) {
-		return refusedOr(() -> {
-			Decisions.Decided decided = this.decisions.decide(Decisions.OnGroups.APPROVE, runExecutionId, keys, null,
-					reason, by);
-			this.out.printf("Approved %s of run %d (job execution %d), by %s: %s%n", groups(decided.groups().size()),
-					decided.runInstanceId(), runExecutionId, by, reason);
-			printGroups(decided.groups());
-			this.out.println("The next real run of the org merges each of them while its plan is still the approved "
-					+ "one (for dedup.plan-max-age); one that changed waits for review again: changed-since-review");
-		});
-	}
-
-	int unapprove(long runExecutionId, List<String> keys) {
-		return refusedOr(() -> {
-			Decisions.Decided decided = this.decisions.decide(Decisions.OnGroups.UNAPPROVE, runExecutionId, keys, null,
-					null, "command line");
-			this.out.printf("Took back the approval of %s of run %d: %s%n", groups(decided.changed().size()),
-					runExecutionId, decided.changed());
+			this.out.println(decision.next());
 		});
 	}
 

@@ -41,9 +41,9 @@ public class DecisionRepository {
 
 	/**
 	 * A person's decisions on a group, for its page: their version (it changes with every decision
-	 * and its undoing) and who decided what and when, in words.
+	 * and its undoing), the state they leave it in, and who decided what and when, in words.
 	 */
-	public record DecidedGroup(String version, String decision) {
+	public record DecidedGroup(String version, GroupDecision.State state, String decision) {
 
 	}
 
@@ -62,7 +62,8 @@ public class DecisionRepository {
 				               || to_char(ap.approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"') || ': ' || ap.reason,
 				           'rejected by ' || rj.rejected_by || ' at '
 				               || to_char(rj.rejected_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"') || ': ' || rj.reason)
-				           AS decision
+				           AS decision,
+				       CASE WHEN ap.group_key IS NOT NULL THEN 'APPROVED' ELSE 'REJECTED' END AS state
 				  FROM (SELECT group_key FROM dedup_approval WHERE run_instance_id = :run
 				        UNION SELECT group_key FROM dedup_rejection WHERE plan_instance_id = :run) k
 				  LEFT JOIN dedup_approval ap ON ap.run_instance_id = :run AND ap.group_key = k.group_key
@@ -72,7 +73,8 @@ public class DecisionRepository {
 			.param("run", runInstanceId)
 			.param("keys", (groupKeys != null) ? groupKeys.toArray(String[]::new) : null, Types.ARRAY)
 			.query((ResultSet rs) -> {
-				decided.put(rs.getString("group_key"), new DecidedGroup(rs.getString("version"), rs.getString("decision")));
+				decided.put(rs.getString("group_key"), new DecidedGroup(rs.getString("version"),
+						GroupDecision.State.valueOf(rs.getString("state")), rs.getString("decision")));
 			});
 		return decided;
 	}
@@ -136,31 +138,38 @@ public class DecisionRepository {
 			.list());
 	}
 
-	/** Rejects these planned groups of the plan (a group rejected already gets the new reason). */
-	public void reject(long planInstanceId, Collection<String> groupKeys, String reason, String by) {
-		decide("""
-				INSERT INTO dedup_rejection (plan_instance_id, group_key, reason, rejected_by)
-				SELECT :of, id, :reason, :by FROM (SELECT DISTINCT unnest(CAST(:ids AS text[])) AS id) ids
-				ON CONFLICT (plan_instance_id, group_key) DO UPDATE SET reason = excluded.reason,
-				    rejected_by = excluded.rejected_by, rejected_at = now()
-				""", planInstanceId, groupKeys, reason, by);
+	/**
+	 * Records an approval or a rejection of these groups of the run (a group decided so already gets
+	 * the new reason and name).
+	 */
+	public void record(GroupDecision.Kind kind, long runInstanceId, Collection<String> groupKeys, String reason,
+			String by) {
+		decide(switch (kind) {
+			case APPROVAL -> """
+					INSERT INTO dedup_approval (run_instance_id, group_key, reason, approved_by)
+					SELECT :of, id, :reason, :by FROM (SELECT DISTINCT unnest(CAST(:ids AS text[])) AS id) ids
+					ON CONFLICT (run_instance_id, group_key) DO UPDATE SET reason = excluded.reason,
+					    approved_by = excluded.approved_by, approved_at = now()
+					""";
+			case REJECTION -> """
+					INSERT INTO dedup_rejection (plan_instance_id, group_key, reason, rejected_by)
+					SELECT :of, id, :reason, :by FROM (SELECT DISTINCT unnest(CAST(:ids AS text[])) AS id) ids
+					ON CONFLICT (plan_instance_id, group_key) DO UPDATE SET reason = excluded.reason,
+					    rejected_by = excluded.rejected_by, rejected_at = now()
+					""";
+		}, runInstanceId, groupKeys, reason, by);
 	}
 
-	/** Takes these rejections back; answers the groups that were rejected. */
-	public List<String> unreject(long planInstanceId, Collection<String> groupKeys) {
-		return this.jdbc.sql("""
-				DELETE FROM dedup_rejection WHERE plan_instance_id = :plan AND group_key IN (:keys) RETURNING group_key
-				""").param("plan", planInstanceId).param("keys", groupKeys).query(String.class).list();
-	}
-
-	/** Approves these groups of the run that wait for review (a group approved already gets the new reason). */
-	public void approve(long runInstanceId, Collection<String> groupKeys, String reason, String by) {
-		decide("""
-				INSERT INTO dedup_approval (run_instance_id, group_key, reason, approved_by)
-				SELECT :of, id, :reason, :by FROM (SELECT DISTINCT unnest(CAST(:ids AS text[])) AS id) ids
-				ON CONFLICT (run_instance_id, group_key) DO UPDATE SET reason = excluded.reason,
-				    approved_by = excluded.approved_by, approved_at = now()
-				""", runInstanceId, groupKeys, reason, by);
+	/** Takes back the approvals or the rejections of these groups of the run; answers the groups that had one. */
+	public List<String> takeBack(GroupDecision.Kind kind, long runInstanceId, Collection<String> groupKeys) {
+		return this.jdbc.sql(switch (kind) {
+			case APPROVAL -> """
+					DELETE FROM dedup_approval WHERE run_instance_id = :run AND group_key IN (:keys) RETURNING group_key
+					""";
+			case REJECTION -> """
+					DELETE FROM dedup_rejection WHERE plan_instance_id = :run AND group_key IN (:keys) RETURNING group_key
+					""";
+		}).param("run", runInstanceId).param("keys", groupKeys).query(String.class).list();
 	}
 
 	/** One decision on many groups or contacts of one run or org: one statement, whatever their number. */
@@ -193,13 +202,6 @@ public class DecisionRepository {
 			decided.put(rs.getString(1), rs.getString(2));
 		});
 		return decided;
-	}
-
-	/** Takes these approvals back; answers the groups that were approved. */
-	public List<String> unapprove(long runInstanceId, Collection<String> groupKeys) {
-		return this.jdbc.sql("""
-				DELETE FROM dedup_approval WHERE run_instance_id = :run AND group_key IN (:keys) RETURNING group_key
-				""").param("run", runInstanceId).param("keys", groupKeys).query(String.class).list();
 	}
 
 	/**

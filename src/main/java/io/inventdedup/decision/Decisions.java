@@ -1,11 +1,9 @@
 package io.inventdedup.decision;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,15 +28,6 @@ public class Decisions {
 
 	private static final int MAX_ID_LENGTH = 200;
 
-	/** What a rejection may name: a dry run's planned groups, and groups waiting for review. */
-	private static final List<AuditStatus> REJECTABLE = List.of(AuditStatus.PLANNED, AuditStatus.NEEDS_REVIEW);
-
-	/**
-	 * What an approval may name: groups waiting for review, and groups skipped because their names
-	 * say different people ({@code names-differ}), which a person who knows better may still merge.
-	 */
-	private static final List<AuditStatus> APPROVABLE = List.of(AuditStatus.NEEDS_REVIEW, AuditStatus.SKIPPED);
-
 	/** The one reason of a skipped group that a person may overrule. */
 	private static final String NAMES_DIFFER = SkipReason.NAMES_DIFFER.code();
 
@@ -56,35 +45,6 @@ public class Decisions {
 		this.runs = runs;
 		this.repository = repository;
 		this.transactions = transactions;
-	}
-
-	/** A decision on groups of a run. */
-	public enum OnGroups {
-
-		APPROVE(APPROVABLE, true), UNAPPROVE(APPROVABLE, false), REJECT(REJECTABLE, true), UNREJECT(REJECTABLE, false);
-
-		private final List<AuditStatus> statuses;
-
-		private final boolean needsReason;
-
-		OnGroups(List<AuditStatus> statuses, boolean needsReason) {
-			this.statuses = statuses;
-			this.needsReason = needsReason;
-		}
-
-		/**
-		 * The decision a page or a request names ({@code approve}, {@code unapprove}, {@code reject},
-		 * {@code unreject}), or empty for any other word.
-		 */
-		public static Optional<OnGroups> named(@Nullable String name) {
-			return Arrays.stream(values()).filter((decision) -> decision.name().toLowerCase(Locale.ROOT).equals(name)).findFirst();
-		}
-
-		/** Whether the decision keeps a reason (the undoing ones do not). */
-		public boolean needsReason() {
-			return this.needsReason;
-		}
-
 	}
 
 	/**
@@ -107,9 +67,9 @@ public class Decisions {
 	 * @param versions when given, the version of each group as the person saw it
 	 * ({@link #version}): a group that changed since is refused
 	 */
-	public Decided decide(OnGroups decision, long executionId, List<String> keys, @Nullable Map<String, String> versions,
+	public Decided decide(GroupDecision decision, long executionId, List<String> keys, @Nullable Map<String, String> versions,
 			@Nullable String reason, String by) {
-		checkText(decision.needsReason ? reason : null, by);
+		checkText(decision.needsReason() ? reason : null, by);
 		Optional<Long> run = this.runs.instanceOf(executionId);
 		if (run.isEmpty()) {
 			throw new DecisionRefusedException("No run has job execution " + executionId + ": --report lists the runs");
@@ -118,20 +78,20 @@ public class Decisions {
 		return Objects.requireNonNull(decided);
 	}
 
-	private Decided decideLocked(OnGroups decision, long run, List<String> keys, @Nullable Map<String, String> versions,
-			@Nullable String reason, String by) {
-		Map<String, AuditRecord> groups = groups(run, keys, decision.statuses);
+	private Decided decideLocked(GroupDecision decision, long run, List<String> keys,
+			@Nullable Map<String, String> versions, @Nullable String reason, String by) {
+		Map<String, AuditRecord> groups = groups(run, keys, decision.kind().statuses());
 		refuseOnAppliedPlan(decision, run, groups);
 		this.audit.lockGroups(run, groups.keySet());
-		if (decision == OnGroups.APPROVE || decision == OnGroups.REJECT) {
-			Map<String, String> contradicted = this.repository.contradicted(run, groups.keySet(),
-					decision == OnGroups.APPROVE);
+		if (!decision.takesBack()) {
+			boolean approving = decision.kind() == GroupDecision.Kind.APPROVAL;
+			Map<String, String> contradicted = this.repository.contradicted(run, groups.keySet(), approving);
 			if (!contradicted.isEmpty()) {
-				String undo = (decision == OnGroups.APPROVE) ? "--unreject" : "--unapprove";
+				GroupDecision undo = approving ? GroupDecision.UNREJECT : GroupDecision.UNAPPROVE;
 				throw new DecisionRefusedException("A group takes one decision, and these were decided first: "
 						+ String.join("; ", contradicted.entrySet().stream().map((e) -> e.getKey() + " " + e.getValue())
 							.toList())
-						+ ". To decide otherwise, undo that decision first (" + undo
+						+ ". To decide otherwise, undo that decision first (--" + undo.word()
 						+ " on the command line, or its undo on the run's page)");
 			}
 		}
@@ -146,34 +106,15 @@ public class Decisions {
 						+ "or the run went on): " + changed + ". Reload the page, look at them again and decide anew");
 			}
 		}
-		List<String> changed = switch (decision) {
-			case APPROVE -> {
-				this.repository.approve(run, groups.keySet(), reason, by);
-				yield List.copyOf(groups.keySet());
-			}
-			case REJECT -> {
-				this.repository.reject(run, groups.keySet(), reason, by);
-				yield List.copyOf(groups.keySet());
-			}
-			case UNAPPROVE -> this.repository.unapprove(run, groups.keySet());
-			case UNREJECT -> this.repository.unreject(run, groups.keySet());
-		};
+		List<String> changed;
+		if (decision.takesBack()) {
+			changed = this.repository.takeBack(decision.kind(), run, groups.keySet());
+		}
+		else {
+			this.repository.record(decision.kind(), run, groups.keySet(), Objects.requireNonNull(reason), by);
+			changed = List.copyOf(groups.keySet());
+		}
 		return new Decided(run, groups, changed);
-	}
-
-	/**
-	 * What a decision did, in words, with the number of groups in its right form ({@code Approved 1
-	 * group, by carol: ...}).
-	 */
-	public static String said(OnGroups decision, int groups, String by) {
-		String counted = groups + ((groups == 1) ? " group" : " groups");
-		return switch (decision) {
-			case APPROVE -> "Approved " + counted + ", by " + by
-					+ ": the next real run of the org merges each while it is still as approved";
-			case REJECT -> "Rejected " + counted + ", by " + by + ": no run merges them while they stay the same";
-			case UNAPPROVE -> "Took back the approval of " + counted;
-			case UNREJECT -> "Took back the rejection of " + counted;
-		};
 	}
 
 	/**
@@ -187,9 +128,10 @@ public class Decisions {
 	/**
 	 * A group as a page shows it now.
 	 * @param version its version ({@link #version})
+	 * @param state the state people's decisions leave it in
 	 * @param decision who decided what on it and when, in words, or null when no one did
 	 */
-	public record GroupNow(String version, @Nullable String decision) {
+	public record GroupNow(String version, GroupDecision.State state, @Nullable String decision) {
 
 	}
 
@@ -199,7 +141,8 @@ public class Decisions {
 		Map<String, GroupNow> now = new LinkedHashMap<>();
 		this.runs.rowVersions(run, groupKeys).forEach((key, row) -> {
 			DecisionRepository.DecidedGroup decision = decided.get(key);
-			now.put(key, new GroupNow(version(row, decision), (decision != null) ? decision.decision() : null));
+			now.put(key, (decision != null) ? new GroupNow(version(row, decision), decision.state(), decision.decision())
+					: new GroupNow(version(row, null), GroupDecision.State.UNDECIDED, null));
 		});
 		return now;
 	}
@@ -216,7 +159,7 @@ public class Decisions {
 	 * apply run merged them (or is merging them) as planned, and nothing decided now changes that.
 	 * A queued group of such a run may still be decided: the next real run honours that decision.
 	 */
-	private void refuseOnAppliedPlan(OnGroups decision, long run, Map<String, AuditRecord> groups) {
+	private void refuseOnAppliedPlan(GroupDecision decision, long run, Map<String, AuditRecord> groups) {
 		List<String> planned = groups.values()
 			.stream()
 			.filter((row) -> row.status() == AuditStatus.PLANNED)
@@ -227,7 +170,7 @@ public class Decisions {
 		}
 		this.runs.applicationOf(run).ifPresent((application) -> {
 			throw new DecisionRefusedException(application.describe(run) + ": "
-					+ ((decision == OnGroups.REJECT) ? "rejecting" : "taking a rejection back") + " now changes nothing ("
+					+ (decision.takesBack() ? "taking a rejection back" : "rejecting") + " now changes nothing ("
 					+ planned.size() + ((planned.size() == 1) ? " planned group" : " planned groups")
 					+ "); the apply run's page says what became of each");
 		});

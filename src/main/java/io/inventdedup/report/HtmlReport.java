@@ -201,6 +201,7 @@ public class HtmlReport {
 		data.writeStringProperty("su", rs.getString("sent_update"));
 		data.writeStringProperty("v", Decisions.version(rs.getString("version"), decided));
 		data.writeStringProperty("dec", (decided != null) ? decided.decision() : null);
+		data.writeStringProperty("state", (decided != null) ? decided.state().name() : null);
 		JsonNode listed = this.json.readTree(rs.getString("listed_group"));
 		data.writeName("m");
 		data.writeStartArray();

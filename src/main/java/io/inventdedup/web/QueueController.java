@@ -1,7 +1,6 @@
 package io.inventdedup.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import io.inventdedup.decision.DecisionRefusedException;
 import io.inventdedup.decision.Decisions;
+import io.inventdedup.decision.GroupDecision;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -59,7 +59,7 @@ class QueueController {
 	/**
 	 * A decision on groups of one run, as the queue's script sends it.
 	 * @param execution a job execution of the run
-	 * @param decision approve, reject, unapprove or unreject
+	 * @param decision a {@link GroupDecision}'s word: approve, reject, unapprove or unreject
 	 * @param keys the groups, by group key
 	 * @param versions the version of each group as the page showed it
 	 * @param reason why (for approve and reject)
@@ -74,10 +74,13 @@ class QueueController {
 	 * @param message what was done, in words
 	 * @param changed the groups it changed
 	 * @param versions each group's version now, for an undo
-	 * @param decided who decided what on each group now, in words (absent once undone)
+	 * @param decision the decision recorded ({@code approve}, ...)
+	 * @param leaves the state it leaves the groups it changed in
+	 * @param groups each group it named as it stands now: its version (for an undo), its state, and
+	 * who decided what on it, in words (null once undone)
 	 */
-	record DecisionAnswer(String message, List<String> changed, Map<String, String> versions,
-			Map<String, String> decided) {
+	record DecisionAnswer(String message, List<String> changed, String decision, GroupDecision.State leaves,
+			Map<String, Decisions.GroupNow> groups) {
 
 	}
 
@@ -91,10 +94,10 @@ class QueueController {
 	@ResponseBody
 	ResponseEntity<?> decide(@RequestBody DecisionRequest request, Authentication authentication) {
 		Reviewer reviewer = Reviewer.of(authentication);
-		Decisions.OnGroups onGroups = Decisions.OnGroups.named(request.decision()).orElse(null);
+		GroupDecision onGroups = GroupDecision.named(request.decision()).orElse(null);
 		if (onGroups == null || request.keys() == null || request.versions() == null) {
 			return ResponseEntity.badRequest()
-				.body(new Refusal("A decision is {execution, decision: approve|reject|unapprove|unreject, keys, "
+				.body(new Refusal("A decision is {execution, decision: " + GroupDecision.words() + ", keys, "
 						+ "versions, reason}: reload the page. Nothing was changed."));
 		}
 		try {
@@ -107,16 +110,9 @@ class QueueController {
 				.addKeyValue("run", done.runInstanceId())
 				.addKeyValue("groups", done.changed().size())
 				.log("Decision recorded in review");
-			Map<String, String> versions = new LinkedHashMap<>();
-			Map<String, String> decided = new LinkedHashMap<>();
-			this.decisions.now(done.runInstanceId(), done.groups().keySet()).forEach((key, group) -> {
-				versions.put(key, group.version());
-				if (group.decision() != null) {
-					decided.put(key, group.decision());
-				}
-			});
-			return ResponseEntity.ok(new DecisionAnswer(Decisions.said(onGroups, done.changed().size(), reviewer.name()),
-					done.changed(), versions, decided));
+			return ResponseEntity.ok(new DecisionAnswer(onGroups.said(done.changed().size(), reviewer.name()),
+					done.changed(), onGroups.word(), onGroups.leaves(),
+					this.decisions.now(done.runInstanceId(), done.groups().keySet())));
 		}
 		catch (DecisionRefusedException ex) {
 			return ResponseEntity.status(HttpStatus.CONFLICT).body(new Refusal(ex.getMessage() + ". Nothing was changed."));

@@ -1,10 +1,9 @@
 package io.inventdedup.web;
 
-import io.inventdedup.audit.AuditRepository;
 import io.inventdedup.audit.RunLookups;
 import io.inventdedup.audit.RunRecords;
 import io.inventdedup.decision.DecisionRepository;
-import io.inventdedup.decision.Decisions;
+import io.inventdedup.decision.DecisionConfiguration;
 import io.inventdedup.report.HtmlReport;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -12,16 +11,15 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The review in a browser as an application of its own: Boot's auto-configuration for the
- * database, Spring MVC and Spring Security, this package's beans, and what {@code audit} has for a
- * run's content and the decisions. None of the job's beans, no Spring Batch, no Invent client.
+ * database, Spring MVC and Spring Security, this package's beans, the decision room
+ * ({@link DecisionConfiguration}) and what {@code audit} has for a run's content. None of the job's beans, no Spring Batch, no Invent client.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration(excludeName = { "org.springframework.boot.batch.autoconfigure.BatchAutoConfiguration",
@@ -32,32 +30,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 		"org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration" })
 @ComponentScan
 @EnableConfigurationProperties(ReviewProperties.class)
+@Import(DecisionConfiguration.class)
 class ReviewApplication implements WebMvcConfigurer {
-
-	@Bean
-	AuditRepository auditRepository(JdbcTemplate jdbc) {
-		return new AuditRepository(jdbc);
-	}
 
 	@Bean
 	RunRecords runRecords(JdbcTemplate jdbc) {
 		return new RunRecords(jdbc);
-	}
-
-	@Bean
-	RunLookups runLookups(JdbcTemplate jdbc) {
-		return new RunLookups(jdbc);
-	}
-
-	@Bean
-	DecisionRepository decisionRepository(JdbcTemplate jdbc) {
-		return new DecisionRepository(jdbc);
-	}
-
-	@Bean
-	Decisions decisions(AuditRepository audit, RunLookups lookups, DecisionRepository decisions,
-			PlatformTransactionManager transactionManager) {
-		return new Decisions(audit, lookups, decisions, new TransactionTemplate(transactionManager));
 	}
 
 	@Bean

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import io.inventdedup.decision.DecisionRefusedException;
 import io.inventdedup.decision.Decisions;
+import io.inventdedup.decision.GroupDecision;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -88,9 +89,9 @@ class ReviewController {
 			RedirectAttributes redirect) {
 		long executionId = executionId(execution);
 		Reviewer reviewer = Reviewer.of(authentication);
-		Decisions.OnGroups onGroups = Decisions.OnGroups.named(decision)
+		GroupDecision onGroups = GroupDecision.named(decision)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"decision must be approve, unapprove, reject or unreject"));
+					"decision must be one of " + GroupDecision.words()));
 		String message;
 		try {
 			if (keys.size() != versions.size()) {
@@ -108,7 +109,7 @@ class ReviewController {
 				.addKeyValue("run", decided.runInstanceId())
 				.addKeyValue("groups", decided.changed().size())
 				.log("Decision recorded in review");
-			message = Decisions.said(onGroups, decided.changed().size(), reviewer.name());
+			message = onGroups.said(decided.changed().size(), reviewer.name());
 		}
 		catch (DecisionRefusedException ex) {
 			message = "Refused: " + ex.getMessage() + ". Nothing was changed.";

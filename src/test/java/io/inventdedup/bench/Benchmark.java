@@ -67,23 +67,36 @@ public final class Benchmark {
 	 * names (user and password {@code postgres}), e.g. a throwaway cluster of Debian's PostgreSQL 15.
 	 */
 	public static void main(String[] args) throws Exception {
+		Benchmark benchmark = onConfiguredDatabase();
+		benchmark.run(System.getProperty("bench.scenarios", "limit,cost,scale,baseline"),
+				Integer.getInteger("bench.repeat", 1));
+		benchmark.report();
+		TestInfrastructure.simulator().close();
+		System.exit(0);
+	}
+
+	/** The benchmark on the embedded PostgreSQL 17, or on the database {@code -Dbench.jdbc-url} names. */
+	static Benchmark onConfiguredDatabase() {
 		String jdbcUrl = System.getProperty("bench.jdbc-url", "");
 		DataSource dataSource = jdbcUrl.isBlank() ? TestInfrastructure.postgres().getPostgresDatabase()
 				: new DriverManagerDataSource(jdbcUrl, "postgres", "postgres");
 		Flyway.configure().dataSource(dataSource).load().migrate();
 		Benchmark benchmark = new Benchmark(dataSource, jdbcUrl.isBlank() ? TestInfrastructure.jdbcUrl() : jdbcUrl);
 		System.out.println("Benchmarks on " + benchmark.jdbc.queryForObject("SELECT version()", String.class));
-		RunScenarios runs = new RunScenarios(benchmark);
-		BrowserScenarios browser = new BrowserScenarios(benchmark);
-		String scenarios = System.getProperty("bench.scenarios", "limit,cost,scale,baseline");
-		int repeat = Integer.getInteger("bench.repeat", 1);
+		return benchmark;
+	}
+
+	/** Runs the scenarios named (comma-separated), each {@code repeat} times; {@link #rows} holds the figures. */
+	void run(String scenarios, int repeat) throws Exception {
+		RunScenarios runs = new RunScenarios(this);
+		BrowserScenarios browser = new BrowserScenarios(this);
 		for (String scenario : scenarios.split(",")) {
 			for (int run = 1; run <= repeat; run++) {
 				switch (scenario.trim()) {
-					case "limit" -> benchmark.atTheLimit(run);
-					case "cost" -> benchmark.ourOwnCost(run);
-					case "scale" -> benchmark.scale(run);
-					case "baseline" -> benchmark.sequentialBaseline(run);
+					case "limit" -> atTheLimit(run);
+					case "cost" -> ourOwnCost(run);
+					case "scale" -> scale(run);
+					case "baseline" -> sequentialBaseline(run);
 					case "page" -> browser.page(run);
 					case "agency" -> runs.agency(run);
 					case "plan" -> runs.planOfAnySize(run);
@@ -95,9 +108,11 @@ public final class Benchmark {
 				}
 			}
 		}
-		benchmark.report();
-		TestInfrastructure.simulator().close();
-		System.exit(0);
+	}
+
+	/** The figures so far, a table row each ({@code | scenario | run | figures |}). */
+	List<String> rows() {
+		return List.copyOf(this.rows);
 	}
 
 	/** Scenario 1: 300 eligible groups at 500 requests a minute, 300 ms a call. */

@@ -56,8 +56,8 @@ class CommandLineTests {
 			--reject 1 ct_123                                        | --reject needs --reason=TEXT
 			--reject 1 ct_123 --reason=                              | --reason needs a value: --reason=TEXT
 			--approve 1 --reason=ok                                  | --approve takes 2 words or more, got 1
-			--report 1 --reason=why                                  | --reason is an option of --settle, --reject, --approve, --hold only, not of --report
-			orgId=cli --reason=why                                   | --reason is an option of --settle, --reject, --approve, --hold only; a run takes job parameters
+			--report 1 --reason=why                                  | --reason is an option of --settle, --approve, --reject, --hold only, not of --report
+			orgId=cli --reason=why                                   | --reason is an option of --settle, --approve, --reject, --hold only; a run takes job parameters
 			--report --approve 1 ct_1 --reason=why                   | --report and --approve are two commands: give one at a time
 			--report 1 2                                             | --report takes at most 1 word, and '2' is one too many
 			--serve --local=yes                                      | --local takes no value: write --local alone

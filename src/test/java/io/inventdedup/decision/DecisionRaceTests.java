@@ -10,8 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import io.inventdedup.audit.AuditRepository;
-import io.inventdedup.audit.RunLookups;
 import io.inventdedup.job.DedupJobLauncher;
 import io.inventdedup.simulator.InventSimulator;
 import io.inventdedup.simulator.OrgGenerator;
@@ -21,8 +19,6 @@ import io.inventdedup.support.TestInfrastructure;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +41,10 @@ class DecisionRaceTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
+	/** The decision room as every application wires it ({@link DecisionConfiguration}). */
+	@Autowired
+	private Decisions decisions;
+
 	@Test
 	void ofAnApprovalAndARejectionSentAtOnceExactlyOneIsRecordedAndTheOtherToldWhoDecidedFirst() throws Exception {
 		String orgId = "decision-race";
@@ -56,17 +56,15 @@ class DecisionRaceTests {
 		String group = this.jdbc.queryForObject("SELECT min(group_key) FROM dedup_audit WHERE org_id = ? "
 				+ "AND status = 'NEEDS_REVIEW'", String.class, orgId);
 		assertThat(group).as("a queued group to decide on").isNotNull();
-		TransactionTemplate transactions = new TransactionTemplate(new JdbcTransactionManager(this.jdbc.getDataSource()));
-		Decisions decisions = new Decisions(new AuditRepository(this.jdbc), new RunLookups(this.jdbc),
-				new DecisionRepository(this.jdbc), transactions);
+		Decisions decisions = this.decisions;
 		ExecutorService reviewers = Executors.newFixedThreadPool(2);
 		try {
 			for (int round = 0; round < ROUNDS; round++) {
 				CyclicBarrier together = new CyclicBarrier(2);
 				Future<String> approval = reviewers.submit(decide(together, () -> decisions
-					.decide(Decisions.OnGroups.APPROVE, execution, List.of(group), null, "one person", "alice")));
+					.decide(GroupDecision.APPROVE, execution, List.of(group), null, "one person", "alice")));
 				Future<String> rejection = reviewers.submit(decide(together, () -> decisions
-					.decide(Decisions.OnGroups.REJECT, execution, List.of(group), null, "a family", "bob")));
+					.decide(GroupDecision.REJECT, execution, List.of(group), null, "a family", "bob")));
 				List<String> answers = List.of(approval.get(30, TimeUnit.SECONDS), rejection.get(30, TimeUnit.SECONDS));
 
 				long approvals = count("dedup_approval", group);
@@ -75,8 +73,8 @@ class DecisionRaceTests {
 				String winner = (approvals == 1) ? "approved by alice" : "rejected by bob";
 				assertThat(answers).as("round %d", round).containsOnlyOnce("decided").anyMatch((answer) -> answer
 					.startsWith("Refused: A group takes one decision, and these were decided first: " + group + " " + winner));
-				decisions.decide(Decisions.OnGroups.UNAPPROVE, execution, List.of(group), null, null, "alice");
-				decisions.decide(Decisions.OnGroups.UNREJECT, execution, List.of(group), null, null, "bob");
+				decisions.decide(GroupDecision.UNAPPROVE, execution, List.of(group), null, null, "alice");
+				decisions.decide(GroupDecision.UNREJECT, execution, List.of(group), null, null, "bob");
 			}
 		}
 		finally {

@@ -99,7 +99,10 @@ class QueueAtScaleTests {
 					java.net.http.HttpResponse<String> undone = sessions[aliceWon ? 0 : 1].decide(execution,
 							aliceWon ? "unapprove" : "unreject", group, ReviewerSession.versionIn(winner.body(), group),
 							null);
+					assertThat(ReviewerSession.stateIn(winner.body(), group)).as("the state the answer gives the group")
+						.isEqualTo(aliceWon ? "APPROVED" : "REJECTED");
 					assertThat(undone.statusCode()).as(undone.body()).isEqualTo(200);
+					assertThat(ReviewerSession.stateIn(undone.body(), group)).isEqualTo("UNDECIDED");
 					version = ReviewerSession.versionIn(undone.body(), group);
 				}
 			}

@@ -67,7 +67,12 @@ final class ReviewerSession {
 
 	/** The version of a group after a decision, from its answer. */
 	static String versionIn(String answer, String groupKey) {
-		return JSON.readTree(answer).path("versions").path(groupKey).asString();
+		return JSON.readTree(answer).path("groups").path(groupKey).path("version").asString();
+	}
+
+	/** The state a decision's answer gives a group ({@code APPROVED}, {@code REJECTED}, {@code UNDECIDED}): data, not words. */
+	static String stateIn(String answer, String groupKey) {
+		return JSON.readTree(answer).path("groups").path(groupKey).path("state").asString();
 	}
 
 	HttpResponse<String> decide(long execution, String decision, String groupKey, String version,
