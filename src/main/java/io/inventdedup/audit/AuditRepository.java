@@ -9,10 +9,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,8 +71,6 @@ public class AuditRepository {
 	private final JdbcTemplate jdbcTemplate;
 
 	private final JdbcClient jdbcClient;
-
-	private final JsonMapper json = JsonMapper.builder().build();
 
 	public AuditRepository(JdbcTemplate jdbcTemplate) {
 		this.jdbcTemplate = jdbcTemplate;
@@ -277,28 +271,12 @@ public class AuditRepository {
 	}
 
 	/** The counts of a run, from {@code dedup_run_summary}, where every count of a run is defined. */
-	public RunSummary summarize(long jobInstanceId) {
-		return this.jdbcClient
-			.sql("SELECT s.*, s.reasons::text AS reasons_json FROM dedup_run_summary s WHERE job_instance_id = ?")
+	public RunFacts.Counts summarize(long jobInstanceId) {
+		return this.jdbcClient.sql("SELECT * FROM dedup_run_summary WHERE job_instance_id = ?")
 			.param(jobInstanceId)
-			.query((rs, row) -> new RunSummary(jobInstanceId, rs.getLong("groups"), rs.getLong("planned"),
-					rs.getLong("merged"), rs.getLong("skipped"), rs.getLong("failed"), rs.getLong("pending"),
-					rs.getLong("unsettled"), rs.getLong("contacts_merged_away"), reasons(rs.getString("reasons_json")),
-					rs.getLong("follow_ups_sent"), rs.getLong("follow_ups_failed") + rs.getLong("follow_ups_pending"),
-					rs.getLong("needs_review")))
+			.query(RunFacts.Counts.ROWS)
 			.optional()
-			.orElseGet(() -> new RunSummary(jobInstanceId, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), 0, 0, 0));
-	}
-
-	/** The view's {@code reasons} ({@code {"too-large": 2}}), by reason in order. */
-	private Map<String, Long> reasons(@Nullable String json) {
-		Map<String, Long> reasons = new TreeMap<>();
-		if (json != null) {
-			this.json.readTree(json)
-				.properties()
-				.forEach((entry) -> reasons.put(entry.getKey(), entry.getValue().asLong()));
-		}
-		return reasons;
+			.orElseGet(RunFacts.Counts::none);
 	}
 
 }

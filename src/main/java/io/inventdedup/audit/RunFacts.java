@@ -4,8 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * The facts of a run as people read them ({@code --report ID}, the run's page): its last execution,
@@ -51,13 +57,40 @@ public record RunFacts(long instance, String org, String executionStatus, @Nulla
 	}
 
 	/**
-	 * A run's counts, every one defined in {@code dedup_run_summary}.
+	 * A run's counts, the one record of them: every one defined in {@code dedup_run_summary}
+	 * ({@code R__Run_summary_view.sql}) and read from it by its column's name ({@link #ROWS}), for the
+	 * launcher's summary, the progress log, {@code --report} and the pages. A new count is a column of
+	 * the view and a component here.
 	 * @param reasons the count of each reason, as JSON ({@code {"too-large": 2}}), or null
 	 */
 	public record Counts(long groups, long planned, long merged, long skipped, long failed, long pending,
-			long needsReview, long contactsMergedAway, @Nullable String reasons, long changedSinceReview,
-			long rejectedInReview, long notInPlan, long noLongerListed, long followUpsPlanned, long followUpsSent,
-			long followUpsFailed, long followUpsPending) {
+			long unsettled, long needsReview, long contactsMergedAway, @Nullable String reasons,
+			long changedSinceReview, long rejectedInReview, long notInPlan, long noLongerListed,
+			long followUpsPlanned, long followUpsSent, long followUpsFailed, long followUpsPending) {
+
+		/** A row of {@code dedup_run_summary} (or of a query selecting its columns) as counts, by name. */
+		public static final RowMapper<Counts> ROWS = new DataClassRowMapper<>(Counts.class);
+
+		private static final JsonMapper JSON = JsonMapper.builder().build();
+
+		/** The counts of a run that recorded nothing yet. */
+		public static Counts none() {
+			return new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, 0, 0);
+		}
+
+		/** Follow-up updates failed or not sent yet. */
+		public long followUpsDue() {
+			return this.followUpsFailed + this.followUpsPending;
+		}
+
+		/** How many SKIPPED, FAILED and waiting rows carry each reason, by reason in order. */
+		public Map<String, Long> reasonCounts() {
+			Map<String, Long> counts = new TreeMap<>();
+			if (this.reasons != null) {
+				JSON.readTree(this.reasons).properties().forEach((entry) -> counts.put(entry.getKey(), entry.getValue().asLong()));
+			}
+			return counts;
+		}
 
 	}
 

@@ -135,12 +135,7 @@ public class RunRecords {
 	}
 
 	private static RunFacts facts(ResultSet rs, int row) throws SQLException {
-		RunFacts.Counts counts = new RunFacts.Counts(rs.getLong("groups"), rs.getLong("planned"), rs.getLong("merged"),
-				rs.getLong("skipped"), rs.getLong("failed"), rs.getLong("pending"), rs.getLong("needs_review"),
-				rs.getLong("contacts_merged_away"), rs.getString("reasons"), rs.getLong("changed_since_review"),
-				rs.getLong("rejected_in_review"), rs.getLong("not_in_plan"), rs.getLong("no_longer_listed"),
-				rs.getLong("follow_ups_planned"), rs.getLong("follow_ups_sent"), rs.getLong("follow_ups_failed"),
-				rs.getLong("follow_ups_pending"));
+		RunFacts.Counts counts = RunFacts.Counts.ROWS.mapRow(rs, row);
 		RunFacts.ListingFacts listing = (rs.getObject("collected") != null)
 				? new RunFacts.ListingFacts((rs.getObject("announced") != null) ? rs.getLong("announced") : -1,
 						rs.getLong("collected"), rs.getInt("listings"),

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.inventdedup.audit.AuditRepository;
-import io.inventdedup.audit.RunSummary;
+import io.inventdedup.audit.RunFacts;
 import io.inventdedup.collect.StagedGroups;
 import io.inventdedup.merge.OrgLease;
 import io.inventdedup.merge.OrgLeases;
@@ -217,7 +217,7 @@ public class DedupJobLauncher {
 	}
 
 	private void report(JobExecution execution) {
-		RunSummary summary = this.auditRepository.summarize(execution.getJobInstanceId());
+		RunFacts.Counts summary = this.auditRepository.summarize(execution.getJobInstanceId());
 		JobParameters parameters = execution.getJobParameters();
 		StringBuilder text = new StringBuilder();
 		boolean dryRun = Boolean.TRUE.equals(parameters.getParameter(RunParameters.DRY_RUN).value());
@@ -242,7 +242,7 @@ public class DedupJobLauncher {
 		}
 		text.append(String.format("  contacts merged away %d, follow-up updates sent %d, still due %d%n",
 				summary.contactsMergedAway(), summary.followUpsSent(), summary.followUpsDue()));
-		summary.reasons().forEach((reason, count) -> text.append(String.format("  %-26s %d%n", reason, count)));
+		summary.reasonCounts().forEach((reason, count) -> text.append(String.format("  %-26s %d%n", reason, count)));
 		for (String cause : FailureCause.describe(execution.getAllFailureExceptions())) {
 			text.append(String.format("  failure: %s%n", cause));
 		}

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.inventdedup.audit.AuditRepository;
-import io.inventdedup.audit.RunSummary;
+import io.inventdedup.audit.RunFacts;
 import io.inventdedup.collect.Listing;
 import io.inventdedup.collect.StagedGroups;
 import io.inventdedup.run.DedupProperties;
@@ -56,7 +56,7 @@ class ProgressLog implements JobExecutionListener {
 	public void beforeJob(JobExecution jobExecution) {
 		this.lastDone = -1;
 		this.startedAt = System.nanoTime();
-		RunSummary resumed = this.audit.summarize(jobExecution.getJobInstanceId());
+		RunFacts.Counts resumed = this.audit.summarize(jobExecution.getJobInstanceId());
 		this.doneAtStart = resumed.planned() + resumed.merged() + resumed.skipped() + resumed.failed()
 				+ resumed.needsReview();
 		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -84,7 +84,7 @@ class ProgressLog implements JobExecutionListener {
 					listed = step.getExecutionContext().getLong("duplicateGroupReader.listingCount", -1);
 				}
 			}
-			RunSummary summary = this.audit.summarize(execution.getJobInstanceId());
+			RunFacts.Counts summary = this.audit.summarize(execution.getJobInstanceId());
 			collected = Math.max(collected, summary.groups());
 			long done = summary.planned() + summary.merged() + summary.skipped() + summary.failed()
 					+ summary.needsReview();

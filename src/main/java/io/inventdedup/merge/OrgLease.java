@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -130,12 +131,23 @@ public final class OrgLease implements AutoCloseable {
 		}
 	}
 
-	/** The lease's token, for the row or none: taken when free or expired, or at once when {@code anyway}. */
+	/**
+	 * The lease's token, for the row or none: taken when free or expired, or at once when {@code anyway}.
+	 * A row left expired is a run that did not end (a clean end deletes it): taking it over is said.
+	 */
 	private static @Nullable Long take(JdbcTemplate jdbc, String orgId, boolean anyway) {
-		List<Long> current = jdbc.queryForList("SELECT token FROM dedup_org_lease WHERE org_id = ?", Long.class, orgId);
-		long seen = current.isEmpty() ? 0 : current.get(0);
+		List<Map<String, Object>> current = jdbc.queryForList(
+				"SELECT token, holder, renewed_at FROM dedup_org_lease WHERE org_id = ?", orgId);
+		long seen = current.isEmpty() ? 0 : ((Number) current.get(0).get("token")).longValue();
 		List<Long> taken = jdbc.queryForList(TAKE, Long.class, orgId, holder(), EXPIRY.toMillis() + " milliseconds", seen,
 				anyway);
+		if (!taken.isEmpty() && !current.isEmpty() && !anyway) {
+			log.atWarn()
+				.addKeyValue("orgId", orgId)
+				.addKeyValue("holder", current.get(0).get("holder"))
+				.log("The run that held this org ({}) renewed its lease last at {} and let it expire; taking the org over",
+						current.get(0).get("holder"), current.get(0).get("renewed_at"));
+		}
 		return taken.isEmpty() ? null : taken.get(0);
 	}
 
