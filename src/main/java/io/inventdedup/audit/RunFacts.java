@@ -1,5 +1,7 @@
 package io.inventdedup.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -68,8 +70,19 @@ public record RunFacts(long instance, String org, String executionStatus, @Nulla
 			long changedSinceReview, long rejectedInReview, long notInPlan, long noLongerListed,
 			long followUpsPlanned, long followUpsSent, long followUpsFailed, long followUpsPending) {
 
-		/** A row of {@code dedup_run_summary} (or of a query selecting its columns) as counts, by name. */
-		public static final RowMapper<Counts> ROWS = new DataClassRowMapper<>(Counts.class);
+		/**
+		 * A row of {@code dedup_run_summary} (or of a query selecting its columns) as counts, by name; a
+		 * run the view has no row of yet (a query's outer join) counts 0 of each.
+		 */
+		public static final RowMapper<Counts> ROWS = new DataClassRowMapper<>(Counts.class) {
+
+			@Override
+			protected @Nullable Object getColumnValue(ResultSet rs, int index, Class<?> type) throws SQLException {
+				Object value = super.getColumnValue(rs, index, type);
+				return (value == null && type == long.class) ? Long.valueOf(0) : value;
+			}
+
+		};
 
 		private static final JsonMapper JSON = JsonMapper.builder().build();
 

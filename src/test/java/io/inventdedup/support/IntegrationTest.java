@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import io.inventdedup.InventDedupApplication;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,7 +16,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A test of the real job: the whole application on the embedded PostgreSQL and the Invent
- * simulator over HTTP, launched by the tests themselves (the command-line runner is off).
+ * simulator over HTTP, launched by the tests themselves (the command-line runner is off), its
+ * logging set up as the context set it before each test ({@link FreshLogging}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,6 +27,7 @@ import org.springframework.test.context.ContextConfiguration;
 		"invent.api.rate-limit-per-minute=600000" })
 @ContextConfiguration(initializers = TestInfrastructure.class)
 @Import(ShiftedClock.Config.class)
+@ExtendWith(FreshLogging.class)
 public @interface IntegrationTest {
 
 }
