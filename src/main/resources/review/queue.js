@@ -13,19 +13,14 @@
   var filter = 'UNDECIDED';
   var current = groups.length ? groups[0] : null;
   var undoable = [];
-  var recent = [];
   var busy = false;
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
-    return node;
-  }
-
-  function plural(count, one, many) {
-    return count + ' ' + (count === 1 ? one : many);
-  }
+  var parts = window.inventDedupQueue;
+  var el = parts.el;
+  var plural = parts.plural;
+  var names = parts.names;
+  var member = parts.member;
+  var reason = parts.reason;
+  var remember = parts.remember;
 
   function shown() {
     return groups.filter(function (group) { return filter === 'ALL' || group.state === filter; });
@@ -112,40 +107,6 @@
     });
   }
 
-  function names(group) {
-    return group.m.map(function (member) { return member.n || '(no name)'; });
-  }
-
-  function member(group, contact) {
-    var role = contact.id === group.sv ? 'survivor' : group.ex[contact.id] ? 'excluded: ' + group.ex[contact.id] : 'source';
-    var box = el('article', 'member ' + (contact.id === group.sv ? 'survivor' : group.ex[contact.id] ? 'excluded' : 'source'));
-    box.appendChild(el('strong', null, contact.n || '(no name)'));
-    var facts = el('dl');
-    [['role', role], ['id', contact.id], ['created', contact.c],
-      ['channels', (contact.ch || []).map(function (ch) { return ch[0] + ' ' + (ch[1] || ''); }).join('; ')],
-      ['flags', [contact.a ? 'admin' : '', contact.b ? 'blocked' : '', contact.u ? 'unsubscribed' : ''].filter(Boolean).join(', ')]]
-      .forEach(function (fact) {
-        if (fact[1]) {
-          facts.appendChild(el('dt', null, fact[0]));
-          facts.appendChild(el('dd', null, fact[1]));
-        }
-      });
-    box.appendChild(facts);
-    return box;
-  }
-
-  function action(id, label, key, text, handler) {
-    var row = el('div', 'action');
-    var button = el('button', null, label + ' (' + key + ')');
-    button.type = 'button';
-    button.id = id;
-    button.disabled = !data.canDecide && id !== 'skip';
-    button.addEventListener('click', handler);
-    row.appendChild(button);
-    row.appendChild(el('p', null, text));
-    return row;
-  }
-
   function card() {
     var box = document.getElementById('card');
     box.textContent = '';
@@ -171,15 +132,18 @@
     group.m.forEach(function (contact) { members.appendChild(member(group, contact)); });
     box.appendChild(members);
     var actions = el('div', 'actions');
+    var action = parts.action;
     if (group.state === 'UNDECIDED') {
-      actions.appendChild(action('approve', 'Approve', 'a', group.effects.approve, function () { decide('approve'); }));
-      actions.appendChild(action('reject', 'Reject', 'r', group.effects.reject, function () { decide('reject'); }));
-      actions.appendChild(action('skip', 'Skip', 's', group.effects.skip, skip));
+      actions.appendChild(action('approve', 'Approve', 'a', group.effects.approve, function () { decide('approve'); },
+        data.canDecide));
+      actions.appendChild(action('reject', 'Reject', 'r', group.effects.reject, function () { decide('reject'); },
+        data.canDecide));
+      actions.appendChild(action('skip', 'Skip', 's', group.effects.skip, skip, true));
     }
     else {
       var undo = group.state === 'APPROVED' ? 'unapprove' : 'unreject';
       actions.appendChild(action('take-back', 'Take back', 'u', 'The group waits for a person again; nothing of it '
-        + 'was merged by this decision yet', function () { send(undo, [group], null, 'took back'); }));
+        + 'was merged by this decision yet', function () { send(undo, [group], null, 'took back'); }, data.canDecide));
     }
     box.appendChild(actions);
     bulk();
@@ -229,10 +193,6 @@
     card();
   }
 
-  function reason() {
-    return document.getElementById('reason').value.trim();
-  }
-
   function next(from) {
     var list = shown();
     var start = groups.indexOf(from);
@@ -268,19 +228,6 @@
       return;
     }
     send(decision, [current], reason(), decision === 'approve' ? 'approved' : 'rejected');
-  }
-
-  function remember(text) {
-    if (!text || recent.indexOf(text) >= 0) { return; }
-    recent.unshift(text);
-    recent = recent.slice(0, 10);
-    var options = document.getElementById('recent-reasons');
-    options.textContent = '';
-    recent.forEach(function (r) {
-      var option = el('option');
-      option.value = r;
-      options.appendChild(option);
-    });
   }
 
   // One request for the groups of each run; the answers say each group's state and version now.

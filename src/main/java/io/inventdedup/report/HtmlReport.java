@@ -68,25 +68,26 @@ public class HtmlReport {
 	 */
 	public long write(long jobExecutionId, Writer out, int limit) {
 		String style = resource("/report/run.css");
+		String facts = resource("/report/run-facts.js");
 		String script = resource("/report/run.js");
 		String policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src '"
-				+ hash(script) + "'; style-src '" + hash(style)
+				+ hash(facts) + "' '" + hash(script) + "'; style-src '" + hash(style)
 				+ "'; img-src data:; base-uri 'none'; form-action 'none'\">";
-		return write(jobExecutionId, out, limit, policy, "<style>" + style + "</style>", "<script>" + script + "</script>",
-				(data) -> {
+		return write(jobExecutionId, out, limit, policy, "<style>" + style + "</style>",
+				"<script>" + facts + "</script>\n<script>" + script + "</script>", (data) -> {
 				});
 	}
 
 	/**
 	 * Writes the same page for the review in a browser: its script and style are the server's own
-	 * files ({@code /assets/run.js}, {@code /assets/run.css}), allowed by the server's
+	 * files ({@code /assets/run-facts.js}, {@code /assets/run.js}, {@code /assets/run.css}), allowed by the server's
 	 * Content-Security-Policy header, and {@code review} adds what the person may decide (a
 	 * {@code review} object in the page's data).
 	 * @return how many groups the page shows, or -1 when there is no such execution
 	 */
 	public long writeServed(long jobExecutionId, Writer out, int limit, Consumer<JsonGenerator> review) {
 		return write(jobExecutionId, out, limit, "", "<link rel=\"stylesheet\" href=\"/assets/run.css\">",
-				"<script src=\"/assets/run.js\"></script>", review);
+				"<script src=\"/assets/run-facts.js\"></script>\n<script src=\"/assets/run.js\"></script>", review);
 	}
 
 	private long write(long jobExecutionId, Writer out, int limit, String policy, String style, String script,
