@@ -120,7 +120,8 @@
     box.setAttribute('data-key', group.k);
     var title = el('h2', null, 'Group ' + group.k);
     box.appendChild(title);
-    var badge = el('span', 'badge ' + group.state, group.state === 'UNDECIDED' ? 'UNDECIDED' : group.said);
+    var badge = el('span', 'badge ' + group.state,
+      group.state === 'UNDECIDED' ? 'UNDECIDED' : group.said.replace(/^\S+/, group.state));
     badge.id = 'badge';
     box.appendChild(badge);
     box.appendChild(el('p', null, 'Org ' + group.org + ', run ' + group.run + ' (job execution ' + group.execution

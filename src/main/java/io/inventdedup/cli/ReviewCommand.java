@@ -53,7 +53,7 @@ class ReviewCommand {
 			this.out.printf("%s %s of run %d (job execution %d), by %s: %s%n", decision.verb(),
 					groups(decided.groups().size()), decided.runInstanceId(), executionId, by, reason);
 			printGroups(decided.groups());
-			this.out.println(decision.next());
+			this.out.println(decision.next(executionId));
 		});
 	}
 

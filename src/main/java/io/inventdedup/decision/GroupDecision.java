@@ -28,8 +28,8 @@ public enum GroupDecision {
 
 	/** A person says a planned or queued group must not be merged. */
 	REJECT(Kind.REJECTION, false, "Rejected", "no run merges them while they stay the same",
-			"An apply run of this plan skips them, and every later run skips those that waited for review while "
-					+ "their members stay the same: rejected-in-review"),
+			"An apply run of this plan (plan=%d) skips them, and every later run skips those that waited for "
+					+ "review while their members stay the same: rejected-in-review"),
 
 	/** A rejection taken back. */
 	UNREJECT(Kind.REJECTION, true, "Took back the rejection of", null, null);
@@ -151,8 +151,8 @@ public enum GroupDecision {
 	}
 
 	/** What the runs do now, said in full for the command line; null for an undo. */
-	public @Nullable String next() {
-		return this.next;
+	public @Nullable String next(long executionId) {
+		return (this.next != null) ? String.format(Locale.ROOT, this.next, executionId) : null;
 	}
 
 }

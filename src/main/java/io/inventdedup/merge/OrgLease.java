@@ -136,12 +136,15 @@ public final class OrgLease implements AutoCloseable {
 	 * A row left expired is a run that did not end (a clean end deletes it): taking it over is said.
 	 */
 	private static @Nullable Long take(JdbcTemplate jdbc, String orgId, boolean anyway) {
-		List<Map<String, Object>> current = jdbc.queryForList(
-				"SELECT token, holder, renewed_at FROM dedup_org_lease WHERE org_id = ?", orgId);
+		List<Map<String, Object>> current = jdbc.queryForList("""
+				SELECT token, holder, to_char(renewed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS "UTC"') AS renewed_at
+				  FROM dedup_org_lease WHERE org_id = ?
+				""", orgId);
 		long seen = current.isEmpty() ? 0 : ((Number) current.get(0).get("token")).longValue();
 		List<Long> taken = jdbc.queryForList(TAKE, Long.class, orgId, holder(), EXPIRY.toMillis() + " milliseconds", seen,
 				anyway);
-		if (!taken.isEmpty() && !current.isEmpty() && !anyway) {
+		// Taken from a row that was there (its token one more), not inserted after a clean end deleted it.
+		if (!taken.isEmpty() && !current.isEmpty() && !anyway && taken.get(0) == seen + 1) {
 			log.atWarn()
 				.addKeyValue("orgId", orgId)
 				.addKeyValue("holder", current.get(0).get("holder"))

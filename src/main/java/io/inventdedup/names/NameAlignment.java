@@ -147,7 +147,7 @@ final class NameAlignment implements Comparable<NameAlignment> {
 		if (level == WordMatch.ROMANISED) {
 			// A reading of one or two letters to agree by (Ali: l) proves less.
 			Word reading = (one.script() == Scripts.LATIN) ? other : one;
-			return (Romanised.strength(reading.text(), reading.script()) >= 2) ? level.bits() : 3;
+			return (Romanised.strength(reading.text(), reading.script(), reading.nativeText()) >= 2) ? level.bits() : 3;
 		}
 		return level.bits();
 	}

@@ -160,8 +160,14 @@ final class Romanised {
 		return spellings;
 	}
 
-	/** How many consonants two readings agree by, for the weight of the evidence. */
-	static int strength(String reading, Scripts script) {
+	/**
+	 * How many consonants two readings agree by, for the weight of the evidence: for a Thai word, as
+	 * its readings say it (the fewest of them: ICU4J's keeps the letters that are not said).
+	 */
+	static int strength(String reading, Scripts script, String nativeWord) {
+		if (script == Scripts.ABUGIDA && ThaiReadings.isThai(nativeWord)) {
+			return ThaiReadings.of(nativeWord).stream().mapToInt((thai) -> consonants(thai).length()).min().orElse(0);
+		}
 		return (script == Scripts.ABJAD || script == Scripts.ABUGIDA) ? consonants(reading).length()
 				: key(reading).length();
 	}

@@ -3,7 +3,9 @@ package io.inventdedup.names;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The consonants of a Thai word as people spell them in Latin letters, after the Royal Thai General
@@ -21,6 +23,11 @@ final class ThaiReadings {
 	/** The most readings a word is given; a longer word is read by the first way of each consonant. */
 	static final int MAX_READINGS = 64;
 
+	/** The most words whose readings are kept; past it the cache starts again. */
+	private static final int MAX_CACHED = 10_000;
+
+	private static final Map<String, Set<String>> READINGS = new ConcurrentHashMap<>();
+
 	private static final char SILENCER = '\u0E4C';
 
 	/** Written between two sounds, so that two are never read as one ({@code t} + {@code s} is no {@code ts}). */
@@ -36,19 +43,35 @@ final class ThaiReadings {
 		return word.chars().anyMatch((c) -> c >= '\u0E01' && c <= '\u0E5B');
 	}
 
-	/** The word's readings: its consonants in Latin letters, lower case, each followed by an {@code a} for the vowels. */
+	/**
+	 * The word's readings: its consonants in Latin letters, lower case, each followed by an {@code a}
+	 * for the vowels. Past {@link #MAX_READINGS} ways (a long word: Thai writes no spaces, and a name is
+	 * set by the public), one reading, each consonant said its last way (a final where it may be one).
+	 */
 	static Set<String> of(String word) {
+		Set<String> cached = READINGS.get(word);
+		if (cached == null) {
+			cached = read(word);
+			if (READINGS.size() >= MAX_CACHED) {
+				READINGS.clear();
+			}
+			READINGS.put(word, cached);
+		}
+		return cached;
+	}
+
+	private static Set<String> read(String word) {
 		List<String[]> sounds = sounds(word);
 		long ways = 1;
 		for (String[] sound : sounds) {
-			ways *= sound.length;
+			ways = Math.min(ways * sound.length, MAX_READINGS + 1);
 		}
 		Set<String> readings = new LinkedHashSet<>();
 		if (ways > MAX_READINGS) {
-			StringBuilder first = new StringBuilder();
-			sounds.forEach((sound) -> first.append(sound[0]).append(BETWEEN));
-			readings.add(first.toString());
-			return readings;
+			StringBuilder one = new StringBuilder();
+			sounds.forEach((sound) -> one.append(sound[sound.length - 1]).append(BETWEEN));
+			readings.add(one.toString());
+			return Set.copyOf(readings);
 		}
 		readings.add("");
 		for (String[] sound : sounds) {
@@ -60,7 +83,7 @@ final class ThaiReadings {
 			}
 			readings = longer;
 		}
-		return readings;
+		return Set.copyOf(readings);
 	}
 
 	/** Each consonant said in the word with the ways it may be said there, in the word's order. */

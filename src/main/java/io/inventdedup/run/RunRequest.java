@@ -12,18 +12,12 @@ import java.util.Set;
 
 /**
  * The job parameters an operator typed ({@code orgId=acme dryRun=false}), read once, before anything
- * starts: every word a {@code name=value} of a known name given once, every value of its type. What is
- * left out is not known yet: {@link #resolve} fills it in from the {@code dedup.*} settings once they
- * are bound, into the run's {@link RunParameters}.
+ * starts: every word a {@code name=value} of a known name given once. What is left out is not known
+ * yet: {@link #resolve} fills it in from the {@code dedup.*} settings once they are bound, and checks
+ * every value, into the run's {@link RunParameters} (the startup check does so before any bean
+ * exists, after it has reported a misspelt setting: a typo is reported as such first).
  */
 public final class RunRequest {
-
-	private static final List<String> BOOLEANS = List.of(RunParameters.DRY_RUN, RunParameters.SKIP_ADMINS,
-			RunParameters.SKIP_BLOCKED, RunParameters.SKIP_UNSUBSCRIBED, RunParameters.CARRY_OPT_OUT,
-			RunParameters.FILL_NAME, RunParameters.CHECK_NAMES);
-
-	private static final List<String> NUMBERS = List.of(RunParameters.MAX_GROUP_SIZE, RunParameters.MAX_MERGES,
-			RunParameters.PLAN);
 
 	private final Map<String, String> given;
 
@@ -33,8 +27,8 @@ public final class RunRequest {
 
 	/**
 	 * Reads the operator's {@code name=value} words.
-	 * @throws InvalidParametersException for a word that is no {@code name=value}, an unknown name, a
-	 * name given twice, or a value not of its parameter's type
+	 * @throws InvalidParametersException for a word that is no {@code name=value}, an unknown name, or a
+	 * name given twice
 	 */
 	public static RunRequest parse(List<String> words) {
 		Map<String, String> given = new LinkedHashMap<>();
@@ -54,10 +48,7 @@ public final class RunRequest {
 				throw new InvalidParametersException("job parameter '" + name + "' is given twice");
 			}
 		}
-		RunRequest request = new RunRequest(given);
-		BOOLEANS.forEach((name) -> request.booleanValue(name, false));
-		NUMBERS.forEach((name) -> request.longValue(name, 0));
-		return request;
+		return new RunRequest(given);
 	}
 
 	/** The org, when the operator gave one ({@link #resolve} refuses a request without). */

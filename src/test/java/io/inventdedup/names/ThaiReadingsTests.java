@@ -1,12 +1,16 @@
 package io.inventdedup.names;
 
+import java.time.Duration;
+import java.util.Set;
 import java.util.stream.Stream;
+
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
@@ -37,6 +41,23 @@ class ThaiReadingsTests {
 				arguments("สมชาย", "Somsak", false), arguments("สมศักดิ์", "Somchai", false),
 				arguments("ปราณี", "Pornthip", false), arguments("กิตติ", "Kittisak", false),
 				arguments("อรุณี", "Anchalee", false), arguments("บุญมา", "Bunyarat", false));
+	}
+
+	/**
+	 * Thai writes no spaces: a name of the public may be one long word whose consonants may each be
+	 * said two ways or three. It is read one way: 65 of {@code ส} (s, or t as a final) would be 2^64
+	 * readings, a number a {@code long} cannot hold; a thousand of {@code ร}, 3^999.
+	 */
+	@ParameterizedTest(name = "{1} letters")
+	@MethodSource("longWords")
+	void aLongWordIsReadOneWayNotEveryWay(String letter, int count, int length) {
+		Set<String> readings = assertTimeoutPreemptively(Duration.ofSeconds(30),
+				() -> ThaiReadings.of(letter.repeat(count)));
+		assertThat(readings).singleElement().asString().hasSize(length);
+	}
+
+	static Stream<Arguments> longWords() {
+		return Stream.of(arguments("ส", 65, 2 + 64 * 2), arguments("ร", 1000, 2 + 999 * 3));
 	}
 
 	@ParameterizedTest(name = "{0} / {1}: {2}")
