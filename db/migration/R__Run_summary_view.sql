@@ -1,9 +1,9 @@
 -- A run's counts, every one defined here and nowhere else: the launcher's summary, --report, the
 -- run's page and the home page read them through this view (audit.RunFacts.Counts, by column name).
 -- Flyway runs a repeatable migration after the versioned ones whenever its text changes. A new count
--- is a column appended at the end (CREATE OR REPLACE VIEW cannot reorder, rename or drop one) and a
--- component of RunFacts.Counts. (V2, V3, V7, V8 and V10 defined the view before this file; a
--- migration once applied is never edited, so they stay as they were.)
+-- is a column appended at the end (PostgreSQL replaces a view only when its columns before stay as
+-- they were, in order) and a component of RunFacts.Counts. (V2, V3, V7, V8 and V10 defined the view
+-- before this file; a migration once applied is never edited, so they stay as they were.)
 CREATE OR REPLACE VIEW dedup_run_summary AS
 SELECT a.job_instance_id,
        max(a.job_execution_id)                                         AS last_job_execution_id,

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Stream;
 
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
