@@ -1,6 +1,7 @@
 /**
- * The job: its flow, the plan check, the launch, exit codes, the org lock, the run's metrics; the steps'
- * CollectRun and MergeRun bound from run.RunParameters once.
+ * The job: its flow, the plan check, the launch (the run's request read once, run.RunRequest; the org's
+ * lease taken, merge.OrgLease), exit codes, the run's metrics; the steps' CollectRun and MergeRun bound
+ * from run.RunParameters once.
  */
 @NullMarked
 package io.inventdedup.job;
