@@ -59,10 +59,15 @@ class OrgLeaseIT {
 		Scene scene = firstRunWhoseLockSessionEnded("lease-frozen", 41);
 		signal("STOP", scene.first().pid());
 		JobProcess second = JobProcess.start("lease-frozen-second", scene.jdbcUrl(), scene.command());
-		// A bound, not a wait: the second process starts a JVM and watches the lease go stale (about 10 s).
-		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
-			.until(() -> second.output().contains("taking the org over"));
-		signal("CONT", scene.first().pid());
+		try {
+			// A bound, not a wait: the second process starts a JVM and watches the lease go stale (about 10 s).
+			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+				.until(() -> second.output().contains("taking the org over"));
+		}
+		finally {
+			// Continued whatever happened: a process left stopped would outlive the build.
+			signal("CONT", scene.first().pid());
+		}
 
 		assertThat(scene.first().waitFor(60)).as(scene.first().output()).isEqualTo(1);
 		assertThat(scene.first().output()).contains("this run lost the lease on org " + scene.orgId())
