@@ -127,14 +127,6 @@ public enum GroupDecision {
 		return this.takesBack ? State.UNDECIDED : this.kind.state;
 	}
 
-	/** The decision that takes this one back (itself for an undo, which nothing takes back). */
-	public GroupDecision undo() {
-		return switch (this) {
-			case APPROVE, UNAPPROVE -> UNAPPROVE;
-			case REJECT, UNREJECT -> UNREJECT;
-		};
-	}
-
 	/**
 	 * What it did, in words, the number of groups in its right form: {@code Approved 1 group, by carol:
 	 * the next real run ...}, {@code Took back the rejection of 2 groups}.

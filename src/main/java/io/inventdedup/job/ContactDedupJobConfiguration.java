@@ -20,7 +20,6 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -112,16 +111,12 @@ class ContactDedupJobConfiguration {
 
 	/**
 	 * Runs the job the command line asked for and keeps the exit code: the request the main class
-	 * read ({@link RunRequest}, a bean it registers), or, for an application started otherwise, the
-	 * arguments' {@code name=value} words.
+	 * read and registered ({@link RunRequest}).
 	 */
 	@Bean
 	@ConditionalOnProperty(name = "dedup.runner.enabled", havingValue = "true", matchIfMissing = true)
-	ApplicationRunner dedupJobRunner(DedupJobLauncher launcher, ExitCodes exitCodes, ObjectProvider<RunRequest> request) {
-		return (args) -> {
-			RunRequest asked = request.getIfAvailable();
-			exitCodes.set((asked != null) ? launcher.launch(asked) : launcher.launch(args.getNonOptionArgs()));
-		};
+	ApplicationRunner dedupJobRunner(DedupJobLauncher launcher, ExitCodes exitCodes, RunRequest request) {
+		return (args) -> exitCodes.set(launcher.launch(request));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,28 +79,26 @@ public class DedupJobLauncher {
 
 	/** Runs the job for the operator's {@code name=value} words and answers the exit code. */
 	public int launch(List<String> words) {
-		RunRequest request;
-		try {
-			request = RunRequest.parse(words);
-		}
-		catch (InvalidParametersException ex) {
-			log.error("Invalid command, nothing was run: {}", ex.getMessage());
-			this.outcomes.record(ExitCodes.INVALID);
-			return ExitCodes.INVALID;
-		}
-		return launch(request);
+		return launch(() -> RunRequest.parse(words));
 	}
 
 	/** Runs the job the operator asked for and answers the exit code. */
 	public int launch(RunRequest request) {
+		return launch(() -> request);
+	}
+
+	/** Reads the request (a word refused exits 2, as a value refused does), runs it, records its exit code. */
+	private int launch(Supplier<RunRequest> request) {
 		int exitCode = launchChecked(request);
 		this.outcomes.record(exitCode);
 		return exitCode;
 	}
 
-	private int launchChecked(RunRequest request) {
+	private int launchChecked(Supplier<RunRequest> asked) {
 		JobParameters parameters;
+		RunRequest request;
 		try {
+			request = asked.get();
 			parameters = new PlanCheck(this.jobRepository, this.defaults.planMaxAge()).check(
 					request.resolve(this.defaults, this.clock).toJobParameters(), request.names(),
 					LocalDateTime.now(this.clock.withZone(ZoneId.systemDefault())));

@@ -3,10 +3,8 @@ package io.inventdedup.names;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.text.Normalizer2;
@@ -104,26 +102,15 @@ final class NameText {
 		return stripMarks(NFKC_CASEFOLD.normalize(text)).replaceAll("['’`ʼ]", "");
 	}
 
-	/** Names read lately: a group's names are compared pairwise, each read once. */
-	private static final Map<String, Parsed> READ = new ConcurrentHashMap<>();
-
-	/** The most names kept read; past it the cache starts again (names are set by the public). */
-	private static final int MAX_READ = 20_000;
+	/** Names read lately, at most 20,000. */
+	private static final ReadCache<Parsed> READ = new ReadCache<>(20_000, NameText::read);
 
 	/** A name read into its words; no word for a name that is null, blank or punctuation only. */
 	static Parsed parse(@Nullable String name) {
 		if (name == null) {
 			return new Parsed(List.of(), Set.of(), List.of());
 		}
-		Parsed read = READ.get(name);
-		if (read == null) {
-			read = read(name);
-			if (READ.size() >= MAX_READ) {
-				READ.clear();
-			}
-			READ.put(name, read);
-		}
-		return read;
+		return READ.get(name);
 	}
 
 	private static Parsed read(String name) {

@@ -35,10 +35,8 @@ final class Romanised {
 
 	private static final Map<String, Transliterator> TRANSLITERATORS = new ConcurrentHashMap<>();
 
-	private static final Map<String, String> READINGS = new ConcurrentHashMap<>();
-
-	/** The most readings kept; past it the cache starts again (names are set by the public). */
-	private static final int MAX_READINGS = 100_000;
+	/** Words read lately, keyed by transliterator and word ({@code id U+0001 word}), at most 100,000. */
+	private static final ReadCache<String> READINGS = new ReadCache<>(100_000, Romanised::transliterate);
 
 	private Romanised() {
 	}
@@ -64,19 +62,15 @@ final class Romanised {
 
 	/** The word read by one of ICU4J's transliterators, lower case ASCII letters only. */
 	private static String read(String word, String id) {
-		String key = id + "\u0001" + word;
-		String reading = READINGS.get(key);
-		if (reading == null) {
-			Transliterator transliterator = transliterator(id);
-			synchronized (transliterator) {
-				reading = transliterator.transliterate(word).replaceAll("[^a-z]", "");
-			}
-			if (READINGS.size() >= MAX_READINGS) {
-				READINGS.clear();
-			}
-			READINGS.put(key, reading);
+		return READINGS.get(id + "\u0001" + word);
+	}
+
+	private static String transliterate(String key) {
+		int split = key.indexOf('\u0001');
+		Transliterator transliterator = transliterator(key.substring(0, split));
+		synchronized (transliterator) {
+			return transliterator.transliterate(key.substring(split + 1)).replaceAll("[^a-z]", "");
 		}
-		return reading;
 	}
 
 	/** Whether a native word's reading and a Latin word are one name's two spellings. */

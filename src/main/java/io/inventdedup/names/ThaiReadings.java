@@ -3,9 +3,7 @@ package io.inventdedup.names;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The consonants of a Thai word as people spell them in Latin letters, after the Royal Thai General
@@ -20,13 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ThaiReadings {
 
-	/** The most readings a word is given; a longer word is read by the first way of each consonant. */
+	/** The most readings a word is given; a longer word is read one way, each consonant by its last. */
 	static final int MAX_READINGS = 64;
 
-	/** The most words whose readings are kept; past it the cache starts again. */
-	private static final int MAX_CACHED = 10_000;
-
-	private static final Map<String, Set<String>> READINGS = new ConcurrentHashMap<>();
+	/** The readings of the words read lately, at most 10,000. */
+	private static final ReadCache<Set<String>> READINGS = new ReadCache<>(10_000, ThaiReadings::read);
 
 	private static final char SILENCER = '\u0E4C';
 
@@ -49,15 +45,7 @@ final class ThaiReadings {
 	 * set by the public), one reading, each consonant said its last way (a final where it may be one).
 	 */
 	static Set<String> of(String word) {
-		Set<String> cached = READINGS.get(word);
-		if (cached == null) {
-			cached = read(word);
-			if (READINGS.size() >= MAX_CACHED) {
-				READINGS.clear();
-			}
-			READINGS.put(word, cached);
-		}
-		return cached;
+		return READINGS.get(word);
 	}
 
 	private static Set<String> read(String word) {
@@ -66,13 +54,12 @@ final class ThaiReadings {
 		for (String[] sound : sounds) {
 			ways = Math.min(ways * sound.length, MAX_READINGS + 1);
 		}
-		Set<String> readings = new LinkedHashSet<>();
 		if (ways > MAX_READINGS) {
 			StringBuilder one = new StringBuilder();
 			sounds.forEach((sound) -> one.append(sound[sound.length - 1]).append(BETWEEN));
-			readings.add(one.toString());
-			return Set.copyOf(readings);
+			return Set.of(one.toString());
 		}
+		Set<String> readings = new LinkedHashSet<>();
 		readings.add("");
 		for (String[] sound : sounds) {
 			Set<String> longer = new LinkedHashSet<>();

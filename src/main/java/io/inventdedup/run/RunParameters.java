@@ -83,11 +83,11 @@ public record RunParameters(String orgId, String runKey, boolean dryRun, String 
 					"orgId is required: java -jar invent-dedup.jar orgId=<your org id> [name=value ...]");
 		}
 		if (!ORG_ID_PATTERN.matcher(orgId).matches()) {
-			throw new InvalidParametersException("orgId '" + printable(orgId)
+			throw new InvalidParametersException("orgId '" + RunRequest.printable(orgId)
 					+ "' cannot be an Invent org id: use letters, digits, '-' and '_' only (at most 100)");
 		}
 		if (runKey == null || !RUN_KEY_PATTERN.matcher(runKey).matches()) {
-			throw new InvalidParametersException("runKey '" + printable(String.valueOf(runKey))
+			throw new InvalidParametersException("runKey '" + RunRequest.printable(String.valueOf(runKey))
 					+ "' is not valid: use letters, digits, '.', ':', '-' and '_' only (at most 100)");
 		}
 		try {
@@ -198,10 +198,6 @@ public record RunParameters(String orgId, String runKey, boolean dryRun, String 
 			}
 		}
 		return text.toString();
-	}
-
-	private static String printable(String value) {
-		return RunRequest.printable(value);
 	}
 
 }

@@ -52,31 +52,26 @@ class RunRequestTests {
 		assertThat((stored.getParameter(name) != null) ? stored.getParameter(name).value() : null).isEqualTo(expected);
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("defaults")
-	void aParameterGivenIsTakenOverItsSetting(String name, Object setting) {
-		Map<String, String> given = Map.of(RunParameters.RUN_KEY, "nightly-1", RunParameters.DRY_RUN, "TRUE",
-				RunParameters.SURVIVOR, "oldest", RunParameters.SKIP_ADMINS, "true", RunParameters.SKIP_BLOCKED, "true",
-				RunParameters.SKIP_UNSUBSCRIBED, "false", RunParameters.MAX_GROUP_SIZE, "3", RunParameters.MAX_MERGES,
-				"0", RunParameters.CARRY_OPT_OUT, "true", RunParameters.FILL_NAME, "true");
-		Map<String, Object> expected = Map.of(RunParameters.RUN_KEY, "nightly-1", RunParameters.DRY_RUN, true,
-				RunParameters.SURVIVOR, "oldest", RunParameters.SKIP_ADMINS, true, RunParameters.SKIP_BLOCKED, true,
-				RunParameters.SKIP_UNSUBSCRIBED, false, RunParameters.MAX_GROUP_SIZE, 3L, RunParameters.MAX_MERGES, 0L,
-				RunParameters.CARRY_OPT_OUT, true, RunParameters.FILL_NAME, true);
-		String value = switch (name) {
-			case RunParameters.CHECK_NAMES -> "true";
-			case RunParameters.PLAN -> "0";
-			default -> given.get(name);
-		};
-		RunRequest request = RunRequest.parse(List.of("orgId=acme", name + "=" + value));
-		JobParameters stored = request.resolve(SETTINGS, DECEMBER_7).toJobParameters();
-		Object taken = (stored.getParameter(name) != null) ? stored.getParameter(name).value() : null;
-		Object wanted = switch (name) {
-			case RunParameters.CHECK_NAMES -> true;
-			case RunParameters.PLAN -> null; // plan=0: no plan, as the help says
-			default -> expected.get(name);
-		};
-		assertThat(taken).as(name + "=" + value + " over the setting " + setting).isEqualTo(wanted);
+	/** Each parameter given, as typed, and as stored: every value differs from its setting in {@link #SETTINGS}. */
+	static Stream<Arguments> given() {
+		return Stream.of(arguments(RunParameters.RUN_KEY, "nightly-1", "nightly-1"),
+				arguments(RunParameters.DRY_RUN, "TRUE", true), arguments(RunParameters.SURVIVOR, "oldest", "oldest"),
+				arguments(RunParameters.SKIP_ADMINS, "true", true), arguments(RunParameters.SKIP_BLOCKED, "true", true),
+				arguments(RunParameters.SKIP_UNSUBSCRIBED, "false", false),
+				arguments(RunParameters.MAX_GROUP_SIZE, "3", 3L), arguments(RunParameters.MAX_MERGES, "0", 0L),
+				arguments(RunParameters.CARRY_OPT_OUT, "true", true), arguments(RunParameters.FILL_NAME, "true", true),
+				arguments(RunParameters.CHECK_NAMES, "true", true), arguments(RunParameters.PLAN, "12", 12L),
+				// plan=0: no plan, as the help says
+				arguments(RunParameters.PLAN, "0", null));
+	}
+
+	@ParameterizedTest(name = "{0}={1}")
+	@MethodSource("given")
+	void aParameterGivenIsTakenOverItsSetting(String name, String typed, Object stored) {
+		RunRequest request = RunRequest.parse(List.of("orgId=acme", name + "=" + typed));
+		JobParameters parameters = request.resolve(SETTINGS, DECEMBER_7).toJobParameters();
+		assertThat((parameters.getParameter(name) != null) ? parameters.getParameter(name).value() : null)
+			.isEqualTo(stored);
 		assertThat(request.names()).containsExactly(RunParameters.ORG_ID, name);
 	}
 
