@@ -25,17 +25,17 @@
 
   /** Whether Invent grouped the contacts on this channel ([type, shown value, user_id]). */
   function sharedChannel(channel) {
-    return matchedOn.some(function (matched) { return matched[0] === channel[0] && matched[1] === channel[2]; });
+    return matchedOn.some(function (matched) { return matched.type === channel.type && matched.userId === channel.userId; });
   }
 
   /** Whether a person may approve the group: queued, or skipped because its names say different people. */
   function approvable(group) {
-    return group.s === 'NEEDS_REVIEW' || (group.s === 'SKIPPED' && group.r === 'names-differ');
+    return group.outcome.status === 'NEEDS_REVIEW' || (group.outcome.status === 'SKIPPED' && group.outcome.reason === 'names-differ');
   }
 
   function selectable(group) {
     if (review && !review.canDecide) { return false; }
-    return (data.run.dryRun && !data.run.applied && group.s === 'PLANNED') || approvable(group);
+    return (data.run.dryRun && !data.run.applied && group.outcome.status === 'PLANNED') || approvable(group);
   }
 
   /** Sends a decision as a form POST to the review's own address, with its CSRF token; the answer reloads the page. */
@@ -118,82 +118,84 @@
     var card = el('div', 'contact ' + role);
     card.setAttribute('data-contact', contact.id);
     card.appendChild(el('div', 'role', extra ? role + ' (' + extra + ')' : role));
-    card.appendChild(el('div', 'name', (contact.n === null || contact.n === undefined || contact.n === '') ? '(no name)' : contact.n));
+    card.appendChild(el('div', 'name', (contact.name === null || contact.name === undefined || contact.name === '') ? '(no name)' : contact.name));
     card.appendChild(el('div', 'id', contact.id));
-    card.appendChild(el('div', 'when', 'created ' + contact.c));
+    card.appendChild(el('div', 'when', 'created ' + contact.createdAt));
     var flags = el('div');
-    if (contact.a) { flags.appendChild(el('span', 'flag', 'admin')); }
-    if (contact.b) { flags.appendChild(el('span', 'flag', 'blocked')); }
-    if (contact.u) { flags.appendChild(el('span', 'flag', 'unsubscribed')); }
+    if (contact.admin) { flags.appendChild(el('span', 'flag', 'admin')); }
+    if (contact.blocked) { flags.appendChild(el('span', 'flag', 'blocked')); }
+    if (contact.unsubscribed) { flags.appendChild(el('span', 'flag', 'unsubscribed')); }
     card.appendChild(flags);
-    if (contact.ch.length > 0) {
+    if (contact.channels.length > 0) {
       var channels = el('ul');
-      contact.ch.forEach(function (channel) {
+      contact.channels.forEach(function (channel) {
         var shared = sharedChannel(channel);
-        var text = (shared ? 'shared \u2014 ' : '') + channel[0] + (channel[1] === null ? '' : ': ' + channel[1]);
+        var text = (shared ? 'shared \u2014 ' : '') + channel.type + (channel.value === null ? '' : ': ' + channel.value);
         channels.appendChild(el('li', shared ? 'shared' : null, text));
       });
       card.appendChild(channels);
     }
-    if (contact.sg.length > 0) {
-      card.appendChild(el('div', 'when', 'segments: ' + contact.sg.join(', ')));
+    if (contact.segments.length > 0) {
+      card.appendChild(el('div', 'when', 'segments: ' + contact.segments.join(', ')));
     }
-    if (review && contact.ch && role !== 'merged away') { holdButtons(card, contact); }
+    if (review && contact.channels && role !== 'merged away') { holdButtons(card, contact); }
     return card;
   }
 
   function groupCard(group) {
     var card = el('article', 'card');
-    card.setAttribute('data-key', group.k);
-    card.setAttribute('data-status', group.s);
-    card.setAttribute('data-reason', group.r || '');
+    card.setAttribute('data-key', group.key);
+    card.setAttribute('data-status', group.outcome.status);
+    card.setAttribute('data-reason', group.outcome.reason || '');
     var head = el('div', 'head');
     if (selectable(group)) {
       var box = el('input');
       box.type = 'checkbox';
       box.className = 'pick';
-      box.checked = !!selected[group.k];
-      box.setAttribute('aria-label', 'select group ' + group.k + ' for a decision');
+      box.checked = !!selected[group.key];
+      box.setAttribute('aria-label', 'select group ' + group.key + ' for a decision');
       box.addEventListener('change', function () {
-        if (box.checked) { selected[group.k] = approvable(group); } else { delete selected[group.k]; }
+        if (box.checked) { selected[group.key] = approvable(group); } else { delete selected[group.key]; }
         picked();
       });
       head.appendChild(box);
     }
     // A person's decision is the group's state now: the badge says it, not the status the run gave.
-    head.appendChild(el('span', 'status ' + group.s, group.state ? group.state + ' (was ' + group.s + ')' : group.s));
-    if (group.r) { head.appendChild(el('span', 'reason', group.r)); }
-    head.appendChild(el('span', 'key', group.k));
+    head.appendChild(el('span', 'status ' + group.outcome.status, group.state ? group.state + ' (was ' + group.outcome.status + ')' : group.outcome.status));
+    if (group.outcome.reason) { head.appendChild(el('span', 'reason', group.outcome.reason)); }
+    head.appendChild(el('span', 'key', group.key));
     card.appendChild(head);
-    if (group.d) { card.appendChild(el('div', 'detail', group.d)); }
-    if (group.dec) { card.appendChild(el('div', 'decision', group.dec)); }
-    if (group.mo.length > 0) {
-      card.appendChild(el('div', 'matched', 'Invent grouped them on: ' + group.mo.map(function (matched) {
-        return matched[0] + ' ' + matched[1];
+    if (group.outcome.detail) { card.appendChild(el('div', 'detail', group.outcome.detail)); }
+    if (group.decision) { card.appendChild(el('div', 'decision', group.decision)); }
+    if (group.matchedOn.length > 0) {
+      card.appendChild(el('div', 'matched', 'Invent grouped them on: ' + group.matchedOn.map(function (matched) {
+        return matched.type + ' ' + matched.userId;
       }).join(', ')));
     }
-    if (group.h || group.e) { card.appendChild(el('div', 'error', (group.h ? 'HTTP ' + group.h + ': ' : '') + (group.e || ''))); }
+    if (group.outcome.httpStatus || group.outcome.error) {
+      card.appendChild(el('div', 'error', (group.outcome.httpStatus ? 'HTTP ' + group.outcome.httpStatus + ': ' : '') + (group.outcome.error || '')));
+    }
     var members = el('div', 'members');
     var byId = {};
-    group.m.forEach(function (contact) { byId[contact.id] = contact; });
+    group.members.forEach(function (contact) { byId[contact.id] = contact; });
     var shown = {};
-    matchedOn = group.mo;
+    matchedOn = group.matchedOn;
     function show(id, role, extra) {
       if (shown[id]) { return; }
       shown[id] = true;
       members.appendChild(contactCard(byId[id] || { id: id, n: null, c: '?', ch: [], sg: [] }, role, extra));
     }
-    if (group.sv) { show(group.sv, 'survivor'); }
+    if (group.plan.survivor) { show(group.plan.survivor, 'survivor'); }
     // A source of a merge that went through is gone from Invent: holding it would change nothing.
-    group.src.forEach(function (id) { show(id, group.s === 'MERGED' ? 'merged away' : 'source'); });
-    Object.keys(group.ex).forEach(function (id) { show(id, 'excluded', group.ex[id]); });
-    group.m.forEach(function (contact) { show(contact.id, 'member'); });
+    group.plan.sources.forEach(function (id) { show(id, group.outcome.status === 'MERGED' ? 'merged away' : 'source'); });
+    Object.keys(group.excluded).forEach(function (id) { show(id, 'excluded', group.excluded[id]); });
+    group.members.forEach(function (contact) { show(contact.id, 'member'); });
     card.appendChild(members);
-    if (group.fu) {
-      var text = 'After the merge, the survivor ' + followUp(group.fu);
-      if (group.us) {
+    if (group.plan.plannedUpdate) {
+      var text = 'After the merge, the survivor ' + followUp(group.plan.plannedUpdate);
+      if (group.outcome.followUp) {
         text += ' \u2014 ' + ({ SENT: 'sent', NOT_NEEDED: 'not needed: the merged survivor had it',
-          PENDING: 'not sent yet', FAILED: 'FAILED: the same command sends it again' }[group.us] || group.us);
+          PENDING: 'not sent yet', FAILED: 'FAILED: the same command sends it again' }[group.outcome.followUp.status] || group.outcome.followUp.status);
       }
       card.appendChild(el('div', 'followup', text));
     }
@@ -229,7 +231,7 @@
     var reason = document.getElementById('reason').value;
     var query = document.getElementById('search').value.trim().toLowerCase();
     matching = groups.filter(function (group) {
-      return (status === '' || group.s === status) && (reason === '' || group.r === reason)
+      return (status === '' || group.outcome.status === status) && (reason === '' || group.outcome.reason === reason)
         && (query === '' || group.q.indexOf(query) >= 0);
     });
     page = 0;
@@ -264,11 +266,11 @@
 
   var versions = {};
   groups.forEach(function (group) {
-    versions[group.k] = group.v;
-    var words = [group.k, group.sv || ''];
-    group.m.forEach(function (contact) {
-      words.push(contact.id, contact.n || '');
-      contact.ch.forEach(function (channel) { words.push(channel[1]); });
+    versions[group.key] = group.version;
+    var words = [group.key, group.plan.survivor || ''];
+    group.members.forEach(function (contact) {
+      words.push(contact.id, contact.name || '');
+      contact.channels.forEach(function (channel) { words.push(channel.value); });
     });
     group.q = words.join('\n').toLowerCase();
   });

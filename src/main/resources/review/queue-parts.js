@@ -18,17 +18,17 @@
   }
 
   function names(group) {
-    return group.m.map(function (member) { return member.n || '(no name)'; });
+    return group.members.map(function (member) { return member.name || '(no name)'; });
   }
 
   function member(group, contact) {
-    var role = contact.id === group.sv ? 'survivor' : group.ex[contact.id] ? 'excluded: ' + group.ex[contact.id] : 'source';
-    var box = el('article', 'member ' + (contact.id === group.sv ? 'survivor' : group.ex[contact.id] ? 'excluded' : 'source'));
-    box.appendChild(el('strong', null, contact.n || '(no name)'));
+    var role = contact.id === group.survivor ? 'survivor' : group.excluded[contact.id] ? 'excluded: ' + group.excluded[contact.id] : 'source';
+    var box = el('article', 'member ' + (contact.id === group.survivor ? 'survivor' : group.excluded[contact.id] ? 'excluded' : 'source'));
+    box.appendChild(el('strong', null, contact.name || '(no name)'));
     var facts = el('dl');
-    [['role', role], ['id', contact.id], ['created', contact.c],
-      ['channels', (contact.ch || []).map(function (ch) { return ch[0] + ' ' + (ch[1] || ''); }).join('; ')],
-      ['flags', [contact.a ? 'admin' : '', contact.b ? 'blocked' : '', contact.u ? 'unsubscribed' : ''].filter(Boolean).join(', ')]]
+    [['role', role], ['id', contact.id], ['created', contact.createdAt],
+      ['channels', (contact.channels || []).map(function (ch) { return ch.type + ' ' + (ch.value || ''); }).join('; ')],
+      ['flags', [contact.admin ? 'admin' : '', contact.blocked ? 'blocked' : '', contact.unsubscribed ? 'unsubscribed' : ''].filter(Boolean).join(', ')]]
       .forEach(function (fact) {
         if (fact[1]) {
           facts.appendChild(el('dt', null, fact[0]));

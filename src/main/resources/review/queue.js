@@ -83,7 +83,7 @@
     ol.textContent = '';
     shown().forEach(function (group) {
       var li = el('li', (group === current ? 'current' : '') + (group.state !== 'UNDECIDED' ? ' decided' : ''));
-      li.setAttribute('data-key', group.k);
+      li.setAttribute('data-key', group.key);
       var box = el('input');
       box.type = 'checkbox';
       box.checked = group.selected;
@@ -117,20 +117,20 @@
       return;
     }
     var group = current;
-    box.setAttribute('data-key', group.k);
-    var title = el('h2', null, 'Group ' + group.k);
+    box.setAttribute('data-key', group.key);
+    var title = el('h2', null, 'Group ' + group.key);
     box.appendChild(title);
     var badge = el('span', 'badge ' + group.state,
       group.state === 'UNDECIDED' ? 'UNDECIDED' : group.said.replace(/^\S+/, group.state));
     badge.id = 'badge';
     box.appendChild(badge);
     box.appendChild(el('p', null, 'Org ' + group.org + ', run ' + group.run + ' (job execution ' + group.execution
-      + '); waiting since ' + group.since + '. Why a person decides: ' + (group.r || '') + (group.d ? ': ' + group.d : '')));
-    if (group.mo && group.mo.length) {
-      box.appendChild(el('p', null, 'Invent matched them on: ' + group.mo.join('; ')));
+      + '); waiting since ' + group.since + '. Why a person decides: ' + (group.reason || '') + (group.detail ? ': ' + group.detail : '')));
+    if (group.matchedOn && group.matchedOn.length) {
+      box.appendChild(el('p', null, 'Invent matched them on: ' + group.matchedOn.map(function (m) { return (m.type || '') + ' ' + (m.userId || ''); }).join('; ')));
     }
     var members = el('div', 'members');
-    group.m.forEach(function (contact) { members.appendChild(member(group, contact)); });
+    group.members.forEach(function (contact) { members.appendChild(member(group, contact)); });
     box.appendChild(members);
     var actions = el('div', 'actions');
     var action = parts.action;
@@ -216,7 +216,7 @@
     if (!current) { return; }
     var skipped = current;
     current = next(current);
-    status('Skipped group ' + skipped.k + ': nothing recorded; it stays in the queue.', false, false);
+    status('Skipped group ' + skipped.key + ': nothing recorded; it stays in the queue.', false, false);
     render();
   }
 
@@ -248,13 +248,13 @@
       return previous.then(function () {
         var batch = byExecution[execution];
         var versions = {};
-        batch.forEach(function (group) { versions[group.k] = group.v; });
+        batch.forEach(function (group) { versions[group.key] = group.version; });
         var headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
         headers[data.csrf.header] = data.csrf.value;
         return fetch('/api/decisions', {
           method: 'POST', headers: headers, credentials: 'same-origin',
           body: JSON.stringify({ execution: Number(execution), decision: decision,
-            keys: batch.map(function (group) { return group.k; }), versions: versions, reason: why })
+            keys: batch.map(function (group) { return group.key; }), versions: versions, reason: why })
         }).then(function (response) {
           return response.text().then(function (text) {
             var answer;
@@ -262,9 +262,9 @@
               + ': ' + text.slice(0, 200) + '. Reload the page' }; }
             if (!response.ok) { throw new Error(answer.refused || ('the server answered ' + response.status)); }
             batch.forEach(function (group) {
-              var now = answer.groups[group.k];
+              var now = answer.groups[group.key];
               if (now) {
-                group.v = now.version;
+                group.version = now.version;
                 group.state = now.state;
                 group.said = now.decision;
               }
@@ -287,7 +287,7 @@
         current = chosen[0];
         if (filter !== 'ALL' && filter !== 'UNDECIDED') { filter = 'UNDECIDED'; }
       }
-      status(messages.join(' ') + (chosen.length === 1 ? ' (group ' + chosen[0].k + ').' : '.'), false,
+      status(messages.join(' ') + (chosen.length === 1 ? ' (group ' + chosen[0].key + ').' : '.'), false,
         decision === 'approve' || decision === 'reject');
       render();
     }, function (error) {

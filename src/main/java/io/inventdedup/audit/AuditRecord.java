@@ -9,61 +9,103 @@ import io.inventdedup.policy.Exclusion;
 import io.inventdedup.policy.MergePolicy;
 
 /**
- * One row of {@code dedup_audit}: one group of one run.
+ * One row of {@code dedup_audit}: one group of one run, as what the run planned for it and what
+ * became of that plan. A column of the table is a component of one of the two, read and written by
+ * name in {@link AuditRows}.
  *
- * @param jobInstanceId the run
- * @param jobExecutionId the execution of the run that wrote the row last
- * @param orgId the organization
- * @param groupKey the group's stable key, derived from its member ids
- * @param dryRun whether the run sends merges
- * @param status where the group stands
- * @param reason a stable code for every SKIPPED and FAILED row
- * @param survivorId the contact that stays, when the policy chose one
- * @param sourceIds the contacts planned to be merged into the survivor
- * @param mergedIds the contacts the API confirmed as merged
- * @param excluded the contacts the policy kept out, with why
- * @param detail what an operator needs to understand the reason
- * @param httpStatus the status of the API's answer that decided a FAILED row
- * @param error what went wrong, for an operator
- * @param listedGroup the group as the API listed it (JSON)
- * @param policy the policy in force (JSON)
- * @param plannedUpdate the PATCH body the plan calls for after the merge (JSON), or null
- * @param followUp what became of that PATCH, or null when nothing is planned or the run is dry
+ * @param plan what the run planned for the group, fixed once the row is written
+ * @param outcome where the group stands, moved on by each execution that acts on it
  */
-public record AuditRecord(long jobInstanceId, long jobExecutionId, String orgId, String groupKey, boolean dryRun,
-		AuditStatus status, @Nullable String reason, @Nullable String survivorId, List<String> sourceIds,
-		List<String> mergedIds, List<Exclusion> excluded, @Nullable String detail, @Nullable Integer httpStatus, @Nullable String error,
-		String listedGroup, String policy, @Nullable String plannedUpdate, @Nullable FollowUpRecord followUp) {
+public record AuditRecord(Plan plan, Outcome outcome) {
 
-	public AuditRecord {
-		sourceIds = List.copyOf(sourceIds);
-		mergedIds = List.copyOf(mergedIds);
-		excluded = List.copyOf(excluded);
+	/**
+	 * What a run planned for a group.
+	 *
+	 * @param jobInstanceId the run
+	 * @param orgId the organization
+	 * @param groupKey the group's stable key, derived from its member ids
+	 * @param dryRun whether the run sends merges
+	 * @param survivorId the contact that stays, when the policy chose one
+	 * @param sourceIds the contacts planned to be merged into the survivor
+	 * @param excluded the contacts the policy kept out, with why
+	 * @param listedGroup the group as the API listed it (JSON)
+	 * @param policy the policy in force (JSON)
+	 * @param plannedUpdate the PATCH body the plan calls for after the merge (JSON), or null
+	 */
+	public record Plan(long jobInstanceId, String orgId, String groupKey, boolean dryRun, @Nullable String survivorId,
+			List<String> sourceIds, List<Exclusion> excluded, String listedGroup, String policy,
+			@Nullable String plannedUpdate) {
+
+		public Plan {
+			sourceIds = List.copyOf(sourceIds);
+			excluded = List.copyOf(excluded);
+		}
+
 	}
 
-	/** This row, taken up again by another execution of the run. */
+	/**
+	 * What became of a run's plan for a group.
+	 *
+	 * @param jobExecutionId the execution of the run that wrote the row last
+	 * @param status where the group stands
+	 * @param reason a stable code for every SKIPPED and FAILED row
+	 * @param mergedIds the contacts the API confirmed as merged
+	 * @param detail what an operator needs to understand the reason
+	 * @param httpStatus the status of the API's answer that decided a FAILED row
+	 * @param error what went wrong, for an operator
+	 * @param followUp what became of the planned PATCH, or null when nothing is planned or the run is dry
+	 */
+	public record Outcome(long jobExecutionId, AuditStatus status, @Nullable String reason, List<String> mergedIds,
+			@Nullable String detail, @Nullable Integer httpStatus, @Nullable String error,
+			@Nullable FollowUpRecord followUp) {
+
+		public Outcome {
+			mergedIds = List.copyOf(mergedIds);
+		}
+
+		/** The outcome of a group just planned: nothing merged, no answer yet. */
+		public static Outcome planned(long jobExecutionId, AuditStatus status, @Nullable String reason,
+				@Nullable String detail, @Nullable FollowUpRecord followUp) {
+			return new Outcome(jobExecutionId, status, reason, List.of(), detail, null, null, followUp);
+		}
+
+		Outcome by(long jobExecutionId) {
+			return new Outcome(jobExecutionId, this.status, this.reason, this.mergedIds, this.detail, this.httpStatus,
+					this.error, this.followUp);
+		}
+
+		Outcome moved(AuditStatus status, @Nullable String reason, List<String> mergedIds, @Nullable String detail,
+				@Nullable Integer httpStatus, @Nullable String error) {
+			return new Outcome(this.jobExecutionId, status, reason, mergedIds, detail, httpStatus, error, this.followUp);
+		}
+
+		Outcome with(@Nullable FollowUpRecord followUp) {
+			return new Outcome(this.jobExecutionId, this.status, this.reason, this.mergedIds, this.detail,
+					this.httpStatus, this.error, followUp);
+		}
+
+	}
+
 	/**
 	 * Whether a resumed execution tries the group again: a merge that failed, nothing of it applied,
 	 * for a cause outside the group that the run stopped for and that may be fixed now (a refused
 	 * token, the API unreachable).
 	 */
 	public boolean retriedOnResume() {
-		return this.status == AuditStatus.FAILED && this.mergedIds.isEmpty()
-				&& ("unauthorized".equals(this.reason) || "api-unavailable".equals(this.reason));
+		return this.outcome.status() == AuditStatus.FAILED && this.outcome.mergedIds().isEmpty()
+				&& ("unauthorized".equals(this.outcome.reason()) || "api-unavailable".equals(this.outcome.reason()));
 	}
 
+	/** This row, taken up again by another execution of the run. */
 	public AuditRecord resumedBy(long jobExecutionId) {
-		return new AuditRecord(this.jobInstanceId, jobExecutionId, this.orgId, this.groupKey, this.dryRun, this.status,
-				this.reason, this.survivorId, this.sourceIds, this.mergedIds, this.excluded, this.detail,
-				this.httpStatus, this.error, this.listedGroup, this.policy, this.plannedUpdate, this.followUp);
+		return new AuditRecord(this.plan, this.outcome.by(jobExecutionId));
 	}
 
 	/** This row, moved on to a final status. */
 	public AuditRecord completed(AuditStatus status, @Nullable String reason, List<String> mergedIds,
 			@Nullable Integer httpStatus, @Nullable String error) {
-		return new AuditRecord(this.jobInstanceId, this.jobExecutionId, this.orgId, this.groupKey, this.dryRun, status,
-				reason, this.survivorId, this.sourceIds, mergedIds, this.excluded, this.detail, httpStatus, error,
-				this.listedGroup, this.policy, this.plannedUpdate, this.followUp);
+		return new AuditRecord(this.plan,
+				this.outcome.moved(status, reason, mergedIds, this.outcome.detail(), httpStatus, error));
 	}
 
 	/**
@@ -73,9 +115,8 @@ public record AuditRecord(long jobInstanceId, long jobExecutionId, String orgId,
 	 * @param error the lost call's last failure
 	 */
 	public AuditRecord unsettled(List<String> mergedIds, String detail, String error) {
-		return new AuditRecord(this.jobInstanceId, this.jobExecutionId, this.orgId, this.groupKey, this.dryRun,
-				AuditStatus.UNSETTLED, "merge-unconfirmed", this.survivorId, this.sourceIds, mergedIds, this.excluded,
-				detail, null, error, this.listedGroup, this.policy, this.plannedUpdate, this.followUp);
+		return new AuditRecord(this.plan,
+				this.outcome.moved(AuditStatus.UNSETTLED, "merge-unconfirmed", mergedIds, detail, null, error));
 	}
 
 	/**
@@ -84,8 +125,9 @@ public record AuditRecord(long jobInstanceId, long jobExecutionId, String orgId,
 	 * so it is the call after those merged.
 	 */
 	public List<String> unsettledIds() {
-		int from = Math.min(this.mergedIds.size(), this.sourceIds.size());
-		return this.sourceIds.subList(from, Math.min(from + MergePolicy.MAX_SOURCES_PER_CALL, this.sourceIds.size()));
+		List<String> sources = this.plan.sourceIds();
+		int from = Math.min(this.outcome.mergedIds().size(), sources.size());
+		return sources.subList(from, Math.min(from + MergePolicy.MAX_SOURCES_PER_CALL, sources.size()));
 	}
 
 	/**
@@ -93,28 +135,26 @@ public record AuditRecord(long jobInstanceId, long jobExecutionId, String orgId,
 	 * group's last, else FAILED {@code partially-merged} (the calls after it were never sent).
 	 */
 	public AuditRecord lostCallApplied() {
-		List<String> merged = new ArrayList<>(this.mergedIds);
+		List<String> merged = new ArrayList<>(this.outcome.mergedIds());
 		merged.addAll(unsettledIds());
-		if (merged.size() < this.sourceIds.size()) {
+		int notSent = this.plan.sourceIds().size() - merged.size();
+		if (notSent > 0) {
 			return completed(AuditStatus.FAILED, "partially-merged", merged, null,
-					"the merge stopped at a call whose answer was lost; that call was applied, the "
-							+ (this.sourceIds.size() - merged.size()) + " sources after it were never sent");
+					"the merge stopped at a call whose answer was lost; that call was applied, the " + notSent
+							+ " sources after it were never sent");
 		}
 		return completed(AuditStatus.MERGED, null, merged, null, null);
 	}
 
 	/** This row, with this detail. */
 	public AuditRecord withDetail(String detail) {
-		return new AuditRecord(this.jobInstanceId, this.jobExecutionId, this.orgId, this.groupKey, this.dryRun,
-				this.status, this.reason, this.survivorId, this.sourceIds, this.mergedIds, this.excluded, detail,
-				this.httpStatus, this.error, this.listedGroup, this.policy, this.plannedUpdate, this.followUp);
+		return new AuditRecord(this.plan, this.outcome.moved(this.outcome.status(), this.outcome.reason(),
+				this.outcome.mergedIds(), detail, this.outcome.httpStatus(), this.outcome.error()));
 	}
 
 	/** This row, with what became of its follow-up update. */
 	public AuditRecord withFollowUp(FollowUpRecord followUp) {
-		return new AuditRecord(this.jobInstanceId, this.jobExecutionId, this.orgId, this.groupKey, this.dryRun,
-				this.status, this.reason, this.survivorId, this.sourceIds, this.mergedIds, this.excluded, this.detail,
-				this.httpStatus, this.error, this.listedGroup, this.policy, this.plannedUpdate, followUp);
+		return new AuditRecord(this.plan, this.outcome.with(followUp));
 	}
 
 	/**

@@ -1,9 +1,6 @@
 package io.inventdedup.audit;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,32 +19,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class AuditRepository {
-
-	/** A chunk's rows written: one conflict lookup on {@code dedup_audit_once} a row. */
-	static final String UPSERT = """
-			INSERT INTO dedup_audit (job_instance_id, job_execution_id, org_id, group_key, dry_run, status, reason,
-			    survivor_contact_id, source_contact_ids, merged_contact_ids, excluded_contact_ids, exclusion_reasons,
-			    detail, http_status, error, listed_group, policy, planned_update, update_status, sent_update,
-			    update_http_status, update_error)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?)
-			ON CONFLICT (job_instance_id, group_key) DO UPDATE SET
-			    job_execution_id = excluded.job_execution_id, status = excluded.status, reason = excluded.reason,
-			    survivor_contact_id = excluded.survivor_contact_id, source_contact_ids = excluded.source_contact_ids,
-			    merged_contact_ids = excluded.merged_contact_ids, excluded_contact_ids = excluded.excluded_contact_ids,
-			    exclusion_reasons = excluded.exclusion_reasons, detail = excluded.detail, http_status = excluded.http_status,
-			    error = excluded.error, planned_update = excluded.planned_update,
-			    update_status = excluded.update_status, sent_update = excluded.sent_update,
-			    update_http_status = excluded.update_http_status, update_error = excluded.update_error,
-			    updated_at = now()
-			""";
-
-	/** A sent merge's outcome recorded, by the unique key. */
-	static final String COMPLETE = """
-			UPDATE dedup_audit SET job_execution_id = ?, status = ?, reason = ?, merged_contact_ids = ?,
-			    http_status = ?, error = ?, update_status = ?, sent_update = ?::jsonb, update_http_status = ?,
-			    update_error = ?, detail = ?, updated_at = now()
-			WHERE job_instance_id = ? AND group_key = ?
-			""";
 
 	/** What a run recorded already of a chunk's groups, by the unique key. */
 	static final String BY_GROUP_KEYS = """
@@ -72,26 +45,17 @@ public class AuditRepository {
 
 	private final JdbcClient jdbcClient;
 
+	private final NamedParameterJdbcTemplate named;
+
 	public AuditRepository(JdbcTemplate jdbcTemplate) {
 		this.jdbcTemplate = jdbcTemplate;
 		this.jdbcClient = JdbcClient.create(jdbcTemplate);
+		this.named = new NamedParameterJdbcTemplate(jdbcTemplate);
 	}
 
 	/** Inserts or replaces the rows, in one batch. */
 	public void save(List<AuditRecord> records) {
-		if (records.isEmpty()) {
-			return;
-		}
-		this.jdbcTemplate.execute((Connection connection) -> {
-			try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
-				for (AuditRecord record : records) {
-					AuditRows.bind(connection, statement, record);
-					statement.addBatch();
-				}
-				statement.executeBatch();
-			}
-			return null;
-		});
+		batch(AuditRows.UPSERT, records);
 	}
 
 	/**
@@ -99,28 +63,13 @@ public class AuditRepository {
 	 * confirmed, the follow-up. Unlike {@link #save}, it does not send the listed group again.
 	 */
 	public void complete(List<AuditRecord> records) {
-		if (records.isEmpty()) {
-			return;
+		batch(AuditRows.COMPLETE, records);
+	}
+
+	private void batch(String sql, List<AuditRecord> records) {
+		if (!records.isEmpty()) {
+			this.named.batchUpdate(sql, records.stream().map(AuditRows::columns).toArray(SqlParameterSource[]::new));
 		}
-		this.jdbcTemplate.execute((Connection connection) -> {
-			try (PreparedStatement statement = connection.prepareStatement(COMPLETE)) {
-				for (AuditRecord record : records) {
-					statement.setLong(1, record.jobExecutionId());
-					statement.setString(2, record.status().name());
-					statement.setString(3, record.reason());
-					statement.setArray(4, AuditRows.textArray(connection, record.mergedIds()));
-					statement.setObject(5, record.httpStatus(), Types.INTEGER);
-					statement.setString(6, record.error());
-					AuditRows.bindFollowUp(statement, 7, record.followUp());
-					statement.setString(11, record.detail());
-					statement.setLong(12, record.jobInstanceId());
-					statement.setString(13, record.groupKey());
-					statement.addBatch();
-				}
-				statement.executeBatch();
-			}
-			return null;
-		});
 	}
 
 	/** The rows this run already holds for these groups, by group key. */
@@ -134,7 +83,7 @@ public class AuditRepository {
 			.param("keys", groupKeys)
 			.query(AuditRows::read)
 			.list()
-			.forEach((record) -> found.put(record.groupKey(), record));
+			.forEach((record) -> found.put(record.plan().groupKey(), record));
 		return found;
 	}
 
@@ -196,15 +145,15 @@ public class AuditRepository {
 				    settled_at = now(), updated_at = now()
 				WHERE job_instance_id = :instance AND group_key = :key AND status = 'UNSETTLED'
 				""")
-			.param("status", settled.status().name())
-			.param("reason", settled.reason())
-			.param("merged", settled.mergedIds().toArray(String[]::new))
-			.param("detail", settled.detail())
-			.param("updateStatus", (settled.followUp() != null) ? settled.followUp().status().name() : null)
+			.param("status", settled.outcome().status().name())
+			.param("reason", settled.outcome().reason())
+			.param("merged", settled.outcome().mergedIds().toArray(String[]::new))
+			.param("detail", settled.outcome().detail())
+			.param("updateStatus", (settled.outcome().followUp() != null) ? settled.outcome().followUp().status().name() : null)
 			.param("by", by)
 			.param("why", why)
-			.param("instance", settled.jobInstanceId())
-			.param("key", settled.groupKey())
+			.param("instance", settled.plan().jobInstanceId())
+			.param("key", settled.plan().groupKey())
 			.update() == 1;
 	}
 
@@ -230,7 +179,7 @@ public class AuditRepository {
 	public void forgetUnsent(Collection<AuditRecord> rows) {
 		for (AuditRecord row : rows) {
 			this.jdbcClient.sql(FORGET_UNSENT)
-				.params(row.jobInstanceId(), row.groupKey())
+				.params(row.plan().jobInstanceId(), row.plan().groupKey())
 				.update();
 		}
 	}

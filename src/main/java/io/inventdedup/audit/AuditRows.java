@@ -1,43 +1,74 @@
 package io.inventdedup.audit;
 
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 import io.inventdedup.policy.Exclusion;
 import io.inventdedup.policy.ExclusionReason;
 
 /**
- * The columns of a {@code dedup_audit} row, to and from an {@link AuditRecord}: one mapping for
- * every query of the table, so that a column is read the same way wherever it is read.
+ * The columns of a {@code dedup_audit} row, to and from an {@link AuditRecord}, by name: one mapping
+ * for every query of the table, so that a column is read and written the same way wherever it is.
  */
 public final class AuditRows {
+
+	/** A chunk's rows written: one conflict lookup on {@code dedup_audit_once} a row. */
+	static final String UPSERT = """
+			INSERT INTO dedup_audit (job_instance_id, job_execution_id, org_id, group_key, dry_run, status, reason,
+			    survivor_contact_id, source_contact_ids, merged_contact_ids, excluded_contact_ids, exclusion_reasons,
+			    detail, http_status, error, listed_group, policy, planned_update, update_status, sent_update,
+			    update_http_status, update_error)
+			VALUES (:job_instance_id, :job_execution_id, :org_id, :group_key, :dry_run, :status, :reason,
+			    :survivor_contact_id, :source_contact_ids, :merged_contact_ids, :excluded_contact_ids, :exclusion_reasons,
+			    :detail, :http_status, :error, CAST(:listed_group AS jsonb), CAST(:policy AS jsonb),
+			    CAST(:planned_update AS jsonb), :update_status, CAST(:sent_update AS jsonb), :update_http_status,
+			    :update_error)
+			ON CONFLICT (job_instance_id, group_key) DO UPDATE SET
+			    job_execution_id = excluded.job_execution_id, status = excluded.status, reason = excluded.reason,
+			    survivor_contact_id = excluded.survivor_contact_id, source_contact_ids = excluded.source_contact_ids,
+			    merged_contact_ids = excluded.merged_contact_ids, excluded_contact_ids = excluded.excluded_contact_ids,
+			    exclusion_reasons = excluded.exclusion_reasons, detail = excluded.detail, http_status = excluded.http_status,
+			    error = excluded.error, planned_update = excluded.planned_update,
+			    update_status = excluded.update_status, sent_update = excluded.sent_update,
+			    update_http_status = excluded.update_http_status, update_error = excluded.update_error,
+			    updated_at = now()
+			""";
+
+	/** A sent merge's outcome recorded, by the unique key; the plan's columns stay as written. */
+	static final String COMPLETE = """
+			UPDATE dedup_audit SET job_execution_id = :job_execution_id, status = :status, reason = :reason,
+			    merged_contact_ids = :merged_contact_ids, http_status = :http_status, error = :error,
+			    update_status = :update_status, sent_update = CAST(:sent_update AS jsonb),
+			    update_http_status = :update_http_status, update_error = :update_error, detail = :detail,
+			    updated_at = now()
+			WHERE job_instance_id = :job_instance_id AND group_key = :group_key
+			""";
 
 	private AuditRows() {
 	}
 
 	/** A whole row ({@code SELECT *}) as a record. */
 	public static AuditRecord read(ResultSet rs, int row) throws SQLException {
-		List<Exclusion> excluded = exclusions(rs.getArray("excluded_contact_ids"), rs.getArray("exclusion_reasons"));
-		Integer httpStatus = rs.getObject("http_status", Integer.class);
-		return new AuditRecord(rs.getLong("job_instance_id"), rs.getLong("job_execution_id"), rs.getString("org_id"),
-				rs.getString("group_key"), rs.getBoolean("dry_run"), AuditStatus.valueOf(rs.getString("status")),
-				rs.getString("reason"), rs.getString("survivor_contact_id"), strings(rs.getArray("source_contact_ids")),
-				strings(rs.getArray("merged_contact_ids")), excluded, rs.getString("detail"), httpStatus,
-				rs.getString("error"), rs.getString("listed_group"), rs.getString("policy"),
-				rs.getString("planned_update"),
-				(rs.getString("update_status") != null) ? new AuditRecord.FollowUpRecord(
-						FollowUpStatus.valueOf(rs.getString("update_status")),
+		AuditRecord.Plan plan = new AuditRecord.Plan(rs.getLong("job_instance_id"), rs.getString("org_id"),
+				rs.getString("group_key"), rs.getBoolean("dry_run"), rs.getString("survivor_contact_id"),
+				strings(rs.getArray("source_contact_ids")),
+				exclusions(rs.getArray("excluded_contact_ids"), rs.getArray("exclusion_reasons")),
+				rs.getString("listed_group"), rs.getString("policy"), rs.getString("planned_update"));
+		String followUp = rs.getString("update_status");
+		AuditRecord.Outcome outcome = new AuditRecord.Outcome(rs.getLong("job_execution_id"),
+				AuditStatus.valueOf(rs.getString("status")), rs.getString("reason"),
+				strings(rs.getArray("merged_contact_ids")), rs.getString("detail"),
+				rs.getObject("http_status", Integer.class), rs.getString("error"),
+				(followUp != null) ? new AuditRecord.FollowUpRecord(FollowUpStatus.valueOf(followUp),
 						rs.getString("sent_update"), rs.getObject("update_http_status", Integer.class),
 						rs.getString("update_error")) : null);
+		return new AuditRecord(plan, outcome);
 	}
 
 	/** The pairwise columns {@code excluded_contact_ids} and {@code exclusion_reasons}, read back. */
@@ -62,47 +93,33 @@ public final class AuditRows {
 			.orElseThrow(() -> new IllegalStateException("unknown exclusion reason in dedup_audit: " + code));
 	}
 
-	/** Binds every column of the upsert ({@code AuditRepository.UPSERT}) from the record. */
-	static void bind(Connection connection, PreparedStatement statement, AuditRecord record)
-			throws SQLException {
-		statement.setLong(1, record.jobInstanceId());
-		statement.setLong(2, record.jobExecutionId());
-		statement.setString(3, record.orgId());
-		statement.setString(4, record.groupKey());
-		statement.setBoolean(5, record.dryRun());
-		statement.setString(6, record.status().name());
-		statement.setString(7, record.reason());
-		statement.setString(8, record.survivorId());
-		statement.setArray(9, textArray(connection, record.sourceIds()));
-		statement.setArray(10, textArray(connection, record.mergedIds()));
-		statement.setArray(11, textArray(connection, record.excluded().stream().map(Exclusion::contactId).toList()));
-		statement.setArray(12,
-				textArray(connection, record.excluded().stream().map((e) -> e.reason().code()).toList()));
-		statement.setString(13, record.detail());
-		if (record.httpStatus() != null) {
-			statement.setInt(14, record.httpStatus());
-		}
-		else {
-			statement.setNull(14, Types.INTEGER);
-		}
-		statement.setString(15, record.error());
-		statement.setString(16, record.listedGroup());
-		statement.setString(17, record.policy());
-		statement.setString(18, record.plannedUpdate());
-		bindFollowUp(statement, 19, record.followUp());
-	}
-
-	/** Binds update_status, sent_update, update_http_status and update_error from {@code first} on. */
-	static void bindFollowUp(PreparedStatement statement, int first,
-			AuditRecord.@Nullable FollowUpRecord followUp) throws SQLException {
-		statement.setString(first, (followUp != null) ? followUp.status().name() : null);
-		statement.setString(first + 1, (followUp != null) ? followUp.sent() : null);
-		statement.setObject(first + 2, (followUp != null) ? followUp.httpStatus() : null, Types.INTEGER);
-		statement.setString(first + 3, (followUp != null) ? followUp.error() : null);
-	}
-
-	static Array textArray(Connection connection, List<String> values) throws SQLException {
-		return connection.createArrayOf("text", values.toArray());
+	/** Every column of the row by its name, for {@link #UPSERT} and {@link #COMPLETE}. */
+	static MapSqlParameterSource columns(AuditRecord record) {
+		AuditRecord.Plan plan = record.plan();
+		AuditRecord.Outcome outcome = record.outcome();
+		AuditRecord.FollowUpRecord followUp = outcome.followUp();
+		return new MapSqlParameterSource().addValue("job_instance_id", plan.jobInstanceId())
+			.addValue("org_id", plan.orgId())
+			.addValue("group_key", plan.groupKey())
+			.addValue("dry_run", plan.dryRun())
+			.addValue("survivor_contact_id", plan.survivorId())
+			.addValue("source_contact_ids", plan.sourceIds().toArray(String[]::new))
+			.addValue("excluded_contact_ids", plan.excluded().stream().map(Exclusion::contactId).toArray(String[]::new))
+			.addValue("exclusion_reasons", plan.excluded().stream().map((e) -> e.reason().code()).toArray(String[]::new))
+			.addValue("listed_group", plan.listedGroup())
+			.addValue("policy", plan.policy())
+			.addValue("planned_update", plan.plannedUpdate())
+			.addValue("job_execution_id", outcome.jobExecutionId())
+			.addValue("status", outcome.status().name())
+			.addValue("reason", outcome.reason())
+			.addValue("merged_contact_ids", outcome.mergedIds().toArray(String[]::new))
+			.addValue("detail", outcome.detail())
+			.addValue("http_status", outcome.httpStatus())
+			.addValue("error", outcome.error())
+			.addValue("update_status", (followUp != null) ? followUp.status().name() : null)
+			.addValue("sent_update", (followUp != null) ? followUp.sent() : null)
+			.addValue("update_http_status", (followUp != null) ? followUp.httpStatus() : null)
+			.addValue("update_error", (followUp != null) ? followUp.error() : null);
 	}
 
 }

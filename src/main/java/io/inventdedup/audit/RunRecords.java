@@ -208,14 +208,11 @@ public class RunRecords {
 	/**
 	 * Streams the run's rows for its page, the groups that need a look first (failed, pending,
 	 * unsettled; changed since review and queued; planned and merged), at most {@code limit}: the
-	 * row's columns, {@code listed_group}, {@code planned_update} and {@code sent_update} as text, and
-	 * its {@code version} ({@link RunLookups#rowVersions}).
+	 * whole row ({@link AuditRows#read}) and its {@code version} ({@link RunLookups#rowVersions}).
 	 */
 	public void pageRows(long jobInstanceId, long limit, RowCallbackHandler rows) {
 		this.jdbc.sql("""
-				SELECT a.group_key, a.status, a.reason, a.detail, a.http_status, a.error, a.survivor_contact_id,
-				       a.source_contact_ids, a.excluded_contact_ids, a.exclusion_reasons, a.planned_update::text,
-				       a.update_status, a.sent_update::text, a.listed_group::text, """ + RunLookups.ROW_VERSION + """
+				SELECT a.*, """ + RunLookups.ROW_VERSION + """
 				        AS version
 				FROM dedup_audit a
 				WHERE a.job_instance_id = ?

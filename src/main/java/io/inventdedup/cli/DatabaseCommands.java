@@ -28,6 +28,8 @@ import io.inventdedup.decision.ManualSettlement;
 import io.inventdedup.report.AuditReport;
 import io.inventdedup.report.HtmlReport;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.Banner;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -178,7 +180,7 @@ public final class DatabaseCommands {
 		try (ConfigurableApplicationContext context = database(quiet, args)) {
 			RunRecords runs = new RunRecords(context.getBean(JdbcTemplate.class));
 			HtmlReport page = new HtmlReport(runs, context.getBean(RunLookups.class),
-					context.getBean(DecisionRepository.class));
+					context.getBean(DecisionRepository.class), context.getBean(JsonMapper.class));
 			if ("-".equals(html)) {
 				return page(page, jobExecutionId, System.out, htmlLimit);
 			}

@@ -60,8 +60,8 @@ class ReviewCommand {
 	/** Each group a decision names, with the merge it was planned as. */
 	private void printGroups(Map<String, AuditRecord> groups) {
 		groups.values()
-			.forEach((row) -> this.out.printf("  %s  survivor %s, sources %s%n", row.groupKey(), row.survivorId(),
-					row.sourceIds()));
+			.forEach((row) -> this.out.printf("  %s  survivor %s, sources %s%n", row.plan().groupKey(), row.plan().survivorId(),
+					row.plan().sourceIds()));
 	}
 
 	int hold(String orgId, List<String> contactIds, String reason, String by) {

@@ -36,11 +36,11 @@ class SettleCommand {
 		}
 		AuditRecord settled = done.settled();
 		this.out.printf("Settled group %s of run %d as %s: now %s%s, merged %s into %s.%n", groupKey,
-				settled.jobInstanceId(), merged ? "merged" : "not merged", settled.status(),
-				(settled.reason() != null) ? " (" + settled.reason() + ")" : "", settled.mergedIds(),
-				done.found().survivorId());
+				settled.plan().jobInstanceId(), merged ? "merged" : "not merged", settled.outcome().status(),
+				(settled.outcome().reason() != null) ? " (" + settled.outcome().reason() + ")" : "", settled.outcome().mergedIds(),
+				done.found().plan().survivorId());
 		this.out.println("Run the run's command again to complete it"
-				+ ((settled.followUp() != null) ? " (it sends the follow-up update planned for the survivor)" : ""));
+				+ ((settled.outcome().followUp() != null) ? " (it sends the follow-up update planned for the survivor)" : ""));
 		return 0;
 	}
 

@@ -162,8 +162,8 @@ public class Decisions {
 	private void refuseOnAppliedPlan(GroupDecision decision, long run, Map<String, AuditRecord> groups) {
 		List<String> planned = groups.values()
 			.stream()
-			.filter((row) -> row.status() == AuditStatus.PLANNED)
-			.map(AuditRecord::groupKey)
+			.filter((row) -> row.outcome().status() == AuditStatus.PLANNED)
+			.map((row) -> row.plan().groupKey())
 			.toList();
 		if (planned.isEmpty()) {
 			return;
@@ -198,7 +198,7 @@ public class Decisions {
 		if (reason != null) {
 			this.runs.mergedAway(orgId, contactId).ifPresent((merge) -> {
 				throw new DecisionRefusedException("Contact '" + contactId.replaceAll("\\p{Cntrl}", "?")
-						+ "' was merged into " + merge.survivorId() + " by run " + merge.jobInstanceId()
+						+ "' was merged into " + merge.plan().survivorId() + " by run " + merge.plan().jobInstanceId()
 						+ ": it no longer exists in Invent, and holding it changes nothing (hold the survivor instead)");
 			});
 			hold(orgId, List.of(contactId), reason, by);
@@ -236,12 +236,12 @@ public class Decisions {
 		for (String key : keys) {
 			List<AuditRecord> found = this.audit.findGroups(runInstanceId, statuses, key)
 				.stream()
-				.filter((row) -> row.status() != AuditStatus.SKIPPED || NAMES_DIFFER.equals(row.reason()))
+				.filter((row) -> row.outcome().status() != AuditStatus.SKIPPED || NAMES_DIFFER.equals(row.outcome().reason()))
 				.toList();
 			if (found.isEmpty()) {
 				unmatched.add(key.replaceAll("\\p{Cntrl}", "?"));
 			}
-			found.forEach((row) -> groups.put(row.groupKey(), row));
+			found.forEach((row) -> groups.put(row.plan().groupKey(), row));
 		}
 		if (!unmatched.isEmpty()) {
 			throw new DecisionRefusedException("These keys match no group of run " + runInstanceId + " in status "

@@ -45,17 +45,17 @@ public class ManualSettlement {
 			.orElseThrow(() -> new DecisionRefusedException("The run of job execution " + jobExecutionId
 					+ " has no group " + key + " (or there is no such execution): its group keys are in --report "
 					+ jobExecutionId + " --csv=FILE"));
-		if (row.status() != AuditStatus.UNSETTLED) {
-			throw new DecisionRefusedException("Group " + key + " of run " + row.jobInstanceId() + " is "
-					+ row.status() + ", not UNSETTLED: there is nothing to settle");
+		if (row.outcome().status() != AuditStatus.UNSETTLED) {
+			throw new DecisionRefusedException("Group " + key + " of run " + row.plan().jobInstanceId() + " is "
+					+ row.outcome().status() + ", not UNSETTLED: there is nothing to settle");
 		}
-		if (this.runs.runInProgress(row.jobInstanceId())) {
-			throw new DecisionRefusedException("Run " + row.jobInstanceId() + " is in progress (or was left "
+		if (this.runs.runInProgress(row.plan().jobInstanceId())) {
+			throw new DecisionRefusedException("Run " + row.plan().jobInstanceId() + " is in progress (or was left "
 					+ "unfinished by a process that died: run its command once): settle its groups once it ended");
 		}
 		AuditRecord settled = (merged ? asMerged(row) : asNotMerged(row)).withDetail("settled by hand as "
 				+ (merged ? "merged" : "not merged") + " by " + by + ": " + reason + " (the job had found: "
-				+ row.detail() + ")");
+				+ row.outcome().detail() + ")");
 		if (!this.audit.settle(settled, by, reason)) {
 			throw new DecisionRefusedException("Group " + key + " was settled meanwhile");
 		}
@@ -65,13 +65,13 @@ public class ManualSettlement {
 	/** Every source of the lost call merged; a MERGED row's planned follow-up is due. */
 	private static AuditRecord asMerged(AuditRecord row) {
 		AuditRecord done = row.lostCallApplied();
-		return (done.status() == AuditStatus.MERGED && row.plannedUpdate() != null && !row.dryRun())
+		return (done.outcome().status() == AuditStatus.MERGED && row.plan().plannedUpdate() != null && !row.plan().dryRun())
 				? done.withFollowUp(AuditRecord.FollowUpRecord.PENDING) : done;
 	}
 
 	private static AuditRecord asNotMerged(AuditRecord row) {
-		return row.completed(AuditStatus.FAILED, row.mergedIds().isEmpty() ? "not-merged" : "partially-merged",
-				row.mergedIds(), null, row.error());
+		return row.completed(AuditStatus.FAILED, row.outcome().mergedIds().isEmpty() ? "not-merged" : "partially-merged",
+				row.outcome().mergedIds(), null, row.outcome().error());
 	}
 
 }

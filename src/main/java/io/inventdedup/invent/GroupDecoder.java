@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.inventdedup.policy.ChannelName;
 import io.inventdedup.policy.Contact;
@@ -29,7 +31,33 @@ public final class GroupDecoder {
 	/** A channel value longer than this is no email, user id or username to search by. */
 	static final int MAX_FILTER_LENGTH = 500;
 
+	/** Reads the text of a group stored with its audit row; the only parser of that text. */
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private GroupDecoder() {
+	}
+
+	/**
+	 * Decodes a group stored with its audit row ({@code listed_group}), as {@link #decode(JsonNode)}.
+	 * @throws InvalidGroupException saying what is wrong when the group cannot be used
+	 */
+	public static DuplicateGroup decode(String stored) {
+		return decode(parse(stored));
+	}
+
+	/** {@link #searchFilters(JsonNode)} of a group stored with its audit row. */
+	public static Map<String, List<ContactFilter>> searchFilters(String stored) {
+		return searchFilters(parse(stored));
+	}
+
+	/** The stored text of a group as JSON; {@link InvalidGroupException} when it is no JSON (it is never stored so). */
+	static JsonNode parse(String stored) {
+		try {
+			return JSON.readTree(stored);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidGroupException("the stored group is not JSON");
+		}
 	}
 
 	/**
@@ -67,7 +95,7 @@ public final class GroupDecoder {
 	}
 
 	/** The primary and the duplicates of a listed group as listed, whatever they are; none when it is no object. */
-	private static List<JsonNode> listedContacts(JsonNode group) {
+	static List<JsonNode> listedContacts(JsonNode group) {
 		List<JsonNode> contacts = new ArrayList<>();
 		if (group != null && group.isObject()) {
 			contacts.add(group.get("primary"));

@@ -32,7 +32,7 @@ class FollowUpProcessor implements ItemProcessor<AuditRecord, AuditRecord> {
 		AuditRecord.FollowUpRecord outcome = this.sender.send(row, null);
 		if (outcome.status() == FollowUpStatus.FAILED) {
 			log.atWarn()
-				.addKeyValue("survivor", row.survivorId())
+				.addKeyValue("survivor", row.plan().survivorId())
 				.addKeyValue("error", outcome.error())
 				.log("A follow-up update failed");
 		}

@@ -58,24 +58,24 @@ class FollowUpSender {
 	 * in the contact listing under the channels it was listed with)
 	 */
 	AuditRecord.FollowUpRecord send(AuditRecord row, FollowUp.@Nullable SurvivorState survivor) {
-		FollowUp followUp = recorded(row.plannedUpdate());
+		FollowUp followUp = recorded(row.plan().plannedUpdate());
 		try {
 			FollowUp.SurvivorState state = survivor;
 			if (state == null) {
-				ContactLocator.Located located = this.locator.locate(row.orgId(), row.survivorId(),
-						GroupDecoder.searchFilters(this.jsonMapper.readTree(row.listedGroup()))
-							.getOrDefault(row.survivorId(), List.of()));
+				ContactLocator.Located located = this.locator.locate(row.plan().orgId(), row.plan().survivorId(),
+						GroupDecoder.searchFilters(row.plan().listedGroup())
+							.getOrDefault(row.plan().survivorId(), List.of()));
 				if (located.sighting().presence() == Sighting.Presence.GONE) {
 					return new AuditRecord.FollowUpRecord(FollowUpStatus.FAILED, null, 404,
-							"the survivor " + row.survivorId() + " no longer exists");
+							"the survivor " + row.plan().survivorId() + " no longer exists");
 				}
 				if (located.sighting().presence() == Sighting.Presence.UNKNOWN) {
 					return new AuditRecord.FollowUpRecord(FollowUpStatus.FAILED, null, null,
-							"cannot look the survivor " + row.survivorId() + " up: " + located.sighting().how());
+							"cannot look the survivor " + row.plan().survivorId() + " up: " + located.sighting().how());
 				}
 				state = InventClient.survivorState(located.contact());
 				if (state == null) {
-					return new AuditRecord.FollowUpRecord(FollowUpStatus.FAILED, null, null, "the survivor " + row.survivorId()
+					return new AuditRecord.FollowUpRecord(FollowUpStatus.FAILED, null, null, "the survivor " + row.plan().survivorId()
 							+ " was answered without boolean blocked and unsubscribed: nothing is sent on a guess");
 				}
 			}
@@ -83,7 +83,7 @@ class FollowUpSender {
 			if (update.isEmpty()) {
 				return new AuditRecord.FollowUpRecord(FollowUpStatus.NOT_NEEDED, null, null, null);
 			}
-			this.client.update(row.orgId(), row.survivorId(), update);
+			this.client.update(row.plan().orgId(), row.plan().survivorId(), update);
 			return new AuditRecord.FollowUpRecord(FollowUpStatus.SENT, this.jsonMapper.writeValueAsString(update.body()), null,
 					null);
 		}

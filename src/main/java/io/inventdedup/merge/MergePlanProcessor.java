@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.inventdedup.collect.StagedGroup;
 import io.inventdedup.decision.DecisionRepository;
@@ -29,18 +28,15 @@ class MergePlanProcessor implements ItemProcessor<StagedGroup, PlannedGroup> {
 
 	private final MergePlanner planner;
 
-	private final JsonMapper jsonMapper;
-
 	private final ReadEverySecond<Set<String>> held;
 
 	private final ReviewQueue queue;
 
 	private final ReviewGate gate;
 
-	MergePlanProcessor(MergePlanner planner, JsonMapper jsonMapper, DecisionRepository decisions, String orgId,
+	MergePlanProcessor(MergePlanner planner, DecisionRepository decisions, String orgId,
 			ReviewQueue queue, ReviewGate gate) {
 		this.planner = planner;
-		this.jsonMapper = jsonMapper;
 		this.held = new ReadEverySecond<>(() -> decisions.heldContacts(orgId));
 		this.queue = queue;
 		this.gate = gate;
@@ -49,7 +45,7 @@ class MergePlanProcessor implements ItemProcessor<StagedGroup, PlannedGroup> {
 	@Override
 	public PlannedGroup process(StagedGroup group) {
 		try {
-			DuplicateGroup decoded = GroupDecoder.decode(this.jsonMapper.readTree(group.listedGroup()));
+			DuplicateGroup decoded = GroupDecoder.decode(group.listedGroup());
 			MergePlan plan = this.queue.resolve(decoded, this.planner.plan(decoded, this.held.get()));
 			return new PlannedGroup(group, this.gate.check(decoded, plan));
 		}

@@ -62,20 +62,20 @@ class MergeSender {
 		List<String> leftOut = new ArrayList<>();
 		FollowUp.SurvivorState survivor = null;
 		try {
-			for (int from = 0; from < row.sourceIds().size(); from += MergePolicy.MAX_SOURCES_PER_CALL) {
-				List<String> call = row.sourceIds()
-					.subList(from, Math.min(from + MergePolicy.MAX_SOURCES_PER_CALL, row.sourceIds().size()));
+			for (int from = 0; from < row.plan().sourceIds().size(); from += MergePolicy.MAX_SOURCES_PER_CALL) {
+				List<String> call = row.plan().sourceIds()
+					.subList(from, Math.min(from + MergePolicy.MAX_SOURCES_PER_CALL, row.plan().sourceIds().size()));
 				MergeResult result;
 				try {
-					result = this.client.merge(row.orgId(), row.survivorId(), call, resumed);
+					result = this.client.merge(row.plan().orgId(), row.plan().survivorId(), call, resumed);
 				}
 				catch (AmbiguousMergeException lost) {
 					Settlement settlement = this.settler.settle(row, call);
 					if (settlement instanceof Settlement.Unknown unknown) {
 						log.atWarn()
-							.addKeyValue("orgId", row.orgId())
-							.addKeyValue("groupKey", row.groupKey())
-							.addKeyValue("survivor", row.survivorId())
+							.addKeyValue("orgId", row.plan().orgId())
+							.addKeyValue("groupKey", row.plan().groupKey())
+							.addKeyValue("survivor", row.plan().survivorId())
 							.addKeyValue("detail", unknown.detail())
 							.log("Cannot tell whether a merge whose answer was lost was applied: the group is UNSETTLED");
 						return new Outcome(row.unsettled(merged, unknown.detail(), lost.getMessage()), null);
@@ -84,8 +84,8 @@ class MergeSender {
 						throw lost.lastFailure();
 					}
 					log.atInfo()
-						.addKeyValue("orgId", row.orgId())
-						.addKeyValue("survivor", row.survivorId())
+						.addKeyValue("orgId", row.plan().orgId())
+						.addKeyValue("survivor", row.plan().survivorId())
 						.log("A merge whose answer was lost had been applied: its sources are gone and the survivor lives");
 					result = new MergeResult(call, true, null);
 				}
@@ -104,12 +104,12 @@ class MergeSender {
 			}
 			if (merged.isEmpty()) {
 				return new Outcome(row.completed(AuditStatus.FAILED, "unexpected-answer", merged, 200,
-						"asked to merge " + row.sourceIds() + ", the API answered that it merged none of them"), null);
+						"asked to merge " + row.plan().sourceIds() + ", the API answered that it merged none of them"), null);
 			}
 			AuditRecord done = leftOut.isEmpty() ? row.completed(AuditStatus.MERGED, null, merged, null, null)
 					: row.completed(AuditStatus.MERGED, "some-sources-not-merged", merged, 200,
 							notMerged(row, leftOut));
-			if (row.plannedUpdate() != null && survivor != null) {
+			if (row.plan().plannedUpdate() != null && survivor != null) {
 				try {
 					done = done.withFollowUp(this.followUps.send(done, survivor));
 				}
@@ -122,8 +122,8 @@ class MergeSender {
 		}
 		catch (ApiBudgetUnavailableException ex) {
 			log.atWarn()
-				.addKeyValue("orgId", row.orgId())
-				.addKeyValue("groupKey", row.groupKey())
+				.addKeyValue("orgId", row.plan().orgId())
+				.addKeyValue("groupKey", row.plan().groupKey())
 				.log("No permit from the API budget: the merge stays PENDING for the next run");
 			return new Outcome(row, ex);
 		}
@@ -140,9 +140,9 @@ class MergeSender {
 		}
 		catch (RuntimeException ex) {
 			log.atError()
-				.addKeyValue("orgId", row.orgId())
-				.addKeyValue("groupKey", row.groupKey())
-				.addKeyValue("survivor", row.survivorId())
+				.addKeyValue("orgId", row.plan().orgId())
+				.addKeyValue("groupKey", row.plan().groupKey())
+				.addKeyValue("survivor", row.plan().survivorId())
 				.log("Cannot tell what became of a merge; its audit row stays PENDING", ex);
 			return new Outcome(row, ex);
 		}
@@ -157,11 +157,11 @@ class MergeSender {
 			case UNKNOWN -> "could not be looked up (" + sighting.how() + ")";
 		}));
 		log.atWarn()
-			.addKeyValue("orgId", row.orgId())
-			.addKeyValue("groupKey", row.groupKey())
+			.addKeyValue("orgId", row.plan().orgId())
+			.addKeyValue("groupKey", row.plan().groupKey())
 			.addKeyValue("notMerged", leftOut)
 			.log("Invent merged fewer sources than asked");
-		return "Invent merged " + (row.sourceIds().size() - leftOut.size()) + " of the " + row.sourceIds().size()
+		return "Invent merged " + (row.plan().sourceIds().size() - leftOut.size()) + " of the " + row.plan().sourceIds().size()
 				+ " sources: " + String.join("; ", said);
 	}
 

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.json.JsonMapper;
 
 import io.inventdedup.audit.AuditRecord;
 import io.inventdedup.invent.ContactFilter;
@@ -26,18 +25,15 @@ class MergeSettler {
 
 	private final ContactLocator locator;
 
-	private final JsonMapper jsonMapper;
-
-	MergeSettler(ContactLocator locator, JsonMapper jsonMapper) {
+	MergeSettler(ContactLocator locator) {
 		this.locator = locator;
-		this.jsonMapper = jsonMapper;
 	}
 
 	/** Settles the call of {@code row} that merged {@code sources} into its survivor. */
 	Settlement settle(AuditRecord row, List<String> sources) {
 		Map<String, List<ContactFilter>> filters = filters(row);
-		String orgId = row.orgId();
-		String survivorId = row.survivorId();
+		String orgId = row.plan().orgId();
+		String survivorId = row.plan().survivorId();
 		List<ContactFilter> survivorFilters = filters.getOrDefault(survivorId, List.of());
 		boolean byId = !this.locator.lookupsRefused(orgId);
 		Sighting survivor = this.locator.locate(orgId, survivorId, survivorFilters).sighting();
@@ -61,14 +57,14 @@ class MergeSettler {
 		Map<String, Sighting> sighted = new LinkedHashMap<>();
 		for (String contactId : contactIds) {
 			sighted.put(contactId,
-					this.locator.locate(row.orgId(), contactId, filters.getOrDefault(contactId, List.of())).sighting());
+					this.locator.locate(row.plan().orgId(), contactId, filters.getOrDefault(contactId, List.of())).sighting());
 		}
 		return sighted;
 	}
 
 	/** The filters of the contact listing that find each member of the row's group. */
 	Map<String, List<ContactFilter>> filters(AuditRecord row) {
-		return GroupDecoder.searchFilters(this.jsonMapper.readTree(row.listedGroup()));
+		return GroupDecoder.searchFilters(row.plan().listedGroup());
 	}
 
 }

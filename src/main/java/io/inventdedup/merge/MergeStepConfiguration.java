@@ -106,7 +106,7 @@ public class MergeStepConfiguration {
 
 	@Bean
 	@StepScope
-	MergePlanProcessor mergePlanProcessor(MergeRun mergeRun, JsonMapper jsonMapper, DecisionRepository reviewRepository,
+	MergePlanProcessor mergePlanProcessor(MergeRun mergeRun, DecisionRepository reviewRepository,
 			AuditRepository auditRepository, FollowUpSender followUpSender, StagedGroups stagedGroups,
 			JobRepository jobRepository,
 			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
@@ -115,11 +115,11 @@ public class MergeStepConfiguration {
 		if (plan != null) {
 			long planInstanceId = planInstance(jobRepository, plan);
 			gate = ReviewGate.of(planInstanceId, auditRepository, reviewRepository.rejections(planInstanceId),
-					jsonMapper, followUpSender);
+					followUpSender);
 		}
-		ReviewQueue queue = new ReviewQueue(reviewRepository, jsonMapper, followUpSender, mergeRun.orgId(),
+		ReviewQueue queue = new ReviewQueue(reviewRepository, followUpSender, mergeRun.orgId(),
 				mergeRun.approvalsFor());
-		return new MergePlanProcessor(new MergePlanner(mergeRun.policy()), jsonMapper, reviewRepository,
+		return new MergePlanProcessor(new MergePlanner(mergeRun.policy()), reviewRepository,
 				mergeRun.orgId(), queue, gate);
 	}
 
@@ -246,8 +246,8 @@ public class MergeStepConfiguration {
 	}
 
 	@Bean
-	MergeSettler mergeSettler(ContactLocator contactLocator, JsonMapper jsonMapper) {
-		return new MergeSettler(contactLocator, jsonMapper);
+	MergeSettler mergeSettler(ContactLocator contactLocator) {
+		return new MergeSettler(contactLocator);
 	}
 
 	@Bean

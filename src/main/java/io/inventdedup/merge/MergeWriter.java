@@ -146,12 +146,12 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 				// Failed for a cause now perhaps fixed (a new token, the API back): planned and sent again.
 				prior = null;
 			}
-			if (prior != null && prior.status().isFinal()) {
+			if (prior != null && prior.outcome().status().isFinal()) {
 				continue;
 			}
 			AuditRecord row = (prior != null) ? prior.resumedBy(this.jobExecutionId) : decide(planned);
 			rows.add(row);
-			if (row.status() == AuditStatus.PENDING) {
+			if (row.outcome().status() == AuditStatus.PENDING) {
 				sendings.add(new Sending(row, prior != null));
 			}
 		}
@@ -165,7 +165,7 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 		if (!rows.isEmpty()) {
 			this.freshness.progressed();
 		}
-		rows.stream().filter((row) -> row.status() != AuditStatus.PENDING).forEach(this::count);
+		rows.stream().filter((row) -> row.outcome().status() != AuditStatus.PENDING).forEach(this::count);
 		if (sendings.isEmpty()) {
 			return;
 		}
@@ -182,7 +182,7 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 		}
 		RuntimeException fatal = null;
 		for (MergeSender.Outcome outcome : outcomes) {
-			AuditStatus status = outcome.row().status();
+			AuditStatus status = outcome.row().outcome().status();
 			count(outcome.row());
 			if (status.isFinal()) {
 				this.tried++;
@@ -258,10 +258,10 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 
 	/** {@code invent_dedup_groups_total{outcome, reason}} and {@code invent_dedup_follow_ups_total{status}}. */
 	private void count(AuditRecord row) {
-		this.meters.counter("invent.dedup.groups", "outcome", row.status().name().toLowerCase(Locale.ROOT), "reason",
-				(row.reason() != null) ? row.reason() : "none").increment();
-		if (row.followUp() != null) {
-			String status = row.followUp().status().name().toLowerCase(Locale.ROOT);
+		this.meters.counter("invent.dedup.groups", "outcome", row.outcome().status().name().toLowerCase(Locale.ROOT), "reason",
+				(row.outcome().reason() != null) ? row.outcome().reason() : "none").increment();
+		if (row.outcome().followUp() != null) {
+			String status = row.outcome().followUp().status().name().toLowerCase(Locale.ROOT);
 			this.meters.counter("invent.dedup.follow.ups", "status", status).increment();
 		}
 	}
@@ -289,9 +289,11 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 	private AuditRecord row(PlannedGroup planned, AuditStatus status, @Nullable String reason,
 			@Nullable String survivorId, List<String> sources, MergePlan plan, @Nullable String detail,
 			@Nullable String plannedUpdate, AuditRecord.@Nullable FollowUpRecord followUp) {
-		return new AuditRecord(this.jobInstanceId, this.jobExecutionId, this.run.orgId(), planned.group().groupKey(),
-				this.run.dryRun(), status, reason, survivorId, sources, List.of(), plan.excluded(), detail, null,
-				null, planned.group().listedGroup(), this.run.policyJson(), plannedUpdate, followUp);
+		return new AuditRecord(
+				new AuditRecord.Plan(this.jobInstanceId, this.run.orgId(), planned.group().groupKey(), this.run.dryRun(),
+						survivorId, sources, plan.excluded(), planned.group().listedGroup(), this.run.policyJson(),
+						plannedUpdate),
+				AuditRecord.Outcome.planned(this.jobExecutionId, status, reason, detail, followUp));
 	}
 
 	private record Sending(AuditRecord row, boolean resumed) {

@@ -3,7 +3,6 @@ package io.inventdedup.merge;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.json.JsonMapper;
 
 import io.inventdedup.audit.AuditRecord;
 import io.inventdedup.audit.AuditRepository;
@@ -33,28 +32,23 @@ class ReviewGate {
 
 	private final AuditRepository audit;
 
-	private final JsonMapper jsonMapper;
-
 	private final FollowUpSender followUps;
 
-	private ReviewGate(long planInstanceId, Map<String, String> rejections, AuditRepository audit,
-			JsonMapper jsonMapper, FollowUpSender followUps) {
+	private ReviewGate(long planInstanceId, Map<String, String> rejections, AuditRepository audit, FollowUpSender followUps) {
 		this.planInstanceId = planInstanceId;
 		this.rejections = rejections;
 		this.audit = audit;
-		this.jsonMapper = jsonMapper;
 		this.followUps = followUps;
 	}
 
 	/** The gate of a run without a plan: every plan passes. */
 	static ReviewGate open() {
-		return new ReviewGate(0, Map.of(), null, null, null);
+		return new ReviewGate(0, Map.of(), null, null);
 	}
 
 	/** The gate of an apply run of the dry run {@code planInstanceId}, with its rejections as of now. */
-	static ReviewGate of(long planInstanceId, AuditRepository audit, Map<String, String> rejections,
-			JsonMapper jsonMapper, FollowUpSender followUps) {
-		return new ReviewGate(planInstanceId, Map.copyOf(rejections), audit, jsonMapper, followUps);
+	static ReviewGate of(long planInstanceId, AuditRepository audit, Map<String, String> rejections, FollowUpSender followUps) {
+		return new ReviewGate(planInstanceId, Map.copyOf(rejections), audit, followUps);
 	}
 
 	/** The plan to carry out for a group listed now: {@code now} itself, or the skip that says why not. */
@@ -81,9 +75,9 @@ class ReviewGate {
 			return now;
 		}
 		AuditRecord reviewed = this.audit.findByGroupKeys(this.planInstanceId, List.of(planKey)).get(planKey);
-		DuplicateGroup reviewedGroup = GroupDecoder.decode(this.jsonMapper.readTree(reviewed.listedGroup()));
-		MergePlan.Merge reviewedPlan = new MergePlan.Merge(reviewed.survivorId(), reviewed.sourceIds(),
-				reviewed.excluded(), this.followUps.recorded(reviewed.plannedUpdate()));
+		DuplicateGroup reviewedGroup = GroupDecoder.decode(reviewed.plan().listedGroup());
+		MergePlan.Merge reviewedPlan = new MergePlan.Merge(reviewed.plan().survivorId(), reviewed.plan().sourceIds(),
+				reviewed.plan().excluded(), this.followUps.recorded(reviewed.plan().plannedUpdate()));
 		return PlanReview.changes(reviewedGroup, reviewedPlan, current, now)
 			.<MergePlan>map((changes) -> skip(SkipReason.CHANGED_SINCE_REVIEW, changes, now))
 			.orElse(now);

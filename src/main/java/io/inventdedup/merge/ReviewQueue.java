@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import tools.jackson.databind.json.JsonMapper;
 
 import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.decision.QueuedDecision;
@@ -27,8 +26,6 @@ class ReviewQueue {
 
 	private final DecisionRepository decisions;
 
-	private final JsonMapper jsonMapper;
-
 	private final FollowUpSender followUps;
 
 	private final String orgId;
@@ -37,10 +34,9 @@ class ReviewQueue {
 
 	private final ReadEverySecond<Boolean> anyDecision;
 
-	ReviewQueue(DecisionRepository decisions, JsonMapper jsonMapper, FollowUpSender followUps, String orgId,
+	ReviewQueue(DecisionRepository decisions, FollowUpSender followUps, String orgId,
 			Duration approvalsFor) {
 		this.decisions = decisions;
-		this.jsonMapper = jsonMapper;
 		this.followUps = followUps;
 		this.orgId = orgId;
 		this.approvalsFor = approvalsFor;
@@ -58,7 +54,7 @@ class ReviewQueue {
 			return plan;
 		}
 		QueuedDecision decided = decision.get();
-		DuplicateGroup decidedGroup = GroupDecoder.decode(this.jsonMapper.readTree(decided.listedGroup()));
+		DuplicateGroup decidedGroup = GroupDecoder.decode(decided.listedGroup());
 		MergePlan.Merge decidedPlan = new MergePlan.Merge(decided.survivorId(), decided.sourceIds(), decided.excluded(),
 				this.followUps.recorded(decided.plannedUpdate()));
 		return QueuedReview.decide(decidedGroup, decidedPlan, decided.approved(), decided.describe(), current, review);

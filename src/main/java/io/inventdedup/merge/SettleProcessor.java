@@ -37,20 +37,20 @@ class SettleProcessor implements ItemProcessor<AuditRecord, AuditRecord> {
 		AuditRecord resumed = row.resumedBy(this.jobExecutionId);
 		return this.settler.settle(resumed, row.unsettledIds())
 			.fold(() -> confirmed(resumed),
-					() -> MergeSender.failed(resumed, row.mergedIds(), "api-unavailable", null,
+					() -> MergeSender.failed(resumed, row.outcome().mergedIds(), "api-unavailable", null,
 							"the merge's answer was lost and it was not applied (every source is still there): "
-									+ row.error()),
-					(unknown) -> resumed.unsettled(row.mergedIds(), unknown.detail(), row.error()));
+									+ row.outcome().error()),
+					(unknown) -> resumed.unsettled(row.outcome().mergedIds(), unknown.detail(), row.outcome().error()));
 	}
 
 	/** The row of a lost call found applied, with its follow-up update sent when it is MERGED. */
 	private AuditRecord confirmed(AuditRecord row) {
 		log.atInfo()
-			.addKeyValue("orgId", row.orgId())
-			.addKeyValue("groupKey", row.groupKey())
+			.addKeyValue("orgId", row.plan().orgId())
+			.addKeyValue("groupKey", row.plan().groupKey())
 			.log("An unsettled merge turned out applied: its sources are gone and the survivor lives");
 		AuditRecord done = row.lostCallApplied();
-		return (done.status() == AuditStatus.MERGED && row.plannedUpdate() != null)
+		return (done.outcome().status() == AuditStatus.MERGED && row.plan().plannedUpdate() != null)
 				? done.withFollowUp(this.followUps.send(done, null)) : done;
 	}
 

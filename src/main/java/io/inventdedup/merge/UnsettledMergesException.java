@@ -15,8 +15,8 @@ class UnsettledMergesException extends RuntimeException {
 		super(unsettled.size() + " merges whose answer was lost cannot be settled from the API (status UNSETTLED): "
 				+ unsettled.stream()
 					.limit(listed)
-					.map((row) -> "group " + row.groupKey() + " (survivor " + row.survivorId() + ", sources "
-							+ row.unsettledIds() + ": " + row.detail() + ")")
+					.map((row) -> "group " + row.plan().groupKey() + " (survivor " + row.plan().survivorId() + ", sources "
+							+ row.unsettledIds() + ": " + row.outcome().detail() + ")")
 					.collect(Collectors.joining("; "))
 				+ ((unsettled.size() > listed) ? "; and " + (unsettled.size() - listed) + " more" : "")
 				+ ". Check those contacts in Invent, record what you found with: java -jar invent-dedup.jar --settle "

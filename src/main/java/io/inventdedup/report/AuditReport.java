@@ -16,9 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
+import io.inventdedup.invent.GroupAsListed;
 import io.inventdedup.audit.AuditRecord;
 import io.inventdedup.audit.AuditStatus;
 import io.inventdedup.audit.RunFacts;
@@ -37,8 +36,6 @@ public class AuditReport {
 	private final RunRecords runs;
 
 	private final PrintStream out;
-
-	private final JsonMapper json = JsonMapper.builder().build();
 
 	public AuditReport(RunRecords runs, PrintStream out) {
 		this.runs = runs;
@@ -118,8 +115,9 @@ public class AuditReport {
 		}
 		this.out.printf("%nFailed groups (the first 50):%n");
 		for (AuditRecord failed : this.runs.rows(run.instance(), AuditStatus.FAILED, null, 50)) {
-			this.out.printf("  %s  %-18s %-4s %s%n", failed.groupKey(), failed.reason(),
-					(failed.httpStatus() != null) ? failed.httpStatus() : "", cut(failed.error(), 120));
+			this.out.printf("  %s  %-18s %-4s %s%n", failed.plan().groupKey(), failed.outcome().reason(),
+					(failed.outcome().httpStatus() != null) ? failed.outcome().httpStatus() : "",
+					cut(failed.outcome().error(), 120));
 		}
 		return true;
 	}
@@ -131,7 +129,7 @@ public class AuditReport {
 	private void namesDiffer(long instance, long jobExecutionId) {
 		List<String> lines = this.runs.rows(instance, AuditStatus.SKIPPED, SkipReason.NAMES_DIFFER.code(), 21)
 			.stream()
-			.map((row) -> String.format("  %s  %s", row.groupKey(), cut(row.detail(), 160)))
+			.map((row) -> String.format("  %s  %s", row.plan().groupKey(), cut(row.outcome().detail(), 160)))
 			.toList();
 		if (lines.isEmpty()) {
 			return;
@@ -206,29 +204,12 @@ public class AuditReport {
 	}
 
 	/** The listed group's contacts by id: their name and first email, as listed. */
-	private Map<String, String[]> contacts(String listedGroup) {
+	private static Map<String, String[]> contacts(String listedGroup) {
 		Map<String, String[]> contacts = new HashMap<>();
-		for (JsonNode member : listedContacts(this.json.readTree(listedGroup))) {
-			if (member.path("id").isString()) {
-				String email = null;
-				for (JsonNode channel : member.path("channels")) {
-					if (email == null && channel.path("email").isString()) {
-						email = channel.path("email").stringValue();
-					}
-				}
-				contacts.put(member.path("id").stringValue(),
-						new String[] { member.path("name").isString() ? member.path("name").stringValue() : null, email });
+		for (GroupAsListed.Member member : GroupAsListed.read(listedGroup).members()) {
+			if (member.id() != null) {
+				contacts.put(member.id(), new String[] { member.name(), member.email() });
 			}
-		}
-		return contacts;
-	}
-
-	/** The primary and the duplicates of a listed group, as listed (each may be anything). */
-	public static List<JsonNode> listedContacts(JsonNode group) {
-		List<JsonNode> contacts = new ArrayList<>();
-		contacts.add(group.path("primary"));
-		if (group.path("duplicates").isArray()) {
-			group.path("duplicates").forEach(contacts::add);
 		}
 		return contacts;
 	}

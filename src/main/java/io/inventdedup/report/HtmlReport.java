@@ -8,21 +8,16 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Array;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.inventdedup.audit.AuditRows;
 import io.inventdedup.audit.RunFacts;
 import io.inventdedup.audit.RunLookups;
 import io.inventdedup.audit.RunRecords;
@@ -45,21 +40,19 @@ import io.inventdedup.decision.Decisions;
  */
 public class HtmlReport {
 
-	/** The longest text of a contact's field shown on the page; the CSV has every field whole. */
-	private static final int MAX_TEXT = 300;
-
 	private final RunRecords runs;
 
 	private final RunLookups lookups;
 
 	private final DecisionRepository decisions;
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json;
 
-	public HtmlReport(RunRecords runs, RunLookups lookups, DecisionRepository decisions) {
+	public HtmlReport(RunRecords runs, RunLookups lookups, DecisionRepository decisions, JsonMapper json) {
 		this.runs = runs;
 		this.lookups = lookups;
 		this.decisions = decisions;
+		this.json = json;
 	}
 
 	/**
@@ -140,7 +133,9 @@ public class HtmlReport {
 			data.writeName("groups");
 			data.writeStartArray();
 			this.runs.pageRows(instance, shown, (ResultSet rs) -> {
-				writeGroup(data, rs, decided.get(rs.getString("group_key")));
+				DecisionRepository.DecidedGroup decision = decided.get(rs.getString("group_key"));
+				this.json.writeValue(data, PageGroup.of(AuditRows.read(rs, 0),
+						Decisions.version(rs.getString("version"), decision), decision));
 			});
 			data.writeEndArray();
 			data.writeEndObject();
@@ -171,103 +166,6 @@ public class HtmlReport {
 			});
 		}
 		data.writeEndObject();
-	}
-
-	private void writeGroup(JsonGenerator data, ResultSet rs, DecisionRepository.@Nullable DecidedGroup decided)
-			throws SQLException {
-		data.writeStartObject();
-		data.writeStringProperty("k", rs.getString("group_key"));
-		data.writeStringProperty("s", rs.getString("status"));
-		data.writeStringProperty("r", rs.getString("reason"));
-		data.writeStringProperty("d", rs.getString("detail"));
-		data.writeStringProperty("h", rs.getString("http_status"));
-		data.writeStringProperty("e", cut(rs.getString("error")));
-		data.writeStringProperty("sv", rs.getString("survivor_contact_id"));
-		data.writeName("src");
-		data.writeStartArray();
-		for (String id : strings(rs.getArray("source_contact_ids"))) {
-			data.writeString(id);
-		}
-		data.writeEndArray();
-		List<String> excluded = strings(rs.getArray("excluded_contact_ids"));
-		List<String> reasons = strings(rs.getArray("exclusion_reasons"));
-		data.writeName("ex");
-		data.writeStartObject();
-		for (int i = 0; i < excluded.size(); i++) {
-			data.writeStringProperty(excluded.get(i), reasons.get(i));
-		}
-		data.writeEndObject();
-		data.writeStringProperty("fu", rs.getString("planned_update"));
-		data.writeStringProperty("us", rs.getString("update_status"));
-		data.writeStringProperty("su", rs.getString("sent_update"));
-		data.writeStringProperty("v", Decisions.version(rs.getString("version"), decided));
-		data.writeStringProperty("dec", (decided != null) ? decided.decision() : null);
-		data.writeStringProperty("state", (decided != null) ? decided.state().name() : null);
-		JsonNode listed = this.json.readTree(rs.getString("listed_group"));
-		data.writeName("m");
-		data.writeStartArray();
-		AuditReport.listedContacts(listed).forEach((contact) -> writeContact(data, contact));
-		data.writeEndArray();
-		data.writeName("mo");
-		data.writeStartArray();
-		for (JsonNode matched : listed.path("matched_on")) {
-			data.writeStartArray();
-			data.writeString(String.valueOf(text(matched.get("type"))));
-			data.writeString(String.valueOf(text(matched.get("user_id"))));
-			data.writeEndArray();
-		}
-		data.writeEndArray();
-		data.writeEndObject();
-	}
-
-	/** A listed contact, as much of it as can be read: the page shows what is there, never guesses. */
-	public static void writeContact(JsonGenerator data, JsonNode contact) {
-		if (contact == null || !contact.isObject()) {
-			return;
-		}
-		data.writeStartObject();
-		data.writeStringProperty("id", text(contact.get("id")));
-		data.writeStringProperty("n", text(contact.get("name")));
-		data.writeStringProperty("c", text(contact.get("created_at")));
-		data.writeBooleanProperty("a", contact.path("is_admin").asBoolean(false));
-		data.writeBooleanProperty("b", contact.path("blocked").asBoolean(false));
-		data.writeBooleanProperty("u", contact.path("unsubscribed").asBoolean(false));
-		data.writeName("ch");
-		data.writeStartArray();
-		for (JsonNode channel : contact.path("channels")) {
-			String value = null;
-			for (String field : List.of("email", "phone", "username", "user_id")) {
-				value = (value != null) ? value : text(channel.get(field));
-			}
-			data.writeStartArray();
-			data.writeString(String.valueOf(text(channel.get("type"))));
-			data.writeString(value);
-			data.writeString(text(channel.get("user_id")));
-			data.writeEndArray();
-		}
-		data.writeEndArray();
-		data.writeName("sg");
-		data.writeStartArray();
-		for (JsonNode segment : contact.path("segments")) {
-			String name = text(segment.get("name"));
-			if (name != null) {
-				data.writeString(name);
-			}
-		}
-		data.writeEndArray();
-		data.writeEndObject();
-	}
-
-	private static String text(JsonNode node) {
-		return (node != null && (node.isString() || node.isNumber())) ? cut(node.asString()) : null;
-	}
-
-	private static String cut(String text) {
-		return (text == null || text.length() <= MAX_TEXT) ? text : text.substring(0, MAX_TEXT) + "…";
-	}
-
-	private static List<String> strings(Array array) throws SQLException {
-		return (array != null) ? Arrays.asList((String[]) array.getArray()) : List.of();
 	}
 
 	/** A page's fixed part, from the jar ({@code /report/run.js}, ...). */

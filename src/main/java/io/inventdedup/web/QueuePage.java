@@ -9,15 +9,10 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.inventdedup.audit.RunFacts;
-import io.inventdedup.decision.DecisionEffects;
 import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.decision.Decisions;
-import io.inventdedup.policy.Exclusion;
-import io.inventdedup.report.AuditReport;
 import io.inventdedup.report.HtmlReport;
 
 import org.springframework.security.web.csrf.CsrfToken;
@@ -38,13 +33,14 @@ class QueuePage {
 
 	private final ReviewProperties properties;
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json;
 
 	/** The page's fixed HTML, before and after its data: read once. */
 	private final String[] page = HtmlReport.resource("/review/queue.html").split("\\$\\{data}", 2);
 
-	QueuePage(DecisionRepository decisions, Decisions rules, ReviewProperties properties) {
+	QueuePage(DecisionRepository decisions, Decisions rules, ReviewProperties properties, JsonMapper json) {
 		this.decisions = decisions;
+		this.json = json;
 		this.rules = rules;
 		this.properties = properties;
 	}
@@ -78,54 +74,12 @@ class QueuePage {
 			data.writeName("groups");
 			data.writeStartArray();
 			for (DecisionRepository.QueuedGroup group : queue) {
-				writeGroup(data, group, versions.get(group.runInstanceId()).get(group.groupKey()));
+				this.json.writeValue(data, QueueCard.of(group, versions.get(group.runInstanceId()).get(group.groupKey())));
 			}
 			data.writeEndArray();
 			data.writeEndObject();
 		}
 		out.write(this.page[1]);
-	}
-
-	private void writeGroup(JsonGenerator data, DecisionRepository.QueuedGroup group, @Nullable String version) {
-		DecisionEffects.Effects effects = DecisionEffects.of(group);
-		data.writeStartObject();
-		data.writeStringProperty("org", group.orgId());
-		data.writeStringProperty("run", String.valueOf(group.runInstanceId()));
-		data.writeStringProperty("execution", String.valueOf(group.jobExecutionId()));
-		data.writeStringProperty("k", group.groupKey());
-		data.writeStringProperty("v", version);
-		data.writeStringProperty("r", group.reason());
-		data.writeStringProperty("d", group.detail());
-		data.writeStringProperty("since", RunFacts.time(group.waitingSince()));
-		data.writeStringProperty("sv", group.survivorId());
-		data.writeName("src");
-		data.writeStartArray();
-		group.sources().forEach(data::writeString);
-		data.writeEndArray();
-		data.writeName("ex");
-		data.writeStartObject();
-		for (Exclusion exclusion : group.excluded()) {
-			data.writeStringProperty(exclusion.contactId(), exclusion.reason().code());
-		}
-		data.writeEndObject();
-		data.writeName("effects");
-		data.writeStartObject();
-		data.writeStringProperty("approve", effects.approve());
-		data.writeStringProperty("reject", effects.reject());
-		data.writeStringProperty("skip", effects.skip());
-		data.writeEndObject();
-		JsonNode listed = this.json.readTree(group.listedGroup());
-		data.writeName("m");
-		data.writeStartArray();
-		AuditReport.listedContacts(listed).forEach((contact) -> HtmlReport.writeContact(data, contact));
-		data.writeEndArray();
-		data.writeName("mo");
-		data.writeStartArray();
-		for (JsonNode matched : listed.path("matched_on")) {
-			data.writeString(matched.path("type").asString("") + " " + matched.path("user_id").asString(""));
-		}
-		data.writeEndArray();
-		data.writeEndObject();
 	}
 
 }

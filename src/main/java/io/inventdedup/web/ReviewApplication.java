@@ -6,6 +6,8 @@ import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.decision.DecisionConfiguration;
 import io.inventdedup.report.HtmlReport;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,8 +41,8 @@ class ReviewApplication implements WebMvcConfigurer {
 	}
 
 	@Bean
-	HtmlReport htmlReport(RunRecords runs, RunLookups lookups, DecisionRepository decisions) {
-		return new HtmlReport(runs, lookups, decisions);
+	HtmlReport htmlReport(RunRecords runs, RunLookups lookups, DecisionRepository decisions, JsonMapper json) {
+		return new HtmlReport(runs, lookups, decisions, json);
 	}
 
 	/** The page's script and style, and the home page's, served as files of their own (the CSP allows 'self' alone). */

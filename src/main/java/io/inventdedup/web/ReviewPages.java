@@ -9,14 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.inventdedup.audit.RunFacts;
 import io.inventdedup.audit.RunLookups;
 import io.inventdedup.audit.RunRecords;
+import io.inventdedup.invent.GroupAsListed;
 import io.inventdedup.decision.DecisionRepository;
-import io.inventdedup.report.AuditReport;
 import io.inventdedup.report.HtmlReport;
 
 import org.springframework.security.web.csrf.CsrfToken;
@@ -41,14 +40,15 @@ class ReviewPages {
 
 	private final ReviewProperties properties;
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json;
 
 	/** The home page's fixed HTML, before and after its data: read once. */
 	private final String[] homePage = HtmlReport.resource("/review/home.html").split("\\$\\{data}", 2);
 
 	ReviewPages(HtmlReport runPage, RunRecords runs, RunLookups lookups, DecisionRepository decisions,
-			ReviewProperties properties) {
+			ReviewProperties properties, JsonMapper json) {
 		this.runPage = runPage;
+		this.json = json;
 		this.runs = runs;
 		this.lookups = lookups;
 		this.decisions = decisions;
@@ -156,11 +156,8 @@ class ReviewPages {
 		data.writeStringProperty("since", RunFacts.time(group.waitingSince()));
 		data.writeName("names");
 		data.writeStartArray();
-		JsonNode listed = this.json.readTree(group.listedGroup());
-		for (JsonNode contact : AuditReport.listedContacts(listed)) {
-			JsonNode name = contact.get("name");
-			String text = (name != null && name.isString()) ? name.asString() : "(no name)";
-			data.writeString((text.length() > 100) ? text.substring(0, 100) + "…" : text);
+		for (GroupAsListed.Member member : GroupAsListed.read(group.listedGroup()).cut(100).members()) {
+			data.writeString((member.name() != null) ? member.name() : "(no name)");
 		}
 		data.writeEndArray();
 		data.writeEndObject();

@@ -62,12 +62,18 @@ class AuditQueryPlanTests {
 		plans.close();
 	}
 
+	/** Group g7 of run 2, merged. */
+	private static AuditRecord merged() {
+		return new AuditRecord(
+				new AuditRecord.Plan(2L, "acme", "g7", false, "ct_7_a", List.of("ct_7_b"), List.of(),
+						"{\"primary\":{\"id\":\"ct_7_a\"}}", "{}", null),
+				new AuditRecord.Outcome(2L, AuditStatus.MERGED, null, List.of("ct_7_b"), null, 200, null, null));
+	}
+
 	@Test
 	void aChunksRowsAreWrittenOnTheUniqueKeysConflictWithoutReadingTheTable() throws SQLException {
 		plans.rolledBack(() -> {
-			Plan plan = plans.explain(AuditRepository.UPSERT, 2L, 2L, "acme", "g7", false, "MERGED", null, "ct_7_a",
-					new String[] { "ct_7_b" }, new String[] { "ct_7_b" }, new String[0], new String[0], null, 200, null,
-					"{\"primary\":{\"id\":\"ct_7_a\"}}", "{}", null, null, null, null, null);
+			Plan plan = plans.explain(AuditRows.UPSERT, AuditRows.columns(merged()).getValues());
 
 			assertThat(plan.conflictArbiters()).as(plan.toString()).containsExactly(ONCE);
 			assertThat(plan.scans()).as(plan.toString()).isEmpty();
@@ -77,8 +83,7 @@ class AuditQueryPlanTests {
 	@Test
 	void aSentMergesOutcomeIsRecordedThroughTheUniqueKey() throws SQLException {
 		plans.rolledBack(() -> {
-			Plan plan = plans.explain(AuditRepository.COMPLETE, 2L, "MERGED", null, new String[] { "ct_7_b" }, 200,
-					null, null, null, null, null, null, 2L, "g7");
+			Plan plan = plans.explain(AuditRows.COMPLETE, AuditRows.columns(merged()).getValues());
 
 			assertThat(plan.scans()).as(plan.toString()).singleElement().satisfies((scan) -> {
 				assertThat(scan.index()).isEqualTo(ONCE);

@@ -115,7 +115,7 @@ final class ReviewServerSupport {
 	/** The version of the group that a run's page shows (what the browser sends with a decision). */
 	static String version(ChromeDriver page, String groupKey) {
 		return (String) page.executeScript("var key = arguments[0]; return JSON.parse(document.getElementById("
-				+ "'run-data').textContent).groups.filter(function (g) { return g.k === key; })[0].v;", groupKey);
+				+ "'run-data').textContent).groups.filter(function (g) { return g.key === key; })[0].version;", groupKey);
 	}
 
 }

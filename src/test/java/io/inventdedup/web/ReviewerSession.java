@@ -58,8 +58,8 @@ final class ReviewerSession {
 	/** The version of a group as the queue page showed it. */
 	String version(String groupKey) {
 		for (JsonNode group : this.queue.path("groups")) {
-			if (groupKey.equals(group.path("k").asString())) {
-				return group.path("v").asString();
+			if (groupKey.equals(group.path("key").asString())) {
+				return group.path("version").asString();
 			}
 		}
 		throw new IllegalArgumentException("the queue shows no group " + groupKey);
