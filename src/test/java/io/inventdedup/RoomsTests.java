@@ -32,7 +32,7 @@ class RoomsTests {
 			Map.entry("cli", Set.of("report")), Map.entry("web", Set.of("report", "config")),
 			Map.entry("report", Set.of("decision", "collect")), Map.entry("decision", Set.of("audit")),
 			Map.entry("audit", Set.of("run")), Map.entry("run", Set.of("policy")),
-			Map.entry("job", Set.of("merge", "collect", "run", "config")),
+			Map.entry("job", Set.of("report", "merge", "collect", "run", "config")),
 			Map.entry("merge", Set.of("decision", "audit", "collect", "invent", "policy")),
 			Map.entry("collect", Set.of("invent")), Map.entry("invent", Set.of("policy")),
 			Map.entry("policy", Set.of("names")), Map.entry("names", Set.of()), Map.entry("config", Set.of()));
@@ -58,7 +58,7 @@ class RoomsTests {
 	private static final Map<String, String> OTHER_NAMES = Map.of("dedup_member_ids", "", "dedup_audit_once", "audit");
 
 	/** Operators' messages that name a table of another room, and why. */
-	private static final Map<String, String> MESSAGES = Map.of("job/DedupJobLauncher.java:dedup_audit",
+	private static final Map<String, String> MESSAGES = Map.of("report/RunSummary.java:dedup_audit",
 			"the run's summary prints the query that lists the run's rows",
 			"merge/MergeStepConfiguration.java:dedup_audit", "a failed follow-up names the column that says why");
 

@@ -31,16 +31,26 @@ public record AuditRecord(Plan plan, Outcome outcome) {
 	 * @param listedGroup the group as the API listed it (JSON)
 	 * @param policy the policy in force (JSON)
 	 * @param plannedUpdate the PATCH body the plan calls for after the merge (JSON), or null
+	 * @param decided the decision of a person that the merge carries out, or null
 	 */
 	public record Plan(long jobInstanceId, String orgId, String groupKey, boolean dryRun, @Nullable String survivorId,
 			List<String> sourceIds, List<Exclusion> excluded, String listedGroup, String policy,
-			@Nullable String plannedUpdate) {
+			@Nullable String plannedUpdate, @Nullable DecidedGroup decided) {
 
 		public Plan {
 			sourceIds = List.copyOf(sourceIds);
 			excluded = List.copyOf(excluded);
 		}
 
+	}
+
+	/**
+	 * A group of a run that a person decided on.
+	 *
+	 * @param run the run that recorded it
+	 * @param groupKey its key in that run
+	 */
+	public record DecidedGroup(long run, String groupKey) {
 	}
 
 	/**

@@ -190,9 +190,40 @@ public class AuditRepository {
 	 * sees the first's decision.
 	 */
 	public void lockGroups(long jobInstanceId, Collection<String> groupKeys) {
+		lock(jobInstanceId, groupKeys, "UPDATE");
+	}
+
+	/**
+	 * Locks the rows of these decided groups of a run against a decision until the transaction
+	 * ends ({@code FOR SHARE}: runs may share them, a decision's {@link #lockGroups} waits), so that
+	 * a run reads the decisions its merges carry out, and records their PENDING rows, in one order
+	 * with every decision on them.
+	 */
+	public void lockDecidedGroups(long jobInstanceId, Collection<String> groupKeys) {
+		lock(jobInstanceId, groupKeys, "SHARE");
+	}
+
+	/**
+	 * The merges of later runs that carry out a decision on these groups of a run and were sent, or
+	 * are being sent, by decided group key: a decision on such a group changes nothing any more.
+	 * Read under {@link #lockGroups}, it sees every such merge recorded before the lock was taken.
+	 */
+	public Map<String, RunLookups.ActedOn> actedOn(long jobInstanceId, Collection<String> groupKeys) {
+		Map<String, RunLookups.ActedOn> acted = new HashMap<>();
 		this.jdbcClient.sql("""
-				SELECT id FROM dedup_audit WHERE job_instance_id = :run AND group_key IN (:keys) ORDER BY id FOR UPDATE
-				""").param("run", jobInstanceId).param("keys", groupKeys).query(Long.class).list();
+				SELECT decided_group_key, job_instance_id, status FROM dedup_audit
+				 WHERE decided_run = :run AND decided_group_key IN (:keys) AND job_instance_id <> :run
+				   AND (status IN ('PENDING', 'MERGED', 'UNSETTLED') OR cardinality(merged_contact_ids) > 0)
+				 ORDER BY id
+				""").param("run", jobInstanceId).param("keys", groupKeys).query((rs) -> {
+					acted.putIfAbsent(rs.getString(1), new RunLookups.ActedOn(rs.getLong(2), rs.getString(3)));
+				});
+		return acted;
+	}
+
+	private void lock(long jobInstanceId, Collection<String> groupKeys, String mode) {
+		this.jdbcClient.sql("SELECT id FROM dedup_audit WHERE job_instance_id = :run AND group_key IN (:keys) ORDER BY id FOR "
+				+ mode).param("run", jobInstanceId).param("keys", groupKeys).query(Long.class).list();
 	}
 
 	/**

@@ -23,12 +23,12 @@ public final class AuditRows {
 			INSERT INTO dedup_audit (job_instance_id, job_execution_id, org_id, group_key, dry_run, status, reason,
 			    survivor_contact_id, source_contact_ids, merged_contact_ids, excluded_contact_ids, exclusion_reasons,
 			    detail, http_status, error, listed_group, policy, planned_update, update_status, sent_update,
-			    update_http_status, update_error)
+			    update_http_status, update_error, decided_run, decided_group_key)
 			VALUES (:job_instance_id, :job_execution_id, :org_id, :group_key, :dry_run, :status, :reason,
 			    :survivor_contact_id, :source_contact_ids, :merged_contact_ids, :excluded_contact_ids, :exclusion_reasons,
 			    :detail, :http_status, :error, CAST(:listed_group AS jsonb), CAST(:policy AS jsonb),
 			    CAST(:planned_update AS jsonb), :update_status, CAST(:sent_update AS jsonb), :update_http_status,
-			    :update_error)
+			    :update_error, :decided_run, :decided_group_key)
 			ON CONFLICT (job_instance_id, group_key) DO UPDATE SET
 			    job_execution_id = excluded.job_execution_id, status = excluded.status, reason = excluded.reason,
 			    survivor_contact_id = excluded.survivor_contact_id, source_contact_ids = excluded.source_contact_ids,
@@ -37,7 +37,7 @@ public final class AuditRows {
 			    error = excluded.error, planned_update = excluded.planned_update,
 			    update_status = excluded.update_status, sent_update = excluded.sent_update,
 			    update_http_status = excluded.update_http_status, update_error = excluded.update_error,
-			    updated_at = now()
+			    decided_run = excluded.decided_run, decided_group_key = excluded.decided_group_key, updated_at = now()
 			""";
 
 	/** A sent merge's outcome recorded, by the unique key; the plan's columns stay as written. */
@@ -59,7 +59,9 @@ public final class AuditRows {
 				rs.getString("group_key"), rs.getBoolean("dry_run"), rs.getString("survivor_contact_id"),
 				strings(rs.getArray("source_contact_ids")),
 				exclusions(rs.getArray("excluded_contact_ids"), rs.getArray("exclusion_reasons")),
-				rs.getString("listed_group"), rs.getString("policy"), rs.getString("planned_update"));
+				rs.getString("listed_group"), rs.getString("policy"), rs.getString("planned_update"),
+				(rs.getObject("decided_run") != null)
+						? new AuditRecord.DecidedGroup(rs.getLong("decided_run"), rs.getString("decided_group_key")) : null);
 		String followUp = rs.getString("update_status");
 		AuditRecord.Outcome outcome = new AuditRecord.Outcome(rs.getLong("job_execution_id"),
 				AuditStatus.valueOf(rs.getString("status")), rs.getString("reason"),
@@ -109,6 +111,8 @@ public final class AuditRows {
 			.addValue("listed_group", plan.listedGroup())
 			.addValue("policy", plan.policy())
 			.addValue("planned_update", plan.plannedUpdate())
+			.addValue("decided_run", (plan.decided() != null) ? plan.decided().run() : null)
+			.addValue("decided_group_key", (plan.decided() != null) ? plan.decided().groupKey() : null)
 			.addValue("job_execution_id", outcome.jobExecutionId())
 			.addValue("status", outcome.status().name())
 			.addValue("reason", outcome.reason())

@@ -113,8 +113,13 @@ public class RunLookups {
 	public record Application(long run, long execution, String status, @Nullable Instant started) {
 
 		/** {@code plan 1 was applied by run 2 (job execution 3) at 2026-12-05 07:09 UTC}. */
+		/** Whether it is applying the plan now. */
+		public boolean going() {
+			return "STARTED".equals(this.status) || "STARTING".equals(this.status);
+		}
+
 		public String describe(long planInstanceId) {
-			boolean going = "STARTED".equals(this.status) || "STARTING".equals(this.status);
+			boolean going = going();
 			return "plan " + planInstanceId + (going ? " is being applied by run " : " was applied by run ") + this.run
 					+ " (job execution " + this.execution + (going ? ") since " : ") at ") + RunFacts.time(this.started);
 		}
@@ -127,6 +132,21 @@ public class RunLookups {
 				SELECT * FROM dedup_audit WHERE org_id = ? AND status IN ('MERGED', 'FAILED', 'UNSETTLED')
 				   AND ? = ANY (merged_contact_ids) ORDER BY id LIMIT 1
 				""").params(orgId, contactId).query(AuditRows::read).optional();
+	}
+
+	/**
+	 * A later run's merge of a group that a person decided on.
+	 * @param run the run that merges it
+	 * @param status its row's status ({@code PENDING} while it is being sent)
+	 */
+	public record ActedOn(long run, String status) {
+
+		/** {@code run 4 is merging this group}, {@code run 4 merged this group}. */
+		public String describe() {
+			return "run " + this.run + ("PENDING".equals(this.status) ? " is merging this group"
+					: "UNSETTLED".equals(this.status) ? " sent this group's merge (its answer was lost)" : " merged this group");
+		}
+
 	}
 
 }

@@ -230,7 +230,8 @@ public class DecisionRepository {
 			.param("approvalsFor", approvalsFor.toSeconds())
 			.param("org", orgId)
 			.param("members", memberIds.toArray(String[]::new))
-			.query((rs, row) -> new QueuedDecision(rs.getLong("job_instance_id"), rs.getString("listed_group"),
+			.query((rs, row) -> new QueuedDecision(rs.getLong("job_instance_id"), rs.getString("group_key"),
+					rs.getString("listed_group"),
 					rs.getString("survivor_contact_id"), AuditRows.strings(rs.getArray("source_contact_ids")),
 					AuditRows.exclusions(rs.getArray("excluded_contact_ids"), rs.getArray("exclusion_reasons")),
 					rs.getString("planned_update"), rs.getBoolean("approved"), rs.getString("decided_by"),
@@ -302,7 +303,7 @@ public class DecisionRepository {
 	 * statistics preferred: it read every queued group of the org for each doubtful one.
 	 */
 	public static final String LAST_DECISION = """
-			SELECT a.job_instance_id, a.listed_group::text AS listed_group, a.survivor_contact_id,
+			SELECT a.job_instance_id, a.group_key, a.listed_group::text AS listed_group, a.survivor_contact_id,
 			       a.source_contact_ids, a.excluded_contact_ids, a.exclusion_reasons, a.planned_update,
 			       d.approved, d.decided_by, d.reason, d.decided_at
 			  FROM dedup_recorded_group a
@@ -338,6 +339,27 @@ public class DecisionRepository {
 			""";
 
 	/** The plan's rejected groups: group key to {@code "by NAME: REASON"}. */
+	/**
+	 * Of these groups of a run, those a person approved (and no one took back): read again by a run
+	 * before it sends the merge an approval asked for.
+	 */
+	public Set<String> approvedNow(long runInstanceId, Collection<String> groupKeys) {
+		return new HashSet<>(this.jdbc.sql("SELECT group_key FROM dedup_approval WHERE run_instance_id = :run AND group_key IN (:keys)")
+			.param("run", runInstanceId)
+			.param("keys", groupKeys)
+			.query(String.class)
+			.list());
+	}
+
+	/** Of these planned groups of a dry run, those a person rejected: read again before the apply sends them. */
+	public Set<String> rejectedNow(long planInstanceId, Collection<String> groupKeys) {
+		return new HashSet<>(this.jdbc.sql("SELECT group_key FROM dedup_rejection WHERE plan_instance_id = :plan AND group_key IN (:keys)")
+			.param("plan", planInstanceId)
+			.param("keys", groupKeys)
+			.query(String.class)
+			.list());
+	}
+
 	public Map<String, String> rejections(long planInstanceId) {
 		Map<String, String> rejections = new LinkedHashMap<>();
 		this.jdbc.sql("SELECT group_key, rejected_by, reason FROM dedup_rejection WHERE plan_instance_id = ? ORDER BY group_key")

@@ -81,8 +81,11 @@ public class Decisions {
 	private Decided decideLocked(GroupDecision decision, long run, List<String> keys,
 			@Nullable Map<String, String> versions, @Nullable String reason, String by) {
 		Map<String, AuditRecord> groups = groups(run, keys, decision.kind().statuses());
-		refuseOnAppliedPlan(decision, run, groups);
+		// The lock first: a run records the PENDING row of a decided group under a share lock of it,
+		// so what is read below is true until this transaction ends.
 		this.audit.lockGroups(run, groups.keySet());
+		refuseOnAppliedPlan(decision, run, groups);
+		refuseOnActedOn(run, groups.keySet());
 		if (!decision.takesBack()) {
 			boolean approving = decision.kind() == GroupDecision.Kind.APPROVAL;
 			Map<String, String> contradicted = this.repository.contradicted(run, groups.keySet(), approving);
@@ -155,9 +158,11 @@ public class Decisions {
 	}
 
 	/**
-	 * Refuses a decision on the planned groups of a dry run that an apply run took up already: the
-	 * apply run merged them (or is merging them) as planned, and nothing decided now changes that.
-	 * A queued group of such a run may still be decided: the next real run honours that decision.
+	 * Refuses a decision on the planned groups of a dry run that an apply run took up and left: the
+	 * apply run merged them as planned, and nothing decided now changes that. While the apply run
+	 * goes, a decision on a group it has not sent yet is honoured (it reads the decision again before
+	 * the merge, {@link #refuseOnActedOn} refuses the others). A queued group of such a run may still
+	 * be decided: the next real run honours that decision.
 	 */
 	private void refuseOnAppliedPlan(GroupDecision decision, long run, Map<String, AuditRecord> groups) {
 		List<String> planned = groups.values()
@@ -168,12 +173,23 @@ public class Decisions {
 		if (planned.isEmpty()) {
 			return;
 		}
-		this.runs.applicationOf(run).ifPresent((application) -> {
+		this.runs.applicationOf(run).filter((application) -> !application.going()).ifPresent((application) -> {
 			throw new DecisionRefusedException(application.describe(run) + ": "
 					+ (decision.takesBack() ? "taking a rejection back" : "rejecting") + " now changes nothing ("
 					+ planned.size() + ((planned.size() == 1) ? " planned group" : " planned groups")
 					+ "); the apply run's page says what became of each");
 		});
+	}
+
+	/** Refuses a decision on a group that a later run merged, or is merging, as it was decided. */
+	private void refuseOnActedOn(long run, Collection<String> groupKeys) {
+		Map<String, RunLookups.ActedOn> acted = this.audit.actedOn(run, groupKeys);
+		if (!acted.isEmpty()) {
+			throw new DecisionRefusedException("A decision changes nothing on a group a run has merged or is merging: "
+					+ String.join("; ", acted.entrySet().stream().map((e) -> e.getKey() + ": " + e.getValue().describe())
+						.toList())
+					+ ". Its page on that run says what became of it");
+		}
 	}
 
 	/** Holds these contacts of the org: every run leaves them out of the groups it plans on. */

@@ -12,6 +12,7 @@ import io.inventdedup.policy.Exclusion;
  * then, the merge it proposed, and who approved or rejected it, why and when.
  *
  * @param runInstanceId the run that queued the group
+ * @param groupKey the group's key in that run
  * @param listedGroup the group as that run listed it (JSON)
  * @param survivorId the proposed survivor
  * @param sourceIds the proposed sources
@@ -22,7 +23,7 @@ import io.inventdedup.policy.Exclusion;
  * @param reason why
  * @param at when
  */
-public record QueuedDecision(long runInstanceId, String listedGroup, String survivorId, List<String> sourceIds,
+public record QueuedDecision(long runInstanceId, String groupKey, String listedGroup, String survivorId, List<String> sourceIds,
 		List<Exclusion> excluded, @Nullable String plannedUpdate, boolean approved, String by, String reason,
 		Instant at) {
 

@@ -2,6 +2,7 @@ package io.inventdedup.job;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.inventdedup.audit.RunRecords;
 import io.inventdedup.collect.CollectRun;
 import io.inventdedup.collect.DatabaseClock;
 import io.inventdedup.collect.StagedGroups;
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The job: collect a snapshot of the org's duplicate groups, merge them by policy, send the
@@ -113,6 +115,12 @@ class ContactDedupJobConfiguration {
 	 * Runs the job the command line asked for and keeps the exit code: the request the main class
 	 * read and registered ({@link RunRequest}).
 	 */
+	/** What a run logs when it ends reads the run as {@code --report} does. */
+	@Bean
+	RunRecords runRecords(JdbcTemplate jdbcTemplate) {
+		return new RunRecords(jdbcTemplate);
+	}
+
 	@Bean
 	@ConditionalOnProperty(name = "dedup.runner.enabled", havingValue = "true", matchIfMissing = true)
 	ApplicationRunner dedupJobRunner(DedupJobLauncher launcher, ExitCodes exitCodes, RunRequest request) {

@@ -11,11 +11,10 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.inventdedup.audit.AuditRepository;
-import io.inventdedup.audit.RunFacts;
-import io.inventdedup.collect.StagedGroups;
+import io.inventdedup.audit.RunRecords;
 import io.inventdedup.merge.OrgLease;
 import io.inventdedup.merge.OrgLeases;
+import io.inventdedup.report.RunSummary;
 import io.inventdedup.run.DedupProperties;
 import io.inventdedup.run.InvalidParametersException;
 import io.inventdedup.run.RunParameters;
@@ -52,27 +51,24 @@ public class DedupJobLauncher {
 
 	private final DedupProperties defaults;
 
-	private final AuditRepository auditRepository;
+	private final RunRecords runs;
 
 	private final RunningExecution runningExecution;
-
-	private final StagedGroups stagedGroups;
 
 	private final RunOutcomeMetrics outcomes;
 
 	private final Clock clock;
 
 	public DedupJobLauncher(JobOperator jobOperator, JobRepository jobRepository, Job contactDedupJob,
-			OrgLeases leases, DedupProperties defaults, AuditRepository auditRepository,
-			RunningExecution runningExecution, StagedGroups stagedGroups, RunOutcomeMetrics outcomes) {
+			OrgLeases leases, DedupProperties defaults, RunRecords runs,
+			RunningExecution runningExecution, RunOutcomeMetrics outcomes) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.contactDedupJob = contactDedupJob;
 		this.leases = leases;
 		this.defaults = defaults;
-		this.auditRepository = auditRepository;
+		this.runs = runs;
 		this.runningExecution = runningExecution;
-		this.stagedGroups = stagedGroups;
 		this.outcomes = outcomes;
 		this.clock = Clock.systemUTC();
 	}
@@ -216,42 +212,13 @@ public class DedupJobLauncher {
 	}
 
 	private void report(JobExecution execution) {
-		RunFacts.Counts summary = this.auditRepository.summarize(execution.getJobInstanceId());
-		JobParameters parameters = execution.getJobParameters();
-		StringBuilder text = new StringBuilder();
-		boolean dryRun = Boolean.TRUE.equals(parameters.getParameter(RunParameters.DRY_RUN).value());
-		boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
-		text.append(String.format("%nRun %d (job execution %d) for org %s: %s%s%n", execution.getJobInstanceId(),
-				execution.getId(), parameters.getString(RunParameters.ORG_ID), execution.getStatus(),
-				(dryRun && completed) ? " (dry run: nothing was merged; apply it with plan=" + execution.getId() + ")"
-						: dryRun ? " (dry run: nothing was merged; not a plan until it completes)"
-								: (parameters.getLong(RunParameters.PLAN) != null)
-										? " (the apply of plan " + parameters.getLong(RunParameters.PLAN) + ")" : ""));
-		this.stagedGroups.listing(execution.getJobInstanceId())
-			.ifPresent((listing) -> text.append(String.format("  listing: %s%n", listing.describe())));
-		text.append(String.format(
-				"  groups seen %d, planned %d, merged %d, skipped %d, failed %d, pending %d, unsettled %d, "
-						+ "needs review %d%n",
-				summary.groups(), summary.planned(), summary.merged(), summary.skipped(), summary.failed(),
-				summary.pending(), summary.unsettled(), summary.needsReview()));
-		if (summary.needsReview() > 0) {
-			text.append(String.format("  %d groups wait for a person (their names disagree): review them with --report %d "
-					+ "--html=PAGE, then --approve %d KEY... --reason=TEXT; the next real run merges what was approved%n",
-					summary.needsReview(), execution.getId(), execution.getId()));
-		}
-		text.append(String.format("  contacts merged away %d, follow-up updates sent %d, still due %d%n",
-				summary.contactsMergedAway(), summary.followUpsSent(), summary.followUpsDue()));
-		summary.reasonCounts().forEach((reason, count) -> text.append(String.format("  %-26s %d%n", reason, count)));
+		StringBuilder text = new StringBuilder(String.format("%nRun %d (job execution %d): %s%n",
+				execution.getJobInstanceId(), execution.getId(), execution.getStatus()));
+		this.runs.run(execution.getId()).ifPresent((run) -> text.append(RunSummary.text(run, execution.getId())));
 		for (String cause : FailureCause.describe(execution.getAllFailureExceptions())) {
-			text.append(String.format("  failure: %s%n", cause));
+			text.append(String.format("failure: %s%n", cause));
 		}
-		if (!completed) {
-			text.append(String.format("  next: fix the cause, then run the same command again: it resumes this run "
-					+ "where it stopped%n"));
-		}
-		text.append(String.format("  review: SELECT * FROM dedup_audit WHERE job_instance_id = %d ORDER BY id;",
-				execution.getJobInstanceId()));
-		log.info(text.toString());
+		log.info(text.toString().stripTrailing());
 	}
 
 }

@@ -46,8 +46,7 @@ class MergePlanProcessor implements ItemProcessor<StagedGroup, PlannedGroup> {
 	public PlannedGroup process(StagedGroup group) {
 		try {
 			DuplicateGroup decoded = GroupDecoder.decode(group.listedGroup());
-			MergePlan plan = this.queue.resolve(decoded, this.planner.plan(decoded, this.held.get()));
-			return new PlannedGroup(group, this.gate.check(decoded, plan));
+			return this.gate.check(decoded, this.queue.resolve(group, decoded, this.planner.plan(decoded, this.held.get())));
 		}
 		catch (InvalidGroupException | JacksonException ex) {
 			return new PlannedGroup(group, new MergePlan.Skip(SkipReason.INVALID_GROUP, ex.getMessage(), List.of()));

@@ -143,9 +143,10 @@ public class MergeStepConfiguration {
 	MergeWriter mergeWriter(MergeSender mergeSender, AuditRepository auditRepository,
 			PlatformTransactionManager transactionManager, MergeRun mergeRun, MergeProperties mergeProperties,
 			FollowUpSender followUpSender, MeterRegistry meterRegistry, ListingFreshness listingFreshness,
-			OrgLeases orgLeases) {
+			OrgLeases orgLeases, DecisionRepository decisionRepository) {
 		return new MergeWriter(mergeSender, auditRepository, ownTransaction(transactionManager), mergeRun,
-				mergeProperties, followUpSender, meterRegistry, listingFreshness, orgLeases);
+				mergeProperties, followUpSender, meterRegistry, listingFreshness, orgLeases,
+				new StandingDecisions(auditRepository, decisionRepository));
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.inventdedup.merge;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -77,6 +78,8 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 
 	private final OrgLeases leases;
 
+	private final StandingDecisions standing;
+
 	private @Nullable OrgLease lease;
 
 	/**
@@ -99,7 +102,7 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 
 	MergeWriter(MergeSender sender, AuditRepository audit, TransactionTemplate ownTransaction, MergeRun run,
 			MergeProperties properties, FollowUpSender followUps, MeterRegistry meters, ListingFreshness freshness,
-			OrgLeases leases) {
+			OrgLeases leases, StandingDecisions standing) {
 		this.sender = sender;
 		this.audit = audit;
 		this.ownTransaction = ownTransaction;
@@ -109,6 +112,7 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 		this.meters = meters;
 		this.freshness = freshness;
 		this.leases = leases;
+		this.standing = standing;
 	}
 
 	@Override
@@ -140,6 +144,7 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 		Map<String, AuditRecord> recorded = this.audit.findByGroupKeys(this.jobInstanceId, keys);
 		List<AuditRecord> rows = new ArrayList<>();
 		List<Sending> sendings = new ArrayList<>();
+		Map<String, PlannedGroup> decided = new HashMap<>();
 		for (PlannedGroup planned : chunk) {
 			AuditRecord prior = recorded.get(planned.group().groupKey());
 			if (prior != null && prior.retriedOnResume()) {
@@ -153,6 +158,9 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 			rows.add(row);
 			if (row.outcome().status() == AuditStatus.PENDING) {
 				sendings.add(new Sending(row, prior != null));
+				if (prior == null && row.plan().decided() != null) {
+					decided.put(planned.group().groupKey(), planned);
+				}
 			}
 		}
 		this.ownTransaction.executeWithoutResult((tx) -> {
@@ -160,6 +168,7 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 				// The PENDING rows are recorded only while this run holds the org (its lease's token).
 				this.lease.fence();
 			}
+			withdraw(decided, rows, sendings);
 			this.audit.save(rows);
 		});
 		if (!rows.isEmpty()) {
@@ -286,13 +295,39 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 				null, null));
 	}
 
+	/**
+	 * Reads again, under the decided groups' lock, the decisions that these merges carry out, and
+	 * plans each merge whose decision no longer stands as it would be without it (waiting for a
+	 * person again, or rejected): recorded so, and not sent.
+	 */
+	private void withdraw(Map<String, PlannedGroup> decided, List<AuditRecord> rows, List<Sending> sendings) {
+		if (decided.isEmpty()) {
+			return;
+		}
+		Map<String, PlannedGroup.Decided> decisions = new HashMap<>();
+		decided.forEach((key, planned) -> decisions.put(key, planned.decided()));
+		Set<String> withdrawn = this.standing.withdrawn(decisions);
+		if (withdrawn.isEmpty()) {
+			return;
+		}
+		sendings.removeIf((sending) -> withdrawn.contains(sending.row().plan().groupKey()));
+		for (int i = 0; i < rows.size(); i++) {
+			PlannedGroup planned = decided.get(rows.get(i).plan().groupKey());
+			if (planned != null && withdrawn.contains(planned.group().groupKey())) {
+				this.mergesCounted--;
+				rows.set(i, decide(new PlannedGroup(planned.group(), planned.decided().otherwise())));
+			}
+		}
+	}
+
 	private AuditRecord row(PlannedGroup planned, AuditStatus status, @Nullable String reason,
 			@Nullable String survivorId, List<String> sources, MergePlan plan, @Nullable String detail,
 			@Nullable String plannedUpdate, AuditRecord.@Nullable FollowUpRecord followUp) {
 		return new AuditRecord(
 				new AuditRecord.Plan(this.jobInstanceId, this.run.orgId(), planned.group().groupKey(), this.run.dryRun(),
 						survivorId, sources, plan.excluded(), planned.group().listedGroup(), this.run.policyJson(),
-						plannedUpdate),
+						plannedUpdate, (planned.decided() != null && status == AuditStatus.PENDING)
+								? new AuditRecord.DecidedGroup(planned.decided().run(), planned.decided().groupKey()) : null),
 				AuditRecord.Outcome.planned(this.jobExecutionId, status, reason, detail, followUp));
 	}
 

@@ -1,5 +1,7 @@
 package io.inventdedup.merge;
 
+import org.jspecify.annotations.Nullable;
+
 import io.inventdedup.collect.StagedGroup;
 import io.inventdedup.policy.MergePlan;
 
@@ -8,6 +10,25 @@ import io.inventdedup.policy.MergePlan;
  *
  * @param group the group as staged by the collect step
  * @param plan the policy's decision
+ * @param decided the decision of a person that a merge carries out, or null
  */
-record PlannedGroup(StagedGroup group, MergePlan plan) {
+record PlannedGroup(StagedGroup group, MergePlan plan, @Nullable Decided decided) {
+
+	PlannedGroup(StagedGroup group, MergePlan plan) {
+		this(group, plan, null);
+	}
+
+	/**
+	 * A person's decision that a merge carries out, read again under a lock before the merge's
+	 * PENDING row is recorded ({@link StandingDecisions}).
+	 *
+	 * @param run the run whose group was decided on
+	 * @param groupKey that group's key in that run
+	 * @param approval true when the merge needs the group's approval to stand, false when it needs
+	 * the planned group to stay unrejected (the apply of a reviewed plan)
+	 * @param otherwise the plan when the decision no longer stands
+	 */
+	record Decided(long run, String groupKey, boolean approval, MergePlan otherwise) {
+	}
+
 }

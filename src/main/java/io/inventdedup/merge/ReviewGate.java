@@ -51,13 +51,32 @@ class ReviewGate {
 		return new ReviewGate(planInstanceId, Map.copyOf(rejections), audit, followUps);
 	}
 
-	/** The plan to carry out for a group listed now: {@code now} itself, or the skip that says why not. */
-	MergePlan check(DuplicateGroup current, MergePlan now) {
+	/**
+	 * The plan to carry out for a group listed now: {@code resolved} itself, or the skip that says why
+	 * not. A merge of a planned group names that group, whose rejection it must not meet when it is
+	 * sent; a merge a person approved names that approval ({@link ReviewQueue}).
+	 */
+	PlannedGroup check(DuplicateGroup current, PlannedGroup resolved) {
 		if (this.planInstanceId == 0) {
-			return now;
+			return resolved;
 		}
+		MergePlan now = resolved.plan();
 		List<String> planKeys = this.audit.planGroupsHolding(this.planInstanceId,
 				current.members().stream().map(Contact::id).toList());
+		MergePlan checked = check(current, now, planKeys);
+		if (checked != now) {
+			return new PlannedGroup(resolved.group(), checked);
+		}
+		if (!(now instanceof MergePlan.Merge) || resolved.decided() != null) {
+			return resolved;
+		}
+		String planKey = planKeys.get(0);
+		return new PlannedGroup(resolved.group(), now, new PlannedGroup.Decided(this.planInstanceId, planKey, false,
+				skip(SkipReason.REJECTED_IN_REVIEW,
+						"planned group " + planKey + " rejected in review while this run applied the plan", now)));
+	}
+
+	private MergePlan check(DuplicateGroup current, MergePlan now, List<String> planKeys) {
 		if (planKeys.isEmpty()) {
 			return skip(SkipReason.NOT_IN_PLAN, "listed now, not planned in the reviewed run " + this.planInstanceId
 					+ ": an apply run merges only what was reviewed", now);
@@ -65,7 +84,7 @@ class ReviewGate {
 		if (planKeys.size() > 1) {
 			return skip(SkipReason.CHANGED_SINCE_REVIEW, "the group now joins the planned groups " + planKeys, now);
 		}
-		String planKey = planKeys.iterator().next();
+		String planKey = planKeys.get(0);
 		String rejection = this.rejections.get(planKey);
 		if (rejection != null) {
 			return skip(SkipReason.REJECTED_IN_REVIEW, "planned group " + planKey + " rejected in review " + rejection,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 
+import io.inventdedup.collect.StagedGroup;
 import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.decision.QueuedDecision;
 import io.inventdedup.invent.GroupDecoder;
@@ -43,21 +44,27 @@ class ReviewQueue {
 		this.anyDecision = new ReadEverySecond<>(() -> decisions.anyQueuedDecision(orgId, approvalsFor));
 	}
 
-	/** The plan to carry out: {@code plan} itself, or what a person decided on the group. */
-	MergePlan resolve(DuplicateGroup current, MergePlan plan) {
+	/**
+	 * The plan to carry out: {@code plan} itself, or what a person decided on the group; a merge a
+	 * person approved names that approval.
+	 */
+	PlannedGroup resolve(StagedGroup group, DuplicateGroup current, MergePlan plan) {
 		if (!(plan instanceof MergePlan.Review review) || !this.anyDecision.get()) {
-			return plan;
+			return new PlannedGroup(group, plan);
 		}
 		List<String> memberIds = current.members().stream().map(Contact::id).toList();
 		Optional<QueuedDecision> decision = this.decisions.lastDecisionOn(this.orgId, memberIds, this.approvalsFor);
 		if (decision.isEmpty()) {
-			return plan;
+			return new PlannedGroup(group, plan);
 		}
 		QueuedDecision decided = decision.get();
 		DuplicateGroup decidedGroup = GroupDecoder.decode(decided.listedGroup());
 		MergePlan.Merge decidedPlan = new MergePlan.Merge(decided.survivorId(), decided.sourceIds(), decided.excluded(),
 				this.followUps.recorded(decided.plannedUpdate()));
-		return QueuedReview.decide(decidedGroup, decidedPlan, decided.approved(), decided.describe(), current, review);
+		MergePlan now = QueuedReview.decide(decidedGroup, decidedPlan, decided.approved(), decided.describe(), current,
+				review);
+		return new PlannedGroup(group, now, (now instanceof MergePlan.Merge)
+				? new PlannedGroup.Decided(decided.runInstanceId(), decided.groupKey(), true, review) : null);
 	}
 
 }

@@ -52,7 +52,7 @@ public class AuditReport {
 		List<RunRecords.RunLine> runs = this.runs.runs(limit);
 		for (RunRecords.RunLine run : runs) {
 			this.out.printf("%-8d %-10d %-20s %-7s %7d %7d %7d %7d %7d %7d  %-10s  %s%n", run.run(), run.execution(),
-					cut(run.org(), 20), "true".equals(run.dryRun()) ? "yes" : "no", run.groups(), run.planned(),
+					RunSummary.cut(run.org(), 20), "true".equals(run.dryRun()) ? "yes" : "no", run.groups(), run.planned(),
 					run.merged(), run.skipped(), run.failed(), run.pending(), run.status(), run.startedAt());
 		}
 		if (runs.isEmpty()) {
@@ -70,54 +70,16 @@ public class AuditReport {
 			return false;
 		}
 		RunFacts run = found.get();
-		RunFacts.Counts counts = run.counts();
-		boolean completed = "COMPLETED".equals(run.executionStatus());
-		row("run (job instance)", run.instance());
-		row("job execution", jobExecutionId + " (" + run.executionStatus() + ")");
-		if (!completed) {
-			String cause = run.exitMessage();
-			row("cause", (cause != null && !cause.isBlank()) ? cut(cause.lines().findFirst().orElse(""), 500)
-					: "none recorded (the process may have been killed)");
-			row("next", "STARTED".equals(run.executionStatus())
-					? "if no process runs it any more, run its command again: the run is recovered and resumed"
-					: "fix the cause, then run the same command again: it resumes this run where it stopped");
-		}
-		row("org", run.org());
-		row("dry run", run.dryRun()
-				? (completed ? "yes: nothing was merged; a plan, applied with plan=" + jobExecutionId
-						: "yes: nothing was merged; not a plan until it completes")
-				: (run.plan() != null) ? "no: the apply of plan " + run.plan() : "no");
-		row("policy", run.policy());
-		row("started / ended", RunFacts.time(run.started()) + " / " + RunFacts.time(run.ended()));
-		row("listing", listing(run));
-		row("groups", counts.groups());
-		row("planned", counts.planned());
-		row("merged", counts.merged());
-		row("skipped", counts.skipped());
-		row("failed", counts.failed());
-		row("pending", counts.pending());
-		row("needs review", counts.needsReview() + ((counts.needsReview() > 0)
-				? ": nothing of them merged; approve with --approve " + jobExecutionId
-						+ " KEY... --reason=TEXT (or --reject), and the next real run merges what was approved"
-				: ""));
-		row("contacts merged away", counts.contactsMergedAway());
-		row("by reason", (counts.reasons() != null) ? counts.reasons() : "none");
-		if (run.plan() != null) {
-			row("review", "merged as reviewed " + counts.merged() + ", changed since review "
-					+ counts.changedSinceReview() + ", rejected in review " + counts.rejectedInReview()
-					+ ", not in the plan " + counts.notInPlan() + ", no longer listed " + counts.noLongerListed());
-		}
-		row("follow-up updates", "planned " + counts.followUpsPlanned() + ", sent " + counts.followUpsSent()
-				+ ", failed " + counts.followUpsFailed() + ", pending " + counts.followUpsPending());
+		this.out.print(RunSummary.text(run, jobExecutionId));
 		namesDiffer(run.instance(), jobExecutionId);
-		if (counts.failed() == 0) {
+		if (run.counts().failed() == 0) {
 			return true;
 		}
 		this.out.printf("%nFailed groups (the first 50):%n");
 		for (AuditRecord failed : this.runs.rows(run.instance(), AuditStatus.FAILED, null, 50)) {
 			this.out.printf("  %s  %-18s %-4s %s%n", failed.plan().groupKey(), failed.outcome().reason(),
 					(failed.outcome().httpStatus() != null) ? failed.outcome().httpStatus() : "",
-					cut(failed.outcome().error(), 120));
+					RunSummary.cut(failed.outcome().error(), 120));
 		}
 		return true;
 	}
@@ -129,7 +91,7 @@ public class AuditReport {
 	private void namesDiffer(long instance, long jobExecutionId) {
 		List<String> lines = this.runs.rows(instance, AuditStatus.SKIPPED, SkipReason.NAMES_DIFFER.code(), 21)
 			.stream()
-			.map((row) -> String.format("  %s  %s", row.plan().groupKey(), cut(row.outcome().detail(), 160)))
+			.map((row) -> String.format("  %s  %s", row.plan().groupKey(), RunSummary.cut(row.outcome().detail(), 160)))
 			.toList();
 		if (lines.isEmpty()) {
 			return;
@@ -227,14 +189,6 @@ public class AuditReport {
 		RunFacts.ListingFacts listing = run.listing();
 		return (listing != null) ? new Listing(listing.announced(), listing.collected(), listing.listings(),
 				listing.oldestMergeAgeMillis()).describe() : "not collected completely";
-	}
-
-	private void row(String label, Object value) {
-		this.out.printf("%-22s %s%n", label, value);
-	}
-
-	private static String cut(String text, int length) {
-		return (text == null || text.length() <= length) ? text : text.substring(0, length - 1) + "…";
 	}
 
 }

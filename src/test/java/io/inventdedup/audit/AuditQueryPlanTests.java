@@ -66,7 +66,7 @@ class AuditQueryPlanTests {
 	private static AuditRecord merged() {
 		return new AuditRecord(
 				new AuditRecord.Plan(2L, "acme", "g7", false, "ct_7_a", List.of("ct_7_b"), List.of(),
-						"{\"primary\":{\"id\":\"ct_7_a\"}}", "{}", null),
+						"{\"primary\":{\"id\":\"ct_7_a\"}}", "{}", null, null),
 				new AuditRecord.Outcome(2L, AuditStatus.MERGED, null, List.of("ct_7_b"), null, 200, null, null));
 	}
 

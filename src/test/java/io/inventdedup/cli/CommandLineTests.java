@@ -111,7 +111,7 @@ class CommandLineTests {
 
 		assertThat(exitCode).isEqualTo(1);
 		assertThat(output.getOut()).containsPattern("cannot reach http://127\\.0\\.0\\.1:\\d+: connection refused")
-			.contains("next: fix the cause, then run the same command again")
+			.containsPattern("next\\s+fix the cause, then run the same command again")
 			.doesNotContain("Unable to process chunk")
 			.doesNotContain("apply it with plan=")
 			.doesNotContain("\tat ");
