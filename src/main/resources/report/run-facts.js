@@ -33,6 +33,7 @@
     fact(facts, 'duration', run.duration);
     fact(facts, 'policy', run.policy);
     fact(facts, 'listing', run.listing);
+    fact(facts, 'left for a person', run.review);
     if (run.applied) {
       // A plan taken up by an apply run: its planned groups take no more decisions.
       var applied = document.getElementById('applied');

@@ -69,7 +69,7 @@
     var table = el('table', 'runs');
     var head = el('tr');
     ['run', 'kind', 'status', 'started', 'ended', 'groups', 'planned', 'merged', 'skipped', 'failed', 'pending',
-      'waiting for review'].forEach(function (name) { head.appendChild(el('th', null, name)); });
+      'left for a person'].forEach(function (name) { head.appendChild(el('th', null, name)); });
     table.appendChild(head);
     org.runs.forEach(function (run) {
       var row = el('tr');
@@ -77,7 +77,7 @@
       open.appendChild(link('/runs/' + encodeURIComponent(run.execution), run.run));
       row.appendChild(open);
       [run.kind, run.status, run.started, run.ended, run.groups, run.planned, run.merged, run.skipped, run.failed,
-        run.pending, run.needs_review].forEach(function (value) { cell(row, value); });
+        run.pending, run.review].forEach(function (value) { cell(row, value); });
       table.appendChild(row);
     });
     box.appendChild(table);

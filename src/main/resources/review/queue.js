@@ -5,8 +5,9 @@
   // group carries is set by the public: it is put on the page as text only.
   var data = JSON.parse(document.getElementById('queue-data').textContent);
   var groups = data.groups.map(function (group) {
-    group.state = 'UNDECIDED';
-    group.said = null;
+    group.state = group.state || 'UNDECIDED';
+    group.loaded = group.state;
+    group.said = group.decision || null;
     group.selected = false;
     return group;
   });
@@ -19,8 +20,7 @@
   var plural = parts.plural;
   var names = parts.names;
   var member = parts.member;
-  var reason = parts.reason;
-  var remember = parts.remember;
+  var reasons = parts.reasons;
 
   function shown() {
     return groups.filter(function (group) { return filter === 'ALL' || group.state === filter; });
@@ -31,7 +31,7 @@
     line.textContent = text;
     line.className = refused ? 'refused' : '';
     if (undo) {
-      var button = el('button', null, 'Undo (u)');
+      var button = el('button', null, 'Undo this (z)');
       button.type = 'button';
       button.id = 'undo';
       button.addEventListener('click', undoLast);
@@ -40,43 +40,18 @@
   }
 
   function summary() {
-    var undecided = groups.filter(function (group) { return group.state === 'UNDECIDED'; }).length;
-    var orgs = Object.keys(data.orgs);
-    var total = orgs.reduce(function (sum, org) { return sum + data.orgs[org]; }, 0);
-    document.getElementById('summary').textContent = plural(undecided, 'group', 'groups') + ' undecided on this page'
-      + (data.org ? ' (org ' + data.org + ')' : '') + '; ' + plural(total, 'group waits', 'groups wait')
-      + ' in all' + (orgs.length ? ' (' + orgs.map(function (org) { return org + ' ' + data.orgs[org]; }).join(', ') + ')' : '')
-      + (groups.length >= data.limit ? '; the page shows the ' + data.limit + ' that waited longest' : '')
-      + '. Signed in as ' + data.by + (data.canDecide ? '' : ' (a viewer: read only)') + '. Press ? for the keys.';
+    document.getElementById('summary').textContent = parts.summary(data, groups);
   }
 
   function filters() {
-    var box = document.getElementById('filters');
-    box.textContent = '';
-    [['UNDECIDED', 'undecided'], ['APPROVED', 'approved'], ['REJECTED', 'rejected'], ['ALL', 'all']].forEach(function (f) {
-      var count = f[0] === 'ALL' ? groups.length : groups.filter(function (g) { return g.state === f[0]; }).length;
-      var button = el('button', f[0] === filter ? 'on' : null, f[1] + ' (' + count + ')');
-      button.type = 'button';
-      button.id = 'filter-' + f[1];
-      button.addEventListener('click', function () {
-        filter = f[0];
-        var list = shown();
-        current = list.indexOf(current) >= 0 ? current : (list[0] || null);
-        render();
-      });
-      box.appendChild(button);
+    parts.filters(data, groups, filter, function (chosen) {
+      filter = chosen;
+      var list = shown();
+      current = list.indexOf(current) >= 0 ? current : (list[0] || null);
+      render();
     });
-    Object.keys(data.orgs).forEach(function (org) {
-      var a = el('a', null, 'org ' + org);
-      a.href = '/queue?org=' + encodeURIComponent(org);
-      box.appendChild(a);
-    });
-    if (data.org) {
-      var all = el('a', null, 'every org');
-      all.href = '/queue';
-      box.appendChild(all);
-    }
   }
+
 
   function list() {
     var ol = document.getElementById('list');
@@ -118,8 +93,9 @@
     }
     var group = current;
     box.setAttribute('data-key', group.key);
-    var title = el('h2', null, 'Group ' + group.key);
+    var title = el('h2', null, names(group).join(', '));
     box.appendChild(title);
+    box.appendChild(el('p', 'key', 'group ' + group.key));
     var badge = el('span', 'badge ' + group.state,
       group.state === 'UNDECIDED' ? 'UNDECIDED' : group.said.replace(/^\S+/, group.state));
     badge.id = 'badge';
@@ -144,7 +120,7 @@
     else {
       var undo = group.state === 'APPROVED' ? 'unapprove' : 'unreject';
       actions.appendChild(action('take-back', 'Take back', 'u', 'The group waits for a person again; nothing of it '
-        + 'was merged by this decision yet', function () { send(undo, [group], null, 'took back'); }, data.canDecide));
+        + 'was merged by this decision yet', takeBack, data.canDecide));
     }
     box.appendChild(actions);
     bulk();
@@ -173,7 +149,7 @@
         button.type = 'button';
         button.id = 'bulk-' + b[0];
         button.disabled = !data.canDecide;
-        button.addEventListener('click', function () { send(b[0], selected, reason(), b[0] + 'd'); });
+        button.addEventListener('click', function () { decideSelected(b[0]); });
         bar.appendChild(button);
       });
       var none = el('button', null, 'Clear the selection');
@@ -222,13 +198,29 @@
 
   function decide(decision) {
     if (!current || current.state !== 'UNDECIDED') { return; }
-    if (!reason()) {
-      status('Type a reason first (press / to go to it), then ' + decision + ' again: it is kept with the decision.',
-        true, false);
-      document.getElementById('reason').focus();
+    var why = reasons.reasonFor(decision, status);
+    if (why) { send(decision, [current], why, decision === 'approve' ? 'approved' : 'rejected'); }
+  }
+
+  function decideSelected(decision) {
+    var selected = groups.filter(function (group) { return group.selected && group.state === 'UNDECIDED'; });
+    if (!selected.length) {
+      status('No group is selected: x selects the group shown.', true, false);
       return;
     }
-    send(decision, [current], reason(), decision === 'approve' ? 'approved' : 'rejected');
+    var why = reasons.reasonFor(decision, status);
+    if (why) { send(decision, selected, why, decision + 'd'); }
+  }
+
+  // Takes back the decision of the group shown, and says which.
+  function takeBack() {
+    if (!current || current.state === 'UNDECIDED') {
+      status('The group shown (' + (current ? names(current).join(', ') : 'none') + ') has no decision to take back.'
+        + (undoable.length ? ' The undo button beside the last confirmation takes back the last decision.' : ''),
+        true, false);
+      return;
+    }
+    send(current.state === 'APPROVED' ? 'unapprove' : 'unreject', [current], null, 'took back');
   }
 
   // One request for the groups of each run; the answers say each group's state and version now.
@@ -278,7 +270,7 @@
     }, Promise.resolve()).then(function () {
       busy = false;
       if (decision === 'approve' || decision === 'reject') {
-        remember(why);
+        reasons.used(decision, why);
         undoable.push({ decision: decision, groups: changed });
         var at = chosen.indexOf(current) >= 0 ? current : null;
         current = at ? next(at) : current;
@@ -287,8 +279,8 @@
         current = chosen[0];
         if (filter !== 'ALL' && filter !== 'UNDECIDED') { filter = 'UNDECIDED'; }
       }
-      status(messages.join(' ') + (chosen.length === 1 ? ' (group ' + chosen[0].key + ').' : '.'), false,
-        decision === 'approve' || decision === 'reject');
+      status(messages.join(' ') + (chosen.length === 1 ? ' (' + names(chosen[0]).join(', ') + ')' : '')
+        + (why ? '; reason recorded: "' + why + '".' : '.'), false, decision === 'approve' || decision === 'reject');
       render();
     }, function (error) {
       busy = false;
@@ -306,8 +298,13 @@
     send(last.decision === 'approve' ? 'unapprove' : 'unreject', last.groups, null, 'took back');
   }
 
+  document.getElementById('reason').addEventListener('input', reasons.edited);
+
   document.addEventListener('keydown', function (event) {
-    var typing = event.target && (event.target.tagName === 'INPUT' || event.target.tagName === 'TEXTAREA');
+    // A text field takes the keys it is typed into; a checkbox or a button clicked with the mouse does not.
+    var target = event.target;
+    var typing = target && (target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT'
+      && ['checkbox', 'radio', 'button', 'submit'].indexOf(target.type) < 0));
     if (typing) {
       if (event.key === 'Enter' || event.key === 'Escape') {
         event.target.blur();
@@ -323,7 +320,10 @@
       case 'a': if (data.canDecide) { decide('approve'); } break;
       case 'r': if (data.canDecide) { decide('reject'); } break;
       case 's': skip(); break;
-      case 'u': if (data.canDecide) { undoLast(); } break;
+      case 'u': if (data.canDecide) { takeBack(); } break;
+      case 'z': if (data.canDecide) { undoLast(); } break;
+      case 'A': if (data.canDecide) { decideSelected('approve'); } break;
+      case 'R': if (data.canDecide) { decideSelected('reject'); } break;
       case 'x':
         if (current) { current.selected = !current.selected; render(); }
         break;

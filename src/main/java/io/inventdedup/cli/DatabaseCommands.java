@@ -184,7 +184,7 @@ public final class DatabaseCommands {
 			if ("-".equals(html)) {
 				return page(page, jobExecutionId, System.out, htmlLimit);
 			}
-			AuditReport report = new AuditReport(runs, System.out);
+			AuditReport report = new AuditReport(runs, context.getBean(DecisionRepository.class), System.out);
 			if (jobExecutionId == null) {
 				report.printRuns(20);
 				return 0;

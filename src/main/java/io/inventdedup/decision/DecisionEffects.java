@@ -2,6 +2,8 @@ package io.inventdedup.decision;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -32,11 +34,16 @@ public final class DecisionEffects {
 
 	}
 
-	public static Effects of(DecisionRepository.QueuedGroup group) {
+	/**
+	 * The effects of each decision on a queued group, its contacts named.
+	 * @param names the group's members' names, by contact id
+	 */
+	public static Effects of(DecisionRepository.QueuedGroup group, Map<String, String> names) {
+		Function<String, String> person = (id) -> person(names, id);
 		String merge = (group.survivorId() == null || group.sources().isEmpty()) ? "nothing is merged"
-				: String.join(", ", group.sources()) + " will be"
-						+ " merged into " + group.survivorId() + survivorWhy(group.policy()) + " by the next real run of org "
-						+ group.orgId() + excluded(group.excluded()) + followUp(group.plannedUpdate());
+				: String.join(", ", group.sources().stream().map(person).toList()) + " will be merged into "
+						+ person.apply(group.survivorId()) + survivorWhy(group.policy()) + " by the next real run of org "
+						+ group.orgId() + excluded(group.excluded(), person) + followUp(group.plannedUpdate());
 		return new Effects(merge + ", while the group stays as it is now (one that changes waits for a person again)",
 				"No run of org " + group.orgId() + " merges these contacts while the group stays as it is now; "
 						+ "undo takes the rejection back",
@@ -59,13 +66,22 @@ public final class DecisionEffects {
 		return "";
 	}
 
-	private static String excluded(List<Exclusion> excluded) {
+	/** {@code "Ann Lee" (ct_1)}: a contact by its name, its id beside it; {@code (no name) (ct_1)} without one. */
+	static String person(Map<String, String> names, String id) {
+		String name = names.get(id);
+		if (name == null || name.isBlank()) {
+			return "(no name) (" + id + ")";
+		}
+		return "\"" + ((name.length() > 80) ? name.substring(0, 80) + "…" : name) + "\" (" + id + ")";
+	}
+
+	private static String excluded(List<Exclusion> excluded, Function<String, String> person) {
 		if (excluded.isEmpty()) {
 			return "";
 		}
-		return "; left out: " + String.join(", ",
-				excluded.stream().map((exclusion) -> exclusion.contactId() + " (" + exclusion.reason().code() + ")")
-					.toList());
+		return "; left out: " + String.join(", ", excluded.stream()
+			.map((exclusion) -> person.apply(exclusion.contactId()) + " (" + exclusion.reason().code() + ")")
+			.toList());
 	}
 
 	/** {@code ; then the survivor is unsubscribed and named "Ann Lee"}, or nothing. */

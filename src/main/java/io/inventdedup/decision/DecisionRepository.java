@@ -117,7 +117,7 @@ public class DecisionRepository {
 	public record QueuedGroup(String orgId, long runInstanceId, long jobExecutionId, String groupKey,
 			@Nullable String reason, @Nullable String detail, String listedGroup, Instant waitingSince,
 			@Nullable String survivorId, List<String> sources, List<Exclusion> excluded, @Nullable String plannedUpdate,
-			@Nullable String policy) {
+			@Nullable String policy, boolean decided) {
 
 	}
 
@@ -240,17 +240,17 @@ public class DecisionRepository {
 	}
 
 	/**
-	 * The queue: groups waiting for a person, that is the NEEDS_REVIEW rows of each org's last run
-	 * that no one decided on yet (every run queues again what is undecided), those that waited
-	 * longest first (since the first run that queued them), of one org or of all ({@code orgId} null), at
-	 * most {@code limit}.
+	 * The queue: the groups left for a person, that is the NEEDS_REVIEW rows of each org's last run
+	 * (every run queues again what is undecided), those that waited longest first (since the first
+	 * run that queued them), of one org or of all ({@code orgId} null), at most {@code limit}. A
+	 * group decided on stays in it, {@code decided}, until a run acts on the decision.
 	 */
 	public List<QueuedGroup> queue(@Nullable String orgId, int limit) {
 		return this.jdbc.sql(QUEUE + """
 				SELECT q.*,
 				       (SELECT min(f.created_at) FROM dedup_recorded_group f
 				         WHERE f.org_id = q.org_id AND f.group_key = q.group_key AND f.status = 'NEEDS_REVIEW') AS waiting_since
-				  FROM queued q
+				  FROM decided q
 				 WHERE CAST(:org AS text) IS NULL OR q.org_id = :org
 				 ORDER BY waiting_since, q.id
 				 LIMIT :limit
@@ -260,7 +260,7 @@ public class DecisionRepository {
 				rs.getTimestamp("waiting_since").toInstant(), rs.getString("survivor_contact_id"),
 				AuditRows.strings(rs.getArray("source_contact_ids")),
 				AuditRows.exclusions(rs.getArray("excluded_contact_ids"), rs.getArray("exclusion_reasons")),
-				rs.getString("planned_update"), rs.getString("policy")))
+				rs.getString("planned_update"), rs.getString("policy"), rs.getBoolean("decided")))
 			.list();
 	}
 
@@ -278,17 +278,49 @@ public class DecisionRepository {
 	public QueueFacts queueFacts(String orgId) {
 		return this.jdbc.sql(QUEUE + """
 				SELECT count(DISTINCT q.id) AS n, min(f.created_at) AS since
-				  FROM queued q JOIN dedup_recorded_group f
+				  FROM decided q JOIN dedup_recorded_group f
 				    ON f.org_id = q.org_id AND f.group_key = q.group_key AND f.status = 'NEEDS_REVIEW'
-				 WHERE q.org_id = :org
+				 WHERE q.org_id = :org AND NOT q.decided
 				""").param("org", orgId).query((rs, row) -> new QueueFacts(rs.getLong("n"),
 				(rs.getTimestamp("since") != null) ? rs.getTimestamp("since").toInstant() : null)).single();
 	}
 
-	/** How many groups wait for a person, by org (see {@link #queue}). */
+	/**
+	 * How a run's groups left for a person stand: the one count that the queue, the home page, the
+	 * run's page, {@code --report} and the metrics show.
+	 * @param undecided groups that wait for a person
+	 * @param approved groups a person approved, merged by the next real run while they stay the same
+	 * @param rejected groups a person rejected, merged by no run while they stay the same
+	 */
+	public record ReviewCounts(long undecided, long approved, long rejected) {
+
+		/** {@code 20 (8 undecided, 7 approved, 5 rejected)}, or {@code 0}. */
+		public String describe() {
+			long all = this.undecided + this.approved + this.rejected;
+			return (all == 0) ? "0" : all + " (" + this.undecided + " undecided, " + this.approved + " approved, "
+					+ this.rejected + " rejected)";
+		}
+
+	}
+
+	/** How the groups that this run left for a person stand now. */
+	public ReviewCounts reviewCounts(long runInstanceId) {
+		return this.jdbc.sql("""
+				SELECT count(*) FILTER (WHERE ap.group_key IS NULL AND rj.group_key IS NULL) AS undecided,
+				       count(ap.group_key) AS approved, count(rj.group_key) FILTER (WHERE ap.group_key IS NULL) AS rejected
+				  FROM dedup_recorded_group a
+				  LEFT JOIN dedup_approval ap ON ap.run_instance_id = a.job_instance_id AND ap.group_key = a.group_key
+				  LEFT JOIN dedup_rejection rj ON rj.plan_instance_id = a.job_instance_id AND rj.group_key = a.group_key
+				 WHERE a.job_instance_id = :run AND a.status = 'NEEDS_REVIEW'
+				""").param("run", runInstanceId)
+			.query((rs, row) -> new ReviewCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+			.single();
+	}
+
+	/** How many groups wait for a person (undecided), by org (see {@link #queue}). */
 	public Map<String, Long> queuedByOrg() {
 		Map<String, Long> counts = new LinkedHashMap<>();
-		this.jdbc.sql(QUEUE + "SELECT org_id, count(*) FROM queued GROUP BY org_id ORDER BY org_id")
+		this.jdbc.sql(QUEUE + "SELECT org_id, count(*) FROM decided WHERE NOT decided GROUP BY org_id ORDER BY org_id")
 			.query((rs) -> {
 				counts.put(rs.getString(1), rs.getLong(2));
 			});
@@ -331,14 +363,40 @@ public class DecisionRepository {
 			                       a.planned_update::text AS planned_update, a.policy::text AS policy
 			                  FROM dedup_recorded_group a
 			                  JOIN latest l ON l.org_id = a.org_id AND l.job_instance_id = a.job_instance_id
-			                 WHERE a.status = 'NEEDS_REVIEW'
-			                   AND NOT EXISTS (SELECT 1 FROM dedup_approval p
-			                                    WHERE p.run_instance_id = a.job_instance_id AND p.group_key = a.group_key)
-			                   AND NOT EXISTS (SELECT 1 FROM dedup_rejection r
-			                                    WHERE r.plan_instance_id = a.job_instance_id AND r.group_key = a.group_key))
+			                 WHERE a.status = 'NEEDS_REVIEW'),
+			     decided AS (SELECT q.*, (EXISTS (SELECT 1 FROM dedup_approval p
+			                                       WHERE p.run_instance_id = q.job_instance_id AND p.group_key = q.group_key)
+			                              OR EXISTS (SELECT 1 FROM dedup_rejection r
+			                                       WHERE r.plan_instance_id = q.job_instance_id AND r.group_key = q.group_key))
+			                             AS decided
+			                   FROM queued q)
 			""";
 
-	/** The plan's rejected groups: group key to {@code "by NAME: REASON"}. */
+	/**
+	 * The groups of the org that a run left waiting for a person (NEEDS_REVIEW), by group key: the
+	 * last run that queued each and why. A group keeps its key while its members stay the same, so a
+	 * later run keeps such a group for a person (whatever its verdict now) until one decides it.
+	 */
+	public Map<String, Waiting> waitingGroups(String orgId) {
+		Map<String, Waiting> waiting = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT DISTINCT ON (group_key) group_key, job_instance_id, reason FROM dedup_recorded_group
+				 WHERE org_id = :org AND status = 'NEEDS_REVIEW'
+				 ORDER BY group_key, job_instance_id DESC
+				""").param("org", orgId).query((rs) -> {
+					waiting.put(rs.getString(1), new Waiting(rs.getLong(2), rs.getString(3)));
+				});
+		return waiting;
+	}
+
+	/**
+	 * A group that a run left for a person.
+	 * @param run the last run that queued it
+	 * @param reason why (a skip reason's code)
+	 */
+	public record Waiting(long run, String reason) {
+	}
+
 	/**
 	 * Of these groups of a run, those a person approved (and no one took back): read again by a run
 	 * before it sends the merge an approval asked for.
@@ -360,6 +418,7 @@ public class DecisionRepository {
 			.list());
 	}
 
+	/** The plan's rejected groups: group key to {@code "by NAME: REASON"}. */
 	public Map<String, String> rejections(long planInstanceId) {
 		Map<String, String> rejections = new LinkedHashMap<>();
 		this.jdbc.sql("SELECT group_key, rejected_by, reason FROM dedup_rejection WHERE plan_instance_id = ? ORDER BY group_key")

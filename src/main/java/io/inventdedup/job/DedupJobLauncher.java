@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.inventdedup.audit.RunRecords;
+import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.merge.OrgLease;
 import io.inventdedup.merge.OrgLeases;
 import io.inventdedup.report.RunSummary;
@@ -53,6 +54,8 @@ public class DedupJobLauncher {
 
 	private final RunRecords runs;
 
+	private final DecisionRepository decisions;
+
 	private final RunningExecution runningExecution;
 
 	private final RunOutcomeMetrics outcomes;
@@ -60,7 +63,7 @@ public class DedupJobLauncher {
 	private final Clock clock;
 
 	public DedupJobLauncher(JobOperator jobOperator, JobRepository jobRepository, Job contactDedupJob,
-			OrgLeases leases, DedupProperties defaults, RunRecords runs,
+			OrgLeases leases, DedupProperties defaults, RunRecords runs, DecisionRepository decisions,
 			RunningExecution runningExecution, RunOutcomeMetrics outcomes) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
@@ -68,6 +71,7 @@ public class DedupJobLauncher {
 		this.leases = leases;
 		this.defaults = defaults;
 		this.runs = runs;
+		this.decisions = decisions;
 		this.runningExecution = runningExecution;
 		this.outcomes = outcomes;
 		this.clock = Clock.systemUTC();
@@ -214,7 +218,9 @@ public class DedupJobLauncher {
 	private void report(JobExecution execution) {
 		StringBuilder text = new StringBuilder(String.format("%nRun %d (job execution %d): %s%n",
 				execution.getJobInstanceId(), execution.getId(), execution.getStatus()));
-		this.runs.run(execution.getId()).ifPresent((run) -> text.append(RunSummary.text(run, execution.getId())));
+		this.runs.run(execution.getId())
+			.ifPresent((run) -> text.append(RunSummary.text(run, execution.getId(),
+					this.decisions.reviewCounts(execution.getJobInstanceId()))));
 		for (String cause : FailureCause.describe(execution.getAllFailureExceptions())) {
 			text.append(String.format("failure: %s%n", cause));
 		}

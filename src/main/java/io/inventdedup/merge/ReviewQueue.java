@@ -1,9 +1,12 @@
 package io.inventdedup.merge;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 
 import io.inventdedup.collect.StagedGroup;
 import io.inventdedup.decision.DecisionRepository;
@@ -13,6 +16,7 @@ import io.inventdedup.policy.Contact;
 import io.inventdedup.policy.DuplicateGroup;
 import io.inventdedup.policy.MergePlan;
 import io.inventdedup.policy.QueuedReview;
+import io.inventdedup.policy.SkipReason;
 
 /**
  * The queue of groups that wait for a person: a group the policy leaves to a person
@@ -35,6 +39,9 @@ class ReviewQueue {
 
 	private final ReadEverySecond<Boolean> anyDecision;
 
+	/** The org's groups that a run left for a person, read at the first group. */
+	private @Nullable Map<String, DecisionRepository.Waiting> waiting;
+
 	ReviewQueue(DecisionRepository decisions, FollowUpSender followUps, String orgId,
 			Duration approvalsFor) {
 		this.decisions = decisions;
@@ -45,10 +52,35 @@ class ReviewQueue {
 	}
 
 	/**
+	 * A group that a run left for a person waits for one, whatever the policy says of it now (a
+	 * verdict that changed as the org changed, a policy changed since): the same members, the same
+	 * key, the same question, until a person answers it.
+	 */
+	private MergePlan stillWaiting(StagedGroup group, MergePlan plan) {
+		if (!(plan instanceof MergePlan.Merge merge)) {
+			return plan;
+		}
+		if (this.waiting == null) {
+			this.waiting = this.decisions.waitingGroups(this.orgId);
+		}
+		DecisionRepository.Waiting waited = this.waiting.get(group.groupKey());
+		if (waited == null) {
+			return plan;
+		}
+		SkipReason reason = Arrays.stream(SkipReason.values())
+			.filter((skip) -> skip.code().equals(waited.reason()))
+			.findFirst()
+			.orElse(SkipReason.NAMES_DISAGREE);
+		return new MergePlan.Review(merge, reason, "run " + waited.run() + " left this group for a person ("
+				+ waited.reason() + "), and no one decided it yet: it waits, whatever the policy says of it now");
+	}
+
+	/**
 	 * The plan to carry out: {@code plan} itself, or what a person decided on the group; a merge a
 	 * person approved names that approval.
 	 */
-	PlannedGroup resolve(StagedGroup group, DuplicateGroup current, MergePlan plan) {
+	PlannedGroup resolve(StagedGroup group, DuplicateGroup current, MergePlan policy) {
+		MergePlan plan = stillWaiting(group, policy);
 		if (!(plan instanceof MergePlan.Review review) || !this.anyDecision.get()) {
 			return new PlannedGroup(group, plan);
 		}

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 
+import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.invent.GroupAsListed;
 import io.inventdedup.audit.AuditRecord;
 import io.inventdedup.audit.AuditStatus;
@@ -35,10 +36,13 @@ public class AuditReport {
 
 	private final RunRecords runs;
 
+	private final DecisionRepository decisions;
+
 	private final PrintStream out;
 
-	public AuditReport(RunRecords runs, PrintStream out) {
+	public AuditReport(RunRecords runs, DecisionRepository decisions, PrintStream out) {
 		this.runs = runs;
+		this.decisions = decisions;
 		this.out = out;
 	}
 
@@ -70,7 +74,7 @@ public class AuditReport {
 			return false;
 		}
 		RunFacts run = found.get();
-		this.out.print(RunSummary.text(run, jobExecutionId));
+		this.out.print(RunSummary.text(run, jobExecutionId, this.decisions.reviewCounts(run.instance())));
 		namesDiffer(run.instance(), jobExecutionId);
 		if (run.counts().failed() == 0) {
 			return true;

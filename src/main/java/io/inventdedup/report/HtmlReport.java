@@ -158,6 +158,7 @@ public class HtmlReport {
 		data.writeStringProperty("duration", run.duration());
 		data.writeStringProperty("policy", String.valueOf(run.policy()));
 		data.writeStringProperty("listing", AuditReport.listing(run));
+		data.writeStringProperty("review", this.decisions.reviewCounts(run.instance()).describe());
 		if (run.dryRun()) {
 			this.lookups.applicationOf(run.instance()).ifPresent((application) -> {
 				data.writeStringProperty("applied", application.describe(run.instance())

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.inventdedup.audit.RunFacts;
+import io.inventdedup.decision.DecisionRepository;
 
 /**
  * A run's summary, label by label: what {@code --report ID} prints and what a run logs when it
@@ -15,14 +16,14 @@ public final class RunSummary {
 	}
 
 	/** The summary of the run that this job execution belongs to, as lines of a label and its value. */
-	public static String text(RunFacts run, long jobExecutionId) {
+	public static String text(RunFacts run, long jobExecutionId, DecisionRepository.ReviewCounts review) {
 		StringBuilder text = new StringBuilder();
-		rows(run, jobExecutionId).forEach((label, value) -> text.append(String.format("%-22s %s%n", label, value)));
+		rows(run, jobExecutionId, review).forEach((label, value) -> text.append(String.format("%-22s %s%n", label, value)));
 		return text.toString();
 	}
 
 	/** The summary's rows, in order. */
-	public static Map<String, String> rows(RunFacts run, long jobExecutionId) {
+	public static Map<String, String> rows(RunFacts run, long jobExecutionId, DecisionRepository.ReviewCounts review) {
 		Map<String, String> rows = new LinkedHashMap<>();
 		RunFacts.Counts counts = run.counts();
 		boolean completed = "COMPLETED".equals(run.executionStatus());
@@ -50,9 +51,9 @@ public final class RunSummary {
 		rows.put("skipped", String.valueOf(counts.skipped()));
 		rows.put("failed", String.valueOf(counts.failed()));
 		rows.put("pending", String.valueOf(counts.pending()));
-		rows.put("needs review", counts.needsReview() + ((counts.needsReview() > 0)
-				? ": nothing of them merged; approve with --approve " + jobExecutionId
-						+ " KEY... --reason=TEXT (or --reject), and the next real run merges what was approved"
+		rows.put("needs review", review.describe() + ((review.undecided() > 0)
+				? "; approve with --approve " + jobExecutionId + " KEY... --reason=TEXT (or --reject), or in the"
+						+ " review (--serve): the next real run merges what was approved"
 				: ""));
 		rows.put("contacts merged away", String.valueOf(counts.contactsMergedAway()));
 		rows.put("by reason", (counts.reasons() != null) ? counts.reasons() : "none");

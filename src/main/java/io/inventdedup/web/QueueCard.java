@@ -1,5 +1,6 @@
 package io.inventdedup.web;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,18 +30,30 @@ import io.inventdedup.report.PageGroup;
  * @param effects what each decision does, in a sentence
  * @param members the group's members as listed, long texts cut
  * @param matchedOn what Invent says they share
+ * @param state {@code UNDECIDED}, {@code APPROVED} or {@code REJECTED}: a decided group stays in the
+ * queue, with its undo, until a run acts on the decision
+ * @param decision who decided what, when and why, or null
  */
 record QueueCard(String org, String run, String execution, String key, @Nullable String version,
 		@Nullable String reason, @Nullable String detail, String since, @Nullable String survivor,
 		List<String> sources, Map<String, String> excluded, DecisionEffects.Effects effects,
-		List<GroupAsListed.Member> members, List<GroupAsListed.Match> matchedOn) {
+		List<GroupAsListed.Member> members, List<GroupAsListed.Match> matchedOn, String state,
+		@Nullable String decision) {
 
-	static QueueCard of(DecisionRepository.QueuedGroup group, @Nullable String version) {
+	static QueueCard of(DecisionRepository.QueuedGroup group, @Nullable String version,
+			DecisionRepository.@Nullable DecidedGroup decided) {
 		GroupAsListed listed = GroupAsListed.read(group.listedGroup()).cut(PageGroup.MAX_TEXT);
+		Map<String, String> names = new HashMap<>();
+		listed.members().forEach((member) -> {
+			if (member.id() != null && member.name() != null) {
+				names.putIfAbsent(member.id(), member.name());
+			}
+		});
 		return new QueueCard(group.orgId(), String.valueOf(group.runInstanceId()),
 				String.valueOf(group.jobExecutionId()), group.groupKey(), version, group.reason(), group.detail(),
 				RunFacts.time(group.waitingSince()), group.survivorId(), group.sources(),
-				PageGroup.excluded(group.excluded()), DecisionEffects.of(group), listed.members(), listed.matchedOn());
+				PageGroup.excluded(group.excluded()), DecisionEffects.of(group, names), listed.members(), listed.matchedOn(),
+				(decided != null) ? decided.state().name() : "UNDECIDED", (decided != null) ? decided.decision() : null);
 	}
 
 }

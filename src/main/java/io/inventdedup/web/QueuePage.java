@@ -53,6 +53,9 @@ class QueuePage {
 					Collectors.mapping(DecisionRepository.QueuedGroup::groupKey, Collectors.toList())));
 		Map<Long, Map<String, String>> versions = new LinkedHashMap<>();
 		keysByRun.forEach((run, keys) -> versions.put(run, this.rules.versions(run, keys)));
+		Map<Long, Map<String, DecisionRepository.DecidedGroup>> decided = new LinkedHashMap<>();
+		queue.stream().filter(DecisionRepository.QueuedGroup::decided).forEach((group) -> decided
+			.computeIfAbsent(group.runInstanceId(), (run) -> this.decisions.decided(run, keysByRun.get(run))));
 		Map<String, Long> queuedByOrg = this.decisions.queuedByOrg();
 		out.write(this.page[0]);
 		try (JsonGenerator data = this.json.createGenerator(new HtmlReport.ScriptSafeWriter(out))) {
@@ -74,7 +77,8 @@ class QueuePage {
 			data.writeName("groups");
 			data.writeStartArray();
 			for (DecisionRepository.QueuedGroup group : queue) {
-				this.json.writeValue(data, QueueCard.of(group, versions.get(group.runInstanceId()).get(group.groupKey())));
+				this.json.writeValue(data, QueueCard.of(group, versions.get(group.runInstanceId()).get(group.groupKey()),
+						decided.getOrDefault(group.runInstanceId(), Map.of()).get(group.groupKey())));
 			}
 			data.writeEndArray();
 			data.writeEndObject();

@@ -75,14 +75,17 @@ class ReviewPages {
 				data.writeNumberProperty("queued", queuedByOrg.getOrDefault(org.getKey(), 0L));
 				data.writeName("runs");
 				data.writeStartArray();
-				org.getValue().forEach((run) -> writeRun(data, run));
+				org.getValue().forEach((run) -> writeRun(data, run, this.decisions.reviewCounts(run.run())));
 				data.writeEndArray();
 				data.writeEndObject();
 			}
 			data.writeEndArray();
 			data.writeName("queue");
 			data.writeStartArray();
-			this.decisions.queue(null, this.properties.queueLimit()).forEach((group) -> writeQueued(data, group));
+			this.decisions.queue(null, this.properties.queueLimit())
+				.stream()
+				.filter((group) -> !group.decided())
+				.forEach((group) -> writeQueued(data, group));
 			data.writeEndArray();
 			data.writeEndObject();
 		}
@@ -127,7 +130,7 @@ class ReviewPages {
 		data.writeEndObject();
 	}
 
-	private static void writeRun(JsonGenerator data, RunRecords.OrgRun run) {
+	private static void writeRun(JsonGenerator data, RunRecords.OrgRun run, DecisionRepository.ReviewCounts review) {
 		data.writeStartObject();
 		data.writeStringProperty("run", String.valueOf(run.run()));
 		data.writeStringProperty("execution", String.valueOf(run.lastExecution()));
@@ -143,6 +146,7 @@ class ReviewPages {
 		data.writeNumberProperty("failed", run.failed());
 		data.writeNumberProperty("pending", run.pending());
 		data.writeNumberProperty("needs_review", run.needsReview());
+		data.writeStringProperty("review", review.describe());
 		data.writeEndObject();
 	}
 

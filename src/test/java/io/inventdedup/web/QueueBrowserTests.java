@@ -16,7 +16,9 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 
+import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.job.DedupJobLauncher;
+import io.inventdedup.support.DatabaseCommand;
 import io.inventdedup.simulator.InventSimulator;
 import io.inventdedup.simulator.OrgGenerator;
 import io.inventdedup.simulator.SimOrg;
@@ -51,6 +53,9 @@ class QueueBrowserTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
+	@Autowired
+	private DecisionRepository decisions;
+
 	@Test
 	void aReviewerDecidesTwentyGroupsByKeyboardWithoutLeavingTheQueue(CapturedOutput output) throws Exception {
 		String orgId = "queue-keys";
@@ -77,24 +82,29 @@ class QueueBrowserTests {
 			Set<String> approved = new HashSet<>();
 			Set<String> rejected = new HashSet<>();
 			Deque<String[]> decided = new ArrayDeque<>();
-			String[] keys = { "a", "r", "s", "a", "u", "r", "a", "s", "u", "a" };
+			String[] keys = { "a", "r", "s", "a", "z", "r", "a", "s", "z", "a" };
 			for (int i = 0; i < 20; i++) {
 				String key = keys[i % keys.length];
 				String shown = page.findElement(By.id("card")).getDomAttribute("data-key");
 				String before = page.findElement(By.id("status")).getText();
+				if (!key.equals("s") && !key.equals("z")) {
+					before = reasonOfItsKind(page, key, before);
+				}
 				new Actions(page).sendKeys(key).perform();
 				switch (key) {
 					case "a" -> {
 						approved.add(shown);
 						decided.push(new String[] { "a", shown });
 						awaitStatus(page, before, "Approved 1 group, by dana");
+						assertThat(page.findElement(By.id("status")).getText()).contains("reason recorded: \"checked by hand\".");
 					}
 					case "r" -> {
 						rejected.add(shown);
 						decided.push(new String[] { "r", shown });
 						awaitStatus(page, before, "Rejected 1 group, by dana");
+						assertThat(page.findElement(By.id("status")).getText()).contains("reason recorded: \"two people\".");
 					}
-					case "u" -> {
+					case "z" -> {
 						String[] last = decided.pop();
 						(last[0].equals("a") ? approved : rejected).remove(last[1]);
 						awaitStatus(page, before, "Took back the " + (last[0].equals("a") ? "approval" : "rejection")
@@ -104,7 +114,7 @@ class QueueBrowserTests {
 					}
 					default -> awaitStatus(page, before, "Skipped group " + shown);
 				}
-				if (!key.equals("u")) {
+				if (!key.equals("z")) {
 					assertThat(page.findElement(By.id("card")).getDomAttribute("data-key")).as("the next group, at once")
 						.isNotEqualTo(shown);
 				}
@@ -115,6 +125,8 @@ class QueueBrowserTests {
 			}
 			assertThat(this.jdbc.queryForList("SELECT DISTINCT approved_by || ': ' || reason FROM dedup_approval "
 					+ "WHERE run_instance_id = ?", String.class, run)).containsExactly("dana: checked by hand");
+			assertThat(this.jdbc.queryForList("SELECT DISTINCT rejected_by || ': ' || reason FROM dedup_rejection "
+					+ "WHERE plan_instance_id = ?", String.class, run)).containsExactly("dana: two people");
 			assertThat(page.executeScript("return window.stillThisPage === true")).as("no page was loaded").isEqualTo(true);
 			assertThat(page.executeScript("return performance.getEntriesByType('navigation').length")).isEqualTo(1L);
 
@@ -126,6 +138,82 @@ class QueueBrowserTests {
 			java.nio.file.Files.write(java.nio.file.Path.of("target", "review-queue.png"),
 					page.getScreenshotAs(OutputType.BYTES));
 		}
+	}
+
+	@Test
+	void eachKeyActsOnTheGroupShownUnderEveryFilterAfterAClickAndEveryPageCountsTheSame(CapturedOutput output) {
+		String orgId = "queue-shown";
+		OrgGenerator.seeded(45).sharedChannels(0.5).populate(this.simulator.org(orgId), 120, 0);
+		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "runKey=queue-shown"))).isZero();
+		long run = this.jdbc.queryForObject("SELECT max(job_instance_id) FROM dedup_audit WHERE org_id = ?", Long.class,
+				orgId);
+		long execution = RunAssertions.lastExecution(this.jdbc, orgId);
+
+		try (ConfigurableApplicationContext server = ReviewServerSupport.serve("--local", "--by=gil");
+				Browser browser = Browser.start()) {
+			Matcher link = ReviewServerSupport.SIGN_IN.matcher(output.getOut());
+			assertThat(link.find()).isTrue();
+			browser.open(link.group(1));
+			String base = "http://127.0.0.1:" + link.group(2);
+			ChromeDriver page = browser.open(base + "/queue?org=" + orgId);
+			page.findElement(By.id("reason")).sendKeys("checked by hand\n");
+			List<String> approved = new java.util.ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				approved.add(shownKey(page));
+				pressAndAwait(page, "a", "Approved 1 group, by gil");
+			}
+			String rejected = shownKey(page);
+			String before = page.findElement(By.id("status")).getText();
+			before = reasonOfItsKind(page, "r", before);
+			new Actions(page).sendKeys("r").perform();
+			awaitStatus(page, before, "Rejected 1 group, by gil");
+
+			page.findElement(By.id("filter-rejected")).click();
+			assertThat(shownKey(page)).isEqualTo(rejected);
+			pressAndAwait(page, "u", "Took back the rejection of 1 group");
+			assertThat(set("SELECT group_key FROM dedup_rejection WHERE plan_instance_id = ?", run)).isEmpty();
+			page.findElement(By.id("filter-approved")).click();
+			String shown = shownKey(page);
+			assertThat(approved).contains(shown);
+			pressAndAwait(page, "u", "Took back the approval of 1 group");
+			approved.remove(shown);
+			assertThat(set("SELECT group_key FROM dedup_approval WHERE run_instance_id = ?", run))
+				.as("u took back the approval of the group shown, and of no other").isEqualTo(new HashSet<>(approved));
+
+			page.findElement(By.cssSelector("#list li input[type=checkbox]")).click();
+			String clicked = shownKey(page);
+			new Actions(page).sendKeys("j").perform();
+			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+				.until(() -> !shownKey(page).equals(clicked));
+
+			ChromeDriver reloaded = browser.open(base + "/queue?org=" + orgId);
+			DecisionRepository.ReviewCounts counts = this.decisions.reviewCounts(run);
+			assertThat(counts.approved()).isEqualTo(2);
+			assertThat(reloaded.findElement(By.id("filter-approved")).getText()).isEqualTo("approved (2)");
+			assertThat(reloaded.findElement(By.id("filter-rejected")).getText()).isEqualTo("rejected (0)");
+			assertThat(reloaded.findElement(By.id("filter-undecided")).getText())
+				.isEqualTo("undecided (" + counts.undecided() + ")");
+			assertThat(reloaded.findElement(By.id("summary")).getText())
+				.contains(counts.undecided() + " groups undecided on this page").contains(orgId + " " + counts.undecided());
+			browser.open(base + "/");
+			assertThat(reloaded.findElement(By.cssSelector("section[data-org='" + orgId + "']")).getText())
+				.contains(counts.describe()).contains(counts.undecided() + " waiting for review");
+			browser.open(base + "/runs/" + execution);
+			assertThat(reloaded.findElement(By.id("facts")).getText()).contains(counts.describe());
+		}
+		assertThat(DatabaseCommand.run("--report", String.valueOf(execution))).isZero();
+		assertThat(output.getOut())
+			.containsPattern("needs review\\s+" + java.util.regex.Pattern.quote(this.decisions.reviewCounts(run).describe()));
+	}
+
+	private static String shownKey(ChromeDriver page) {
+		return page.findElement(By.id("card")).getDomAttribute("data-key");
+	}
+
+	private static void pressAndAwait(ChromeDriver page, String key, String expected) {
+		String before = page.findElement(By.id("status")).getText();
+		new Actions(page).sendKeys(key).perform();
+		awaitStatus(page, before, expected);
 	}
 
 	@Test
@@ -239,6 +327,37 @@ class QueueBrowserTests {
 
 	private Set<String> set(String sql, long run) {
 		return new HashSet<>(this.jdbc.queryForList(sql, String.class, run));
+	}
+
+	/**
+	 * Before an approval ({@code a}) or a rejection ({@code r}): when the reason field holds a reason
+	 * given to the other kind, the key asks for this kind's own (offering the last one of this kind),
+	 * never sends the other kind's. Types this kind's reason when none is offered, checks the one
+	 * offered otherwise.
+	 * @return the status line before the key that decides
+	 */
+	private static String reasonOfItsKind(ChromeDriver page, String key, String before) {
+		String reason = key.equals("a") ? "checked by hand" : "two people";
+		String field = page.findElement(By.id("reason")).getDomProperty("value");
+		boolean otherKindsReason = !field.isEmpty() && !field.equals(reason);
+		if (!otherKindsReason) {
+			return before;
+		}
+		new Actions(page).sendKeys(key).perform();
+		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+			.until(() -> !page.findElement(By.id("status")).getText().equals(before));
+		String asked = page.findElement(By.id("status")).getText();
+		assertThat(asked).as("nothing sent with the other kind's reason").startsWith("The reason \"" + field + "\" went with the")
+			.contains("type the reason for this " + (key.equals("a") ? "approval" : "rejection"));
+		String offered = page.findElement(By.id("reason")).getDomProperty("value");
+		if (offered.isEmpty()) {
+			page.findElement(By.id("reason")).sendKeys(reason + "\n");
+		}
+		else {
+			assertThat(offered).as("the last reason of this kind, offered").isEqualTo(reason);
+			page.findElement(By.id("reason")).sendKeys("\n");
+		}
+		return asked;
 	}
 
 	/** Waits until the status line changed from {@code before} and says {@code expected}. */

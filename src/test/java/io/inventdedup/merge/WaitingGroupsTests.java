@@ -1,0 +1,86 @@
+package io.inventdedup.merge;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.inventdedup.decision.Decisions;
+import io.inventdedup.decision.GroupDecision;
+import io.inventdedup.job.DedupJobLauncher;
+import io.inventdedup.simulator.InventSimulator;
+import io.inventdedup.simulator.OrgGenerator;
+import io.inventdedup.simulator.SimOrg;
+import io.inventdedup.support.IntegrationTest;
+import io.inventdedup.support.TestInfrastructure;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A group a run left for a person is never merged by a later run until a person decides it or the
+ * group itself changes, whatever the later run's verdict on it: through the real job, a run that
+ * would merge every group (the name check off, the org smaller since the first run merged what it
+ * could) leaves the queued groups queued and merges none of them; once a person approves one, the
+ * next run merges that one alone.
+ */
+@IntegrationTest
+class WaitingGroupsTests {
+
+	private final InventSimulator simulator = TestInfrastructure.simulator();
+
+	@Autowired
+	private DedupJobLauncher launcher;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private Decisions decisions;
+
+	@Test
+	void aGroupLeftForAPersonWaitsForOneWhateverALaterRunsVerdictSays() {
+		String orgId = "waiting-groups";
+		SimOrg org = this.simulator.org(orgId);
+		OrgGenerator.seeded(44).sharedChannels(0.5).populate(org, 80, 0);
+		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false", "runKey=night-1"))).isZero();
+		List<String> queued = keys("NEEDS_REVIEW", "night-1");
+		assertThat(queued).as("groups left for a person").isNotEmpty();
+		int merges = this.simulator.mergeLog(orgId).size();
+		Set<String> queuedContacts = new HashSet<>(this.jdbc.queryForList("SELECT unnest(survivor_contact_id || "
+				+ "source_contact_ids) FROM dedup_audit WHERE org_id = ? AND status = 'NEEDS_REVIEW'", String.class, orgId));
+
+		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false", "runKey=night-2", "checkNames=false")))
+			.isZero();
+
+		assertThat(keys("NEEDS_REVIEW", "night-2")).as("still waiting, the name check off").containsExactlyInAnyOrderElementsOf(queued);
+		assertThat(this.simulator.mergeLog(orgId).subList(merges, this.simulator.mergeLog(orgId).size()))
+			.as("no merge of a waiting group's contacts (the groups whose names differ are merged: the check is off)")
+			.noneMatch((merge) -> queuedContacts.contains(merge.survivorId())
+					|| merge.sourceIds().stream().anyMatch(queuedContacts::contains));
+		int merges2 = this.simulator.mergeLog(orgId).size();
+		assertThat(this.jdbc.queryForList("SELECT detail FROM dedup_audit a JOIN batch_job_execution_params p "
+				+ "ON p.job_execution_id = a.job_execution_id AND p.parameter_name = 'runKey' AND p.parameter_value = 'night-2' "
+				+ "WHERE a.org_id = ? AND a.status = 'NEEDS_REVIEW'", String.class, orgId))
+			.allMatch((detail) -> detail.contains("left this group for a person") && detail.contains("no one decided it yet"));
+
+		long night2 = this.jdbc.queryForObject("SELECT max(job_execution_id) FROM dedup_audit WHERE org_id = ?",
+				Long.class, orgId);
+		this.decisions.decide(GroupDecision.APPROVE, night2, List.of(queued.get(0)), null, "one person", "alice");
+		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false", "runKey=night-3", "checkNames=false")))
+			.isZero();
+
+		assertThat(this.simulator.mergeLog(orgId)).as("the approved group merged, alone").hasSize(merges2 + 1);
+		assertThat(keys("NEEDS_REVIEW", "night-3")).containsExactlyInAnyOrderElementsOf(queued.subList(1, queued.size()));
+	}
+
+	private List<String> keys(String status, String runKey) {
+		return this.jdbc.queryForList("SELECT a.group_key FROM dedup_audit a JOIN batch_job_execution_params p "
+				+ "ON p.job_execution_id = a.job_execution_id AND p.parameter_name = 'runKey' AND p.parameter_value = ? "
+				+ "WHERE a.org_id = 'waiting-groups' AND a.status = ?", String.class, runKey, status);
+	}
+
+}
