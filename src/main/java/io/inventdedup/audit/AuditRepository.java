@@ -2,8 +2,10 @@ package io.inventdedup.audit;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -227,20 +229,26 @@ public class AuditRepository {
 	}
 
 	/**
-	 * The groups of a run in these statuses that a key names: the group of that {@code group_key},
-	 * or every such group that holds a contact of that id.
+	 * The groups of a run in these statuses that any of these keys names (a {@code group_key}, or the
+	 * id of a contact the group holds), in one query: by the run's unique key for the group keys, by
+	 * the members' index for the contact ids ({@code job_instance_id + 0}, as {@link #planGroupsHolding}).
 	 */
-	public List<AuditRecord> findGroups(long jobInstanceId, Collection<AuditStatus> statuses, String keyOrContactId) {
-		return this.jdbcClient.sql("""
+	public List<AuditRecord> findGroups(long jobInstanceId, Collection<AuditStatus> statuses, Collection<String> keys) {
+		Map<Long, AuditRecord> found = new LinkedHashMap<>();
+		this.jdbcClient.sql("""
 				SELECT * FROM dedup_audit WHERE job_instance_id = :plan AND status IN (:statuses)
-				AND (group_key = :key OR survivor_contact_id = :key OR :key = ANY (source_contact_ids)
-				     OR :key = ANY (excluded_contact_ids))
+				   AND group_key = ANY (CAST(:keys AS text[]))
+				UNION ALL
+				SELECT * FROM dedup_audit WHERE (job_instance_id + 0) = :plan AND status IN (:statuses)
+				   AND dedup_member_ids(listed_group) && CAST(:keys AS text[])
 				ORDER BY id
 				""").param("plan", jobInstanceId)
 			.param("statuses", statuses.stream().map(AuditStatus::name).toList())
-			.param("key", keyOrContactId)
-			.query(AuditRows::read)
-			.list();
+			.param("keys", keys.toArray(String[]::new))
+			.query((rs) -> {
+				found.putIfAbsent(rs.getLong("id"), AuditRows.read(rs, 0));
+			});
+		return new ArrayList<>(found.values());
 	}
 
 	/** Deletes the audit rows written before {@code cutoff}; answers how many. */

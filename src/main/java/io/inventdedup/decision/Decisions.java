@@ -2,11 +2,13 @@ package io.inventdedup.decision;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +29,9 @@ import org.springframework.transaction.support.TransactionOperations;
 public class Decisions {
 
 	private static final int MAX_ID_LENGTH = 200;
+
+	/** The most groups one decision names: what a run's page shows at most ({@code invent-dedup.review.page-limit}). */
+	public static final int MAX_KEYS = 20_000;
 
 	/** The one reason of a skipped group that a person may overrule. */
 	private static final String NAMES_DIFFER = SkipReason.NAMES_DIFFER.code();
@@ -70,6 +75,9 @@ public class Decisions {
 	public Decided decide(GroupDecision decision, long executionId, List<String> keys, @Nullable Map<String, String> versions,
 			@Nullable String reason, String by) {
 		checkText(decision.needsReason() ? reason : null, by);
+		malformed(keys).ifPresent((problem) -> {
+			throw new DecisionRefusedException(problem);
+		});
 		Optional<Long> run = this.runs.instanceOf(executionId);
 		if (run.isEmpty()) {
 			throw new DecisionRefusedException("No run has job execution " + executionId + ": --report lists the runs");
@@ -244,21 +252,28 @@ public class Decisions {
 
 	/** The groups in these statuses that the keys name, by group key; refused when a key names none. */
 	private Map<String, AuditRecord> groups(long runInstanceId, Collection<String> keys, List<AuditStatus> statuses) {
-		if (keys.isEmpty()) {
-			throw new DecisionRefusedException("No group was named: select at least one");
-		}
 		Map<String, AuditRecord> groups = new LinkedHashMap<>();
-		List<String> unmatched = new ArrayList<>();
-		for (String key : keys) {
-			List<AuditRecord> found = this.audit.findGroups(runInstanceId, statuses, key)
-				.stream()
-				.filter((row) -> row.outcome().status() != AuditStatus.SKIPPED || NAMES_DIFFER.equals(row.outcome().reason()))
-				.toList();
-			if (found.isEmpty()) {
-				unmatched.add(key.replaceAll("\\p{Cntrl}", "?"));
+		Set<String> named = new HashSet<>(keys);
+		Set<String> matched = new HashSet<>();
+		for (AuditRecord row : this.audit.findGroups(runInstanceId, statuses, keys)) {
+			if (row.outcome().status() == AuditStatus.SKIPPED && !NAMES_DIFFER.equals(row.outcome().reason())) {
+				continue;
 			}
-			found.forEach((row) -> groups.put(row.plan().groupKey(), row));
+			AuditRecord.Plan plan = row.plan();
+			List<String> names = new ArrayList<>(plan.sourceIds());
+			names.add(plan.groupKey());
+			names.add(plan.survivorId());
+			plan.excluded().forEach((exclusion) -> names.add(exclusion.contactId()));
+			names.retainAll(named);
+			if (!names.isEmpty()) {
+				matched.addAll(names);
+				groups.put(plan.groupKey(), row);
+			}
 		}
+		List<String> unmatched = keys.stream()
+			.filter((key) -> !matched.contains(key))
+			.map((key) -> key.replaceAll("\\p{Cntrl}", "?"))
+			.toList();
 		if (!unmatched.isEmpty()) {
 			throw new DecisionRefusedException("These keys match no group of run " + runInstanceId + " in status "
 					+ String.join(" or ", statuses.stream()
@@ -267,6 +282,29 @@ public class Decisions {
 					+ " (a key is a group_key or the id of a contact in such a row): " + unmatched);
 		}
 		return groups;
+	}
+
+	/**
+	 * What is wrong with the keys a decision names, before anything is looked up: none, more than
+	 * {@value #MAX_KEYS}, or one that is empty or cannot be a key or an id.
+	 */
+	public static Optional<String> malformed(@Nullable List<String> keys) {
+		if (keys == null || keys.isEmpty()) {
+			return Optional.of("No group was named: select at least one");
+		}
+		if (keys.size() > MAX_KEYS) {
+			return Optional.of("A decision names at most " + MAX_KEYS + " groups (a run's page at most), and this one "
+					+ "names " + keys.size() + ": decide in parts");
+		}
+		for (int i = 0; i < keys.size(); i++) {
+			String key = keys.get(i);
+			if (key == null || key.isBlank() || key.length() > MAX_ID_LENGTH) {
+				return Optional.of("Key " + (i + 1) + " of " + keys.size() + " is " + ((key == null) ? "null"
+						: key.isBlank() ? "empty" : "longer than " + MAX_ID_LENGTH + " characters")
+						+ ": a key is a group_key or a contact id");
+			}
+		}
+		return Optional.empty();
 	}
 
 	private static void checkIds(String orgId, List<String> contactIds) {

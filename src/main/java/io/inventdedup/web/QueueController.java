@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -99,6 +100,10 @@ class QueueController {
 			return ResponseEntity.badRequest()
 				.body(new Refusal("A decision is {execution, decision: " + GroupDecision.words() + ", keys, "
 						+ "versions, reason}: reload the page. Nothing was changed."));
+		}
+		Optional<String> malformed = Decisions.malformed(request.keys());
+		if (malformed.isPresent()) {
+			return ResponseEntity.badRequest().body(new Refusal(malformed.get() + ". Nothing was changed."));
 		}
 		try {
 			String reason = onGroups.needsReason() ? Objects.requireNonNullElse(request.reason(), "").strip() : null;

@@ -25,6 +25,8 @@ import org.springframework.security.oauth2.core.user.OAuth2UserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 
@@ -60,12 +62,14 @@ class ReviewSecurity {
 			.anyRequest()
 			.hasAnyRole(REVIEWER, VIEWER))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
 			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(refusal(properties)))
 			// A request not signed in gets no server-side session: the page to return to after signing in
 			// is kept in a cookie, not in a session that each anonymous request would open for hours.
 			.requestCache((cache) -> cache.requestCache(new CookieRequestCache()))
-			.csrf((csrf) -> csrf.csrfTokenRepository(new SessionCsrfTokens()))
+			.csrf((csrf) -> csrf.csrfTokenRepository(new SessionCsrfTokens())
+				.csrfTokenRequestHandler(RequestChecks.tokenInHeaderOrBody()))
+			.addFilterBefore(RequestChecks.sameOrigin(), CsrfFilter.class)
 			// Signing out ends the session here; the identity provider's own session is its own.
 			.logout((logout) -> logout.logoutSuccessUrl("/signed-out"));
 		if (local) {
@@ -83,6 +87,12 @@ class ReviewSecurity {
 			http.oauth2Login(Customizer.withDefaults());
 		}
 		return http.build();
+	}
+
+	/** The firewall's refusals carry the review's security headers too. */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler() {
+		return RequestChecks.rejected();
 	}
 
 	/**

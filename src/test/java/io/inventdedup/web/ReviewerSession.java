@@ -92,4 +92,25 @@ final class ReviewerSession {
 		return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
+	/**
+	 * A POST of a JSON body, as a probe sends it: the CSRF token in its header or, with
+	 * {@code tokenInQuery}, in the address instead; an {@code Origin} when given.
+	 */
+	HttpResponse<String> probe(String path, String json, boolean tokenInQuery, @Nullable String origin)
+			throws IOException, InterruptedException {
+		String query = tokenInQuery ? ((path.contains("?") ? "&" : "?") + this.queue.path("csrf").path("name").asString()
+				+ "=" + java.net.URLEncoder.encode(this.csrfToken, java.nio.charset.StandardCharsets.UTF_8)) : "";
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path + query))
+			.header("Content-Type", "application/json")
+			.header("Cookie", this.cookie)
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (!tokenInQuery) {
+			request.header(this.csrfHeader, this.csrfToken);
+		}
+		if (origin != null) {
+			request.header("Origin", origin);
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 }
