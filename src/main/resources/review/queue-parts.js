@@ -141,6 +141,16 @@
     }
   }
 
+  // What each decision does, said under the group: on a phone the buttons stay at the foot of the screen.
+  function effects(group) {
+    var list = el('dl', 'effects');
+    [['Approve', group.effects.approve], ['Reject', group.effects.reject]].forEach(function (effect) {
+      list.appendChild(el('dt', null, effect[0]));
+      list.appendChild(el('dd', null, effect[1]));
+    });
+    return list;
+  }
+
   window.inventDedupQueue = { el: el, plural: plural, names: names, member: member, action: action,
-    summary: summary, reasons: reasons, filters: filters };
+    summary: summary, reasons: reasons, filters: filters, effects: effects };
 }());

@@ -123,6 +123,7 @@
         + 'was merged by this decision yet', takeBack, data.canDecide));
     }
     box.appendChild(actions);
+    if (group.state === 'UNDECIDED') { box.appendChild(parts.effects(group)); }
     bulk();
   }
 
