@@ -134,16 +134,17 @@
     var selected = groups.filter(function (group) { return group.selected && group.state === 'UNDECIDED'; });
     var bar = el('div', 'bulk');
     bar.id = 'bulk';
-    var every = el('button', null, 'Select every undecided group shown (' + shown().filter(function (g) {
-      return g.state === 'UNDECIDED';
-    }).length + ')');
-    every.type = 'button';
-    every.id = 'select-all';
-    every.addEventListener('click', function () {
-      shown().forEach(function (group) { group.selected = group.state === 'UNDECIDED'; });
-      render();
-    });
-    bar.appendChild(every);
+    var undecided = shown().filter(function (g) { return g.state === 'UNDECIDED'; }).length;
+    if (undecided) {
+      var every = el('button', null, 'Select every undecided group shown (' + undecided + ')');
+      every.type = 'button';
+      every.id = 'select-all';
+      every.addEventListener('click', function () {
+        shown().forEach(function (group) { group.selected = group.state === 'UNDECIDED'; });
+        render();
+      });
+      bar.appendChild(every);
+    }
     if (selected.length) {
       [['approve', 'Approve'], ['reject', 'Reject']].forEach(function (b) {
         var button = el('button', null, b[1] + ' the ' + plural(selected.length, 'selected group', 'selected groups'));
@@ -341,6 +342,7 @@
   render();
   document.body.setAttribute('data-ready', 'true');
   if (!groups.length) {
-    status('No group waits for a person' + (data.org ? ' in org ' + data.org : '') + '.', false, false);
+    status(data.org && !data.knownOrg ? 'No run of org ' + data.org + ' was recorded here: no such org (the home page '
+      + 'lists the orgs).' : 'No group waits for a person' + (data.org ? ' in org ' + data.org : '') + '.', !!data.org && !data.knownOrg, false);
   }
 }());

@@ -50,12 +50,43 @@ public record RunFacts(long instance, String org, String executionStatus, @Nulla
 		return (exitCode == null || exitCode.equals(status)) ? status : status + " (exit status " + exitCode + ")";
 	}
 
-	/** How long the last execution took ({@code 1m 2s}), or empty while it runs. */
+	/** How long the last execution took ({@link #duration(Duration)}), or empty while it runs. */
 	public String duration() {
 		if (this.started == null || this.ended == null) {
 			return "";
 		}
-		return Duration.between(this.started, this.ended).toString().substring(2).toLowerCase();
+		return duration(Duration.between(this.started, this.ended));
+	}
+
+	/** The one duration format of what people read: {@code 6.6 s}, {@code 2 min 14 s}, {@code 3 h 5 min}. */
+	public static String duration(Duration duration) {
+		long seconds = duration.toSeconds();
+		if (seconds < 60) {
+			return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+		}
+		if (seconds < 3600) {
+			return (seconds / 60) + " min " + (seconds % 60) + " s";
+		}
+		return (seconds / 3600) + " h " + ((seconds % 3600) / 60) + " min";
+	}
+
+	/**
+	 * The policy in force as the job parameters that set it, in words an operator types
+	 * ({@code carryOptOut=true checkNames=true ... survivor=oldest}), whether the rows recorded it (as
+	 * JSON) or only the parameters say it; {@code none recorded} when neither does.
+	 */
+	public String policyWords() {
+		if (this.policy == null || this.policy.isBlank()) {
+			return "none recorded";
+		}
+		if (!this.policy.strip().startsWith("{")) {
+			return this.policy;
+		}
+		Map<String, String> words = new TreeMap<>();
+		Counts.JSON.readTree(this.policy).properties().forEach((entry) -> words.put(entry.getKey(), entry.getValue().asString()));
+		StringBuilder text = new StringBuilder();
+		words.forEach((name, value) -> text.append((text.length() > 0) ? " " : "").append(name).append('=').append(value));
+		return text.toString();
 	}
 
 	/**
@@ -84,7 +115,7 @@ public record RunFacts(long instance, String org, String executionStatus, @Nulla
 
 		};
 
-		private static final JsonMapper JSON = JsonMapper.builder().build();
+		static final JsonMapper JSON = JsonMapper.builder().build();
 
 		/** The counts of a run that recorded nothing yet. */
 		public static Counts none() {

@@ -70,6 +70,12 @@ public class RunLookups {
 			.optional();
 	}
 
+	/** Whether any run of this org was started here (whatever became of it). */
+	public boolean orgHasRuns(String orgId) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM batch_job_execution_params WHERE parameter_name = ? "
+				+ "AND parameter_value = ?)").params(RunParameters.ORG_ID, orgId).query(Boolean.class).single();
+	}
+
 	/** Whether a group of the run holds this contact. */
 	public boolean runHolds(long jobInstanceId, String contactId) {
 		return this.jdbc.sql("""

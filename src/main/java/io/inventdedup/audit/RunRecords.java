@@ -46,7 +46,7 @@ public class RunRecords {
 	 */
 	public record RunLine(long run, long execution, @Nullable String org, @Nullable String dryRun, long groups,
 			long planned, long merged, long skipped, long failed, long pending, String status,
-			@Nullable Timestamp startedAt) {
+			@Nullable Instant startedAt) {
 
 	}
 
@@ -72,7 +72,7 @@ public class RunRecords {
 				""").params(names()).param("limit", limit).query((rs, row) -> new RunLine(rs.getLong("job_instance_id"),
 				rs.getLong("job_execution_id"), rs.getString("org_id"), rs.getString("dry_run"), rs.getLong("groups"),
 				rs.getLong("planned"), rs.getLong("merged"), rs.getLong("skipped"), rs.getLong("failed"),
-				rs.getLong("pending"), rs.getString("status"), rs.getTimestamp("start_time"))).list();
+				rs.getLong("pending"), rs.getString("status"), instant(rs.getTimestamp("start_time")))).list();
 	}
 
 	/** A run of an org, for the review's home page: its last execution and its counts. */

@@ -67,8 +67,9 @@ class ReviewCommand {
 	int hold(String orgId, List<String> contactIds, String reason, String by) {
 		return refusedOr(() -> {
 			this.decisions.hold(orgId, contactIds, reason, by);
-			this.out.printf("Holding %d contacts of org %s, by %s: %s%n  %s%nEvery run excludes them (reason held) "
-					+ "from the next group it plans on.%n", contactIds.size(), orgId, by, reason, contactIds);
+			this.out.printf("Holding %d %s of org %s, by %s: %s%n  %s%nEvery run excludes %s (reason held) "
+					+ "from the next group it plans on.%n", contactIds.size(), (contactIds.size() == 1) ? "contact" : "contacts",
+					orgId, by, reason, contactIds, (contactIds.size() == 1) ? "it" : "them");
 		});
 	}
 

@@ -1,7 +1,11 @@
 package io.inventdedup.invent;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
@@ -44,6 +48,25 @@ public record GroupAsListed(List<Member> members, List<Match> matchedOn) {
 				: text.substring(0, max) + "…";
 		return new GroupAsListed(this.members.stream().map((member) -> member.cut(cut)).toList(),
 				this.matchedOn.stream().map((match) -> new Match(cut.apply(match.type()), cut.apply(match.userId()))).toList());
+	}
+
+	/**
+	 * This group as a page shows it: every text longer than {@code max} cut, and each member's
+	 * {@code created_at} in the pages' time format ({@code time}) when it is a time (as listed when not).
+	 */
+	public GroupAsListed shown(int max, Function<Instant, String> time) {
+		GroupAsListed cut = cut(max);
+		return new GroupAsListed(cut.members.stream().map((member) -> {
+			try {
+				String at = (member.createdAt() != null) ? time.apply(OffsetDateTime.parse(member.createdAt()).toInstant())
+						: null;
+				return new Member(member.id(), member.name(), at, member.admin(), member.blocked(), member.unsubscribed(),
+						member.channels(), member.segments());
+			}
+			catch (DateTimeParseException ex) {
+				return member;
+			}
+		}).toList(), cut.matchedOn);
 	}
 
 	private static @Nullable String text(@Nullable JsonNode node) {

@@ -57,7 +57,8 @@ public class AuditReport {
 		for (RunRecords.RunLine run : runs) {
 			this.out.printf("%-8d %-10d %-20s %-7s %7d %7d %7d %7d %7d %7d  %-10s  %s%n", run.run(), run.execution(),
 					RunSummary.cut(run.org(), 20), "true".equals(run.dryRun()) ? "yes" : "no", run.groups(), run.planned(),
-					run.merged(), run.skipped(), run.failed(), run.pending(), run.status(), run.startedAt());
+					run.merged(), run.skipped(), run.failed(), run.pending(), run.status(),
+					RunFacts.time(run.startedAt()));
 		}
 		if (runs.isEmpty()) {
 			this.out.printf("No run yet: the first run of an org (java -jar invent-dedup.jar orgId=ID) is listed here%n");

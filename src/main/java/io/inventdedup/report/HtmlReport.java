@@ -156,7 +156,7 @@ public class HtmlReport {
 		data.writeStringProperty("started", RunFacts.time(run.started()));
 		data.writeStringProperty("ended", (run.ended() != null) ? RunFacts.time(run.ended()) : "not ended");
 		data.writeStringProperty("duration", run.duration());
-		data.writeStringProperty("policy", String.valueOf(run.policy()));
+		data.writeStringProperty("policy", run.policyWords());
 		data.writeStringProperty("listing", AuditReport.listing(run));
 		data.writeStringProperty("review", this.decisions.reviewCounts(run.instance()).describe());
 		if (run.dryRun()) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import io.inventdedup.audit.AuditRecord;
+import io.inventdedup.audit.RunFacts;
 import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.invent.GroupAsListed;
 import io.inventdedup.policy.Exclusion;
@@ -44,7 +45,7 @@ public record PageGroup(String key, @Nullable String version, Plan plan, AuditRe
 
 	static PageGroup of(AuditRecord row, @Nullable String version, DecisionRepository.@Nullable DecidedGroup decided) {
 		AuditRecord.Plan plan = row.plan();
-		GroupAsListed listed = GroupAsListed.read(plan.listedGroup()).cut(MAX_TEXT);
+		GroupAsListed listed = GroupAsListed.read(plan.listedGroup()).shown(MAX_TEXT, RunFacts::time);
 		AuditRecord.Outcome outcome = row.outcome();
 		String error = outcome.error();
 		if (error != null && error.length() > MAX_TEXT) {

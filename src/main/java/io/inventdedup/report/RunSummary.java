@@ -1,6 +1,8 @@
 package io.inventdedup.report;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.inventdedup.audit.RunFacts;
@@ -42,7 +44,7 @@ public final class RunSummary {
 				? (completed ? "yes: nothing was merged; a plan, applied with plan=" + jobExecutionId
 						: "yes: nothing was merged; not a plan until it completes")
 				: (run.plan() != null) ? "no: the apply of plan " + run.plan() : "no");
-		rows.put("policy", String.valueOf(run.policy()));
+		rows.put("policy", run.policyWords());
 		rows.put("started / ended", RunFacts.time(run.started()) + " / " + RunFacts.time(run.ended()));
 		rows.put("listing", AuditReport.listing(run));
 		rows.put("groups", String.valueOf(counts.groups()));
@@ -56,7 +58,7 @@ public final class RunSummary {
 						+ " review (--serve): the next real run merges what was approved"
 				: ""));
 		rows.put("contacts merged away", String.valueOf(counts.contactsMergedAway()));
-		rows.put("by reason", (counts.reasons() != null) ? counts.reasons() : "none");
+		rows.put("by reason", reasons(counts));
 		if (run.plan() != null) {
 			rows.put("review", "merged as reviewed " + counts.merged() + ", changed since review "
 					+ counts.changedSinceReview() + ", rejected in review " + counts.rejectedInReview()
@@ -66,6 +68,14 @@ public final class RunSummary {
 				+ ", failed " + counts.followUpsFailed() + ", pending " + counts.followUpsPending());
 		rows.put("audit rows", "SELECT * FROM dedup_audit WHERE job_instance_id = " + run.instance() + " ORDER BY id");
 		return rows;
+	}
+
+	/** {@code names-differ 14, too-large 9}: the skipped and failed groups by reason, most first; {@code none}. */
+	public static String reasons(RunFacts.Counts counts) {
+		List<Map.Entry<String, Long>> reasons = new ArrayList<>(counts.reasonCounts().entrySet());
+		reasons.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+		return reasons.isEmpty() ? "none"
+				: String.join(", ", reasons.stream().map((reason) -> reason.getKey() + " " + reason.getValue()).toList());
 	}
 
 	static String cut(String text, int max) {

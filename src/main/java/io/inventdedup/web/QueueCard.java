@@ -42,7 +42,7 @@ record QueueCard(String org, String run, String execution, String key, @Nullable
 
 	static QueueCard of(DecisionRepository.QueuedGroup group, @Nullable String version,
 			DecisionRepository.@Nullable DecidedGroup decided) {
-		GroupAsListed listed = GroupAsListed.read(group.listedGroup()).cut(PageGroup.MAX_TEXT);
+		GroupAsListed listed = GroupAsListed.read(group.listedGroup()).shown(PageGroup.MAX_TEXT, RunFacts::time);
 		Map<String, String> names = new HashMap<>();
 		listed.members().forEach((member) -> {
 			if (member.id() != null && member.name() != null) {

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.inventdedup.audit.RunLookups;
 import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.decision.Decisions;
 import io.inventdedup.report.HtmlReport;
@@ -35,11 +36,15 @@ class QueuePage {
 
 	private final JsonMapper json;
 
+	private final RunLookups lookups;
+
 	/** The page's fixed HTML, before and after its data: read once. */
 	private final String[] page = HtmlReport.resource("/review/queue.html").split("\\$\\{data}", 2);
 
-	QueuePage(DecisionRepository decisions, Decisions rules, ReviewProperties properties, JsonMapper json) {
+	QueuePage(DecisionRepository decisions, Decisions rules, ReviewProperties properties, JsonMapper json,
+			RunLookups lookups) {
 		this.decisions = decisions;
+		this.lookups = lookups;
 		this.json = json;
 		this.rules = rules;
 		this.properties = properties;
@@ -63,6 +68,7 @@ class QueuePage {
 			data.writeStringProperty("by", reviewer.name());
 			data.writeBooleanProperty("canDecide", reviewer.canDecide());
 			data.writeStringProperty("org", org);
+			data.writeBooleanProperty("knownOrg", org == null || this.lookups.orgHasRuns(org));
 			data.writeName("csrf");
 			data.writeStartObject();
 			data.writeStringProperty("header", csrf.getHeaderName());

@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
@@ -56,11 +55,11 @@ class ReviewController {
 		this.pages.home(Reviewer.of(authentication), csrf(request), html(response));
 	}
 
-	@GetMapping(path = "/signed-out", produces = "text/plain;charset=UTF-8")
-	@ResponseBody
-	String signedOut() {
-		return "Signed out of the invent-dedup review. Open its address to sign in again (with --serve --local, "
-				+ "start it again for a new link).\n";
+	@GetMapping("/signed-out")
+	void signedOut(HttpServletResponse response) throws IOException {
+		ReviewErrors.page(response, HttpServletResponse.SC_OK, "Signed out",
+				"Signed out of the invent-dedup review. Open its address to sign in again (with --serve --local, "
+						+ "start it again for a new link)");
 	}
 
 	@GetMapping("/runs/{execution}")

@@ -74,6 +74,11 @@ class ReviewErrors implements ErrorController {
 						: "The review refused the request to " + path;
 			};
 		}
+		page(response, status, title, message);
+	}
+
+	/** A page of the review's own, in its style: a title, a sentence that says what to do, the way home. */
+	static void page(HttpServletResponse response, int status, String title, String message) throws IOException {
 		response.setStatus(status);
 		response.setContentType("text/html;charset=UTF-8");
 		PrintWriter out = response.getWriter();

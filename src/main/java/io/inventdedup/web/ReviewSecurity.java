@@ -74,10 +74,9 @@ class ReviewSecurity {
 			.logout((logout) -> logout.logoutSuccessUrl("/signed-out"));
 		if (local) {
 			http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, failure) -> {
-				response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-				response.setContentType("text/plain;charset=UTF-8");
-				response.getWriter().write("Not signed in (401): open the sign-in link that --serve --local printed; "
-						+ "it works once, start --serve --local again for a new one.\n");
+				ReviewErrors.page(response, HttpServletResponse.SC_UNAUTHORIZED, "Not signed in (401)",
+						"Open the sign-in link that --serve --local printed; it works once, start --serve --local again "
+								+ "for a new one");
 			}));
 		}
 		else {
