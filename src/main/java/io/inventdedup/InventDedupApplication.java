@@ -44,7 +44,7 @@ public class InventDedupApplication {
 		System.exit(run(args));
 	}
 
-	/** Runs the application once and answers the exit code documented in README. */
+	/** Runs the application once and answers the exit code documented in docs/running.md. */
 	public static int run(String... args) {
 		CommandLine line;
 		RunRequest request = null;

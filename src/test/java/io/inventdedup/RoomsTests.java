@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rooms of README's "Development" section, read from the code: each package depends only on
- * the packages below it in README's picture, and each table is queried by the classes of its own
+ * The rooms of docs/development.md, read from the code: each package depends only on the packages
+ * below it in that page's picture, and each table is queried by the classes of its own
  * package alone; another package reads it through a view its owner publishes
  * ({@code db/migration/V15__Published_views.sql}) and never writes that view.
  */
@@ -27,7 +27,7 @@ class RoomsTests {
 
 	private static final Path MAIN = Path.of("src", "main", "java", "io", "inventdedup");
 
-	/** README's picture of the dependencies, edge by edge ("" is the application's own package). */
+	/** docs/development.md's picture of the dependencies, edge by edge ("" is the application's own package). */
 	private static final Map<String, Set<String>> PICTURE = Map.ofEntries(Map.entry("", Set.of("cli", "web", "job")),
 			Map.entry("cli", Set.of("report")), Map.entry("web", Set.of("report", "config")),
 			Map.entry("report", Set.of("decision", "collect")), Map.entry("decision", Set.of("audit")),
@@ -67,7 +67,7 @@ class RoomsTests {
 	private static final Pattern USE = Pattern.compile("\\bio\\.inventdedup\\.([a-z]+)\\.");
 
 	@Test
-	void eachPackageDependsOnlyOnThePackagesBelowItInReadmesPicture() throws IOException {
+	void eachPackageDependsOnlyOnThePackagesBelowItInThePicture() throws IOException {
 		List<String> wrong = new ArrayList<>();
 		for (Path file : sources()) {
 			String room = room(file);
@@ -80,7 +80,7 @@ class RoomsTests {
 				}
 			}
 		}
-		assertThat(wrong).as("uses that README's picture does not show").isEmpty();
+		assertThat(wrong).as("uses that the picture of docs/development.md does not show").isEmpty();
 		for (String room : PICTURE.keySet()) {
 			assertThat(below(room)).as("the picture has no cycle through %s", room).doesNotContain(room);
 		}

@@ -9,9 +9,9 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.stereotype.Component;
 
 /**
- * The process's exit code, as documented in README: 0 the run completed (or had already); 1 it
- * failed or was stopped, re-run the same command to resume; 2 the command or the configuration is
- * wrong, nothing was called; 3 another run holds the org.
+ * The process's exit code, as docs/running.md documents it: 0 the run completed (or had already);
+ * 1 it failed or was stopped, re-run the same command to resume; 2 the command or the configuration
+ * is wrong, nothing was called; 3 another run holds the org.
  */
 @Component
 public class ExitCodes implements ExitCodeGenerator {

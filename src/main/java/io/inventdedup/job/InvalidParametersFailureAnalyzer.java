@@ -11,7 +11,8 @@ class InvalidParametersFailureAnalyzer extends AbstractFailureAnalyzer<InvalidPa
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidParametersException cause) {
 		return new FailureAnalysis("Invalid command or configuration, nothing was run: " + cause.getMessage(),
-				"Fix what is named above (README lists every parameter and setting), then run the command again.",
+				"Fix what is named above (docs/running.md lists every parameter, docs/configuration.md every "
+						+ "setting), then run the command again.",
 				cause);
 	}
 

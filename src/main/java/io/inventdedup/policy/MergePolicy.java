@@ -40,7 +40,7 @@ public record MergePolicy(SurvivorRule survivor, boolean skipAdmins, boolean ski
 	}
 
 	/**
-	 * The defaults documented in README: oldest survivor, admins and blocked left alone, at most 20
+	 * The defaults documented in docs/running.md: oldest survivor, admins and blocked left alone, at most 20
 	 * members, opt-outs and names carried to the survivor, names checked.
 	 */
 	public static MergePolicy defaults() {

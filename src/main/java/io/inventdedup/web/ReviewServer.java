@@ -70,7 +70,7 @@ public final class ReviewServer {
 		SpringApplication application = new SpringApplication(ReviewApplication.class);
 		application.setWebApplicationType(WebApplicationType.SERVLET);
 		Map<String, Object> defaults = new HashMap<>();
-		// The review user needs no DDL: the job's runs own the schema (see README, "Review in a browser").
+		// The review user needs no DDL: the job's runs own the schema (see docs/review.md, "Review in a browser").
 		defaults.put("spring.flyway.enabled", "false");
 		// The session cookie: no script reads it, no other site's form sends it, and behind TLS only.
 		defaults.put("server.servlet.session.cookie.name", "INVENT_DEDUP_REVIEW");

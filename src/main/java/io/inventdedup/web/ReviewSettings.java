@@ -25,7 +25,7 @@ final class ReviewSettings {
 		known.add(ReviewServer.LOCAL);
 		UnknownSettings.first(environment, List.of(PREFIX), known).ifPresent((unknown) -> {
 			throw new ReviewSetupException("unknown setting " + unknown,
-					"Use one of " + String.join(", ", known) + " (README, \"Review in a browser\").");
+					"Use one of " + String.join(", ", known) + " (docs/review.md, \"Review in a browser\").");
 		});
 	}
 

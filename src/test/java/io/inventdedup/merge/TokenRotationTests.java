@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A token revoked while a run merges (rotated by the org's admin): the run stops with exit 1; once
- * the token is right again, the same command merges the groups that met the refusal, as README
- * says, and leaves none of them FAILED.
+ * the token is right again, the same command merges the groups that met the refusal, as
+ * docs/recovery.md says, and leaves none of them FAILED.
  */
 @IntegrationTest
 class TokenRotationTests {

@@ -16,7 +16,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * A Thai word beside the Latin spellings people give it ({@link ThaiReadings}, by way of
  * {@link Romanised#agree}): the spellings of the Royal Thai General System and the ones people
  * write beside it agree; another name's spelling does not. Vowels are not compared: {@code บุญมา}
- * and {@code Boonmee} (บุญมี) agree, as README says.
+ * and {@code Boonmee} (บุญมี) agree, as docs/policy.md says.
  */
 class ThaiReadingsTests {
 

@@ -13,7 +13,7 @@ import static io.inventdedup.policy.TestContacts.contact;
 import static io.inventdedup.policy.TestContacts.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One test per rule of the merge policy, as README states them. */
+/** One test per rule of the merge policy, as docs/policy.md states them. */
 class MergePlannerTests {
 
 	@Test

@@ -280,7 +280,7 @@ class LocalReviewTests {
 	}
 
 	/**
-	 * A database user with the grants of {@code db/review-grants.sql} alone (README, "Review in a
+	 * A database user with the grants of {@code db/review-grants.sql} alone (docs/review.md, "Review in a
 	 * browser"): the test's server signs in as it, so that every read and decision above proves them enough.
 	 */
 	private void grantAsReadmeSays(String user) throws java.io.IOException {

@@ -133,7 +133,7 @@ class QueueBrowserTests {
 			new Actions(page).sendKeys("?").perform();
 			assertThat(page.findElement(By.id("help")).getText()).contains("j / k").contains("approve").contains("undo");
 			new Actions(page).sendKeys("?").perform();
-			// README's picture of the queue (docs/review-queue.png) is this page, taken here.
+			// The picture of the queue in docs/review.md (docs/review-queue.png) is this page, taken here.
 			page.manage().window().setSize(new Dimension(1280, 1400));
 			java.nio.file.Files.write(java.nio.file.Path.of("target", "review-queue.png"),
 					page.getScreenshotAs(OutputType.BYTES));
