@@ -183,7 +183,7 @@
     function show(id, role, extra) {
       if (shown[id]) { return; }
       shown[id] = true;
-      members.appendChild(contactCard(byId[id] || { id: id, n: null, c: '?', ch: [], sg: [] }, role, extra));
+      members.appendChild(contactCard(byId[id] || { id: id, name: null, createdAt: '?', channels: [], segments: [] }, role, extra));
     }
     if (group.plan.survivor) { show(group.plan.survivor, 'survivor'); }
     // A source of a merge that went through is gone from Invent: holding it would change nothing.

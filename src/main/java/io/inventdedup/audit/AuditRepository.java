@@ -206,18 +206,20 @@ public class AuditRepository {
 	}
 
 	/**
-	 * The merges of later runs that carry out a decision on these groups of a run and were sent, or
-	 * are being sent, by decided group key: a decision on such a group changes nothing any more.
-	 * Read under {@link #lockGroups}, it sees every such merge recorded before the lock was taken.
+	 * The merges by later runs of the org of these groups of a run (the same members, the same key),
+	 * sent or being sent, by group key: a decision on such a group changes nothing any more. Read
+	 * under {@link #lockGroups}, it sees every merge whose PENDING row a run recorded before the lock
+	 * was taken (a run records it under a share lock of each decided row, {@link #lockDecidedGroups}).
 	 */
-	public Map<String, RunLookups.ActedOn> actedOn(long jobInstanceId, Collection<String> groupKeys) {
+	public Map<String, RunLookups.ActedOn> actedOn(String orgId, long jobInstanceId, Collection<String> groupKeys) {
 		Map<String, RunLookups.ActedOn> acted = new HashMap<>();
 		this.jdbcClient.sql("""
-				SELECT decided_group_key, job_instance_id, status FROM dedup_audit
-				 WHERE decided_run = :run AND decided_group_key IN (:keys) AND job_instance_id <> :run
-				   AND (status IN ('PENDING', 'MERGED', 'UNSETTLED') OR cardinality(merged_contact_ids) > 0)
+				SELECT group_key, job_instance_id, status FROM dedup_audit
+				 WHERE group_key IN (:keys) AND status IN ('PENDING', 'MERGED', 'UNSETTLED', 'FAILED')
+				   AND job_instance_id > :run AND org_id = :org
+				   AND (status <> 'FAILED' OR cardinality(merged_contact_ids) > 0)
 				 ORDER BY id
-				""").param("run", jobInstanceId).param("keys", groupKeys).query((rs) -> {
+				""").param("run", jobInstanceId).param("org", orgId).param("keys", groupKeys).query((rs) -> {
 					acted.putIfAbsent(rs.getString(1), new RunLookups.ActedOn(rs.getLong(2), rs.getString(3)));
 				});
 		return acted;
@@ -240,6 +242,7 @@ public class AuditRepository {
 				   AND group_key = ANY (CAST(:keys AS text[]))
 				UNION ALL
 				SELECT * FROM dedup_audit WHERE (job_instance_id + 0) = :plan AND status IN (:statuses)
+				   AND (status IN ('PLANNED', 'NEEDS_REVIEW') OR reason = 'names-differ')
 				   AND dedup_member_ids(listed_group) && CAST(:keys AS text[])
 				ORDER BY id
 				""").param("plan", jobInstanceId)

@@ -118,12 +118,12 @@ public class RunLookups {
 	 */
 	public record Application(long run, long execution, String status, @Nullable Instant started) {
 
-		/** {@code plan 1 was applied by run 2 (job execution 3) at 2026-12-05 07:09 UTC}. */
 		/** Whether it is applying the plan now. */
 		public boolean going() {
 			return "STARTED".equals(this.status) || "STARTING".equals(this.status);
 		}
 
+		/** {@code plan 1 was applied by run 2 (job execution 3) at 2026-12-05 07:09 UTC}. */
 		public String describe(long planInstanceId) {
 			boolean going = going();
 			return "plan " + planInstanceId + (going ? " is being applied by run " : " was applied by run ") + this.run

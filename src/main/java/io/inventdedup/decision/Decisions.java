@@ -93,7 +93,7 @@ public class Decisions {
 		// so what is read below is true until this transaction ends.
 		this.audit.lockGroups(run, groups.keySet());
 		refuseOnAppliedPlan(decision, run, groups);
-		refuseOnActedOn(run, groups.keySet());
+		refuseOnActedOn(run, groups);
 		if (!decision.takesBack()) {
 			boolean approving = decision.kind() == GroupDecision.Kind.APPROVAL;
 			Map<String, String> contradicted = this.repository.contradicted(run, groups.keySet(), approving);
@@ -181,7 +181,19 @@ public class Decisions {
 		if (planned.isEmpty()) {
 			return;
 		}
-		this.runs.applicationOf(run).filter((application) -> !application.going()).ifPresent((application) -> {
+		Optional<RunLookups.Application> applied = this.runs.applicationOf(run);
+		if (applied.isPresent() && applied.get().going() && decision.takesBack()) {
+			// Taking a rejection back changes nothing for a group the apply run took its turn on.
+			Map<String, AuditRecord> taken = this.audit.findByGroupKeys(applied.get().run(), planned);
+			if (!taken.isEmpty()) {
+				throw new DecisionRefusedException(applied.get().describe(run) + ", which already took its turn on "
+						+ String.join("; ", taken.values().stream().map((row) -> row.plan().groupKey() + " ("
+								+ row.outcome().status() + ((row.outcome().reason() != null) ? " " + row.outcome().reason() : "")
+								+ ")").toList())
+						+ ": taking the rejection back changes nothing for it");
+			}
+		}
+		applied.filter((application) -> !application.going()).ifPresent((application) -> {
 			throw new DecisionRefusedException(application.describe(run) + ": "
 					+ (decision.takesBack() ? "taking a rejection back" : "rejecting") + " now changes nothing ("
 					+ planned.size() + ((planned.size() == 1) ? " planned group" : " planned groups")
@@ -190,8 +202,12 @@ public class Decisions {
 	}
 
 	/** Refuses a decision on a group that a later run merged, or is merging, as it was decided. */
-	private void refuseOnActedOn(long run, Collection<String> groupKeys) {
-		Map<String, RunLookups.ActedOn> acted = this.audit.actedOn(run, groupKeys);
+	private void refuseOnActedOn(long run, Map<String, AuditRecord> groups) {
+		if (groups.isEmpty()) {
+			return;
+		}
+		String orgId = groups.values().iterator().next().plan().orgId();
+		Map<String, RunLookups.ActedOn> acted = this.audit.actedOn(orgId, run, groups.keySet());
 		if (!acted.isEmpty()) {
 			throw new DecisionRefusedException("A decision changes nothing on a group a run has merged or is merging: "
 					+ String.join("; ", acted.entrySet().stream().map((e) -> e.getKey() + ": " + e.getValue().describe())

@@ -111,16 +111,16 @@ class ContactDedupJobConfiguration {
 				jsonMapper.writeValueAsString(run.recordedPolicy()), run.plan(), dedup.planMaxAge());
 	}
 
-	/**
-	 * Runs the job the command line asked for and keeps the exit code: the request the main class
-	 * read and registered ({@link RunRequest}).
-	 */
 	/** What a run logs when it ends reads the run as {@code --report} does. */
 	@Bean
 	RunRecords runRecords(JdbcTemplate jdbcTemplate) {
 		return new RunRecords(jdbcTemplate);
 	}
 
+	/**
+	 * Runs the job the command line asked for and keeps the exit code: the request the main class
+	 * read and registered ({@link RunRequest}).
+	 */
 	@Bean
 	@ConditionalOnProperty(name = "dedup.runner.enabled", havingValue = "true", matchIfMissing = true)
 	ApplicationRunner dedupJobRunner(DedupJobLauncher launcher, ExitCodes exitCodes, RunRequest request) {

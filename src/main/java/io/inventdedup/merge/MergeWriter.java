@@ -158,7 +158,7 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 			rows.add(row);
 			if (row.outcome().status() == AuditStatus.PENDING) {
 				sendings.add(new Sending(row, prior != null));
-				if (prior == null && row.plan().decided() != null) {
+				if (prior == null && !planned.decided().isEmpty()) {
 					decided.put(planned.group().groupKey(), planned);
 				}
 			}
@@ -304,18 +304,18 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 		if (decided.isEmpty()) {
 			return;
 		}
-		Map<String, PlannedGroup.Decided> decisions = new HashMap<>();
+		Map<String, List<PlannedGroup.Decided>> decisions = new HashMap<>();
 		decided.forEach((key, planned) -> decisions.put(key, planned.decided()));
-		Set<String> withdrawn = this.standing.withdrawn(decisions);
+		Map<String, PlannedGroup.Decided> withdrawn = this.standing.withdrawn(decisions);
 		if (withdrawn.isEmpty()) {
 			return;
 		}
-		sendings.removeIf((sending) -> withdrawn.contains(sending.row().plan().groupKey()));
+		sendings.removeIf((sending) -> withdrawn.containsKey(sending.row().plan().groupKey()));
 		for (int i = 0; i < rows.size(); i++) {
 			PlannedGroup planned = decided.get(rows.get(i).plan().groupKey());
-			if (planned != null && withdrawn.contains(planned.group().groupKey())) {
+			if (planned != null && withdrawn.containsKey(planned.group().groupKey())) {
 				this.mergesCounted--;
-				rows.set(i, decide(new PlannedGroup(planned.group(), planned.decided().otherwise())));
+				rows.set(i, decide(new PlannedGroup(planned.group(), withdrawn.get(planned.group().groupKey()).otherwise())));
 			}
 		}
 	}
@@ -326,8 +326,9 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 		return new AuditRecord(
 				new AuditRecord.Plan(this.jobInstanceId, this.run.orgId(), planned.group().groupKey(), this.run.dryRun(),
 						survivorId, sources, plan.excluded(), planned.group().listedGroup(), this.run.policyJson(),
-						plannedUpdate, (planned.decided() != null && status == AuditStatus.PENDING)
-								? new AuditRecord.DecidedGroup(planned.decided().run(), planned.decided().groupKey()) : null),
+						plannedUpdate, (!planned.decided().isEmpty() && status == AuditStatus.PENDING)
+								? new AuditRecord.DecidedGroup(planned.decided().get(0).run(), planned.decided().get(0).groupKey())
+								: null),
 				AuditRecord.Outcome.planned(this.jobExecutionId, status, reason, detail, followUp));
 	}
 

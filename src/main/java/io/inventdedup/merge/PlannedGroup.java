@@ -1,6 +1,6 @@
 package io.inventdedup.merge;
 
-import org.jspecify.annotations.Nullable;
+import java.util.List;
 
 import io.inventdedup.collect.StagedGroup;
 import io.inventdedup.policy.MergePlan;
@@ -10,12 +10,17 @@ import io.inventdedup.policy.MergePlan;
  *
  * @param group the group as staged by the collect step
  * @param plan the policy's decision
- * @param decided the decision of a person that a merge carries out, or null
+ * @param decided the decisions of people that a merge carries out (an approval, a planned group no one
+ * rejected), each read again before the merge is sent; empty when it carries out none
  */
-record PlannedGroup(StagedGroup group, MergePlan plan, @Nullable Decided decided) {
+record PlannedGroup(StagedGroup group, MergePlan plan, List<Decided> decided) {
+
+	PlannedGroup {
+		decided = List.copyOf(decided);
+	}
 
 	PlannedGroup(StagedGroup group, MergePlan plan) {
-		this(group, plan, null);
+		this(group, plan, List.of());
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.inventdedup.merge;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -67,13 +68,15 @@ class ReviewGate {
 		if (checked != now) {
 			return new PlannedGroup(resolved.group(), checked);
 		}
-		if (!(now instanceof MergePlan.Merge) || resolved.decided() != null) {
+		if (!(now instanceof MergePlan.Merge)) {
 			return resolved;
 		}
+		// The merge carries out the plan (no one rejected its group) besides any approval it carries out.
 		String planKey = planKeys.get(0);
-		return new PlannedGroup(resolved.group(), now, new PlannedGroup.Decided(this.planInstanceId, planKey, false,
-				skip(SkipReason.REJECTED_IN_REVIEW,
-						"planned group " + planKey + " rejected in review while this run applied the plan", now)));
+		List<PlannedGroup.Decided> decided = new ArrayList<>(resolved.decided());
+		decided.add(new PlannedGroup.Decided(this.planInstanceId, planKey, false, skip(SkipReason.REJECTED_IN_REVIEW,
+				"planned group " + planKey + " rejected in review while this run applied the plan", now)));
+		return new PlannedGroup(resolved.group(), now, decided);
 	}
 
 	private MergePlan check(DuplicateGroup current, MergePlan now, List<String> planKeys) {

@@ -96,7 +96,7 @@ class ReviewQueue {
 		MergePlan now = QueuedReview.decide(decidedGroup, decidedPlan, decided.approved(), decided.describe(), current,
 				review);
 		return new PlannedGroup(group, now, (now instanceof MergePlan.Merge)
-				? new PlannedGroup.Decided(decided.runInstanceId(), decided.groupKey(), true, review) : null);
+				? List.of(new PlannedGroup.Decided(decided.runInstanceId(), decided.groupKey(), true, review)) : List.of());
 	}
 
 }

@@ -1,11 +1,11 @@
 package io.inventdedup.merge;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 
 import io.inventdedup.audit.AuditRepository;
 import io.inventdedup.decision.DecisionRepository;
@@ -28,27 +28,28 @@ class StandingDecisions {
 	}
 
 	/**
-	 * Of these merges to send (by this run's group key), those whose decision no longer stands: an
-	 * approval taken back, a planned group rejected. Call it in the transaction that records the
-	 * merges' PENDING rows.
+	 * Of these merges to send (by this run's group key, each with the decisions it carries out), those
+	 * one of whose decisions no longer stands (an approval taken back, a planned group rejected), with
+	 * the first that no longer does. Call it in the transaction that records the merges' PENDING rows:
+	 * the decided rows stay share-locked until it ends, run after run in ascending order.
 	 */
-	Set<String> withdrawn(Map<String, PlannedGroup.Decided> merges) {
-		Set<String> withdrawn = new HashSet<>();
-		Map<Long, List<Map.Entry<String, PlannedGroup.Decided>>> byRun = merges.entrySet()
-			.stream()
-			.collect(Collectors.groupingBy((merge) -> merge.getValue().run(), TreeMap::new, Collectors.toList()));
-		byRun.forEach((run, decided) -> {
-			Set<String> keys = decided.stream().map((merge) -> merge.getValue().groupKey()).collect(Collectors.toSet());
+	Map<String, PlannedGroup.Decided> withdrawn(Map<String, List<PlannedGroup.Decided>> merges) {
+		Map<Long, Set<String>> byRun = new TreeMap<>();
+		merges.values().forEach((decisions) -> decisions.forEach(
+				(decided) -> byRun.computeIfAbsent(decided.run(), (run) -> new TreeSet<>()).add(decided.groupKey())));
+		Map<Long, Set<String>> approved = new HashMap<>();
+		Map<Long, Set<String>> rejected = new HashMap<>();
+		byRun.forEach((run, keys) -> {
 			this.audit.lockDecidedGroups(run, keys);
-			Set<String> approved = this.decisions.approvedNow(run, keys);
-			Set<String> rejected = this.decisions.rejectedNow(run, keys);
-			for (Map.Entry<String, PlannedGroup.Decided> merge : decided) {
-				String key = merge.getValue().groupKey();
-				if (merge.getValue().approval() ? !approved.contains(key) : rejected.contains(key)) {
-					withdrawn.add(merge.getKey());
-				}
-			}
+			approved.put(run, this.decisions.approvedNow(run, keys));
+			rejected.put(run, this.decisions.rejectedNow(run, keys));
 		});
+		Map<String, PlannedGroup.Decided> withdrawn = new HashMap<>();
+		merges.forEach((key, decisions) -> decisions.stream()
+			.filter((decided) -> decided.approval() ? !approved.get(decided.run()).contains(decided.groupKey())
+					: rejected.get(decided.run()).contains(decided.groupKey()))
+			.findFirst()
+			.ifPresent((gone) -> withdrawn.put(key, gone)));
 		return withdrawn;
 	}
 

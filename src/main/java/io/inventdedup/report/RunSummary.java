@@ -53,6 +53,7 @@ public final class RunSummary {
 		rows.put("skipped", String.valueOf(counts.skipped()));
 		rows.put("failed", String.valueOf(counts.failed()));
 		rows.put("pending", String.valueOf(counts.pending()));
+		rows.put("unsettled", String.valueOf(counts.unsettled()));
 		rows.put("needs review", review.describe() + ((review.undecided() > 0)
 				? "; approve with --approve " + jobExecutionId + " KEY... --reason=TEXT (or --reject), or in the"
 						+ " review (--serve): the next real run merges what was approved"

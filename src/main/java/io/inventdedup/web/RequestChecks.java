@@ -2,6 +2,8 @@ package io.inventdedup.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -39,7 +41,7 @@ final class RequestChecks {
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
 				String origin = request.getHeader("Origin");
-				if (SAFE.contains(request.getMethod()) || origin == null || sameOrigin(origin, request.getHeader("Host"))) {
+				if (SAFE.contains(request.getMethod()) || origin == null || sameOrigin(origin, request)) {
 					chain.doFilter(request, response);
 					return;
 				}
@@ -49,11 +51,19 @@ final class RequestChecks {
 		};
 	}
 
-	private static boolean sameOrigin(String origin, @Nullable String host) {
+	/**
+	 * Whether the origin is the server's own, as the request sees the server: its scheme, name and
+	 * port ({@code server.forward-headers-strategy} makes them the proxy's public ones).
+	 */
+	private static boolean sameOrigin(String origin, HttpServletRequest request) {
 		try {
 			URI uri = URI.create(origin);
-			String authority = uri.getRawAuthority();
-			return host != null && authority != null && uri.getRawPath().isEmpty() && authority.equalsIgnoreCase(host);
+			if (uri.getScheme() == null || uri.getHost() == null || !uri.getRawPath().isEmpty()) {
+				return false;
+			}
+			int port = (uri.getPort() != -1) ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+			return uri.getScheme().equalsIgnoreCase(request.getScheme())
+					&& uri.getHost().equalsIgnoreCase(request.getServerName()) && port == request.getServerPort();
 		}
 		catch (IllegalArgumentException ex) {
 			return false;
@@ -74,14 +84,32 @@ final class RequestChecks {
 
 			@Override
 			public @Nullable String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
-				String query = request.getQueryString();
-				if (request.getHeader(token.getHeaderName()) == null && query != null
-						&& ("&" + query).contains("&" + token.getParameterName() + "=")) {
+				if (request.getHeader(token.getHeaderName()) == null && inQuery(request, token.getParameterName())) {
 					return null;
 				}
 				return tokens.resolveCsrfTokenValue(request, token);
 			}
 		};
+	}
+
+	/** Whether the query string names this parameter, however its name is encoded. */
+	private static boolean inQuery(HttpServletRequest request, String name) {
+		String query = request.getQueryString();
+		if (query == null) {
+			return false;
+		}
+		for (String pair : query.split("&")) {
+			String encoded = (pair.indexOf('=') >= 0) ? pair.substring(0, pair.indexOf('=')) : pair;
+			try {
+				if (URLDecoder.decode(encoded, StandardCharsets.UTF_8).equals(name)) {
+					return true;
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The firewall's refusal: 400, in words, with the headers every page of the review carries. */

@@ -1,5 +1,6 @@
 package io.inventdedup.web;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -49,7 +49,9 @@ class ReviewSecurity {
 
 	@Bean
 	SecurityFilterChain reviewFilterChain(HttpSecurity http, @Value("${" + ReviewServer.LOCAL + ":false}") boolean local,
-			ObjectProvider<ClientRegistrationRepository> registrations, ReviewProperties properties) throws Exception {
+			ObjectProvider<ClientRegistrationRepository> registrations, ReviewProperties properties,
+			@Value("${server.servlet.session.timeout:8h}") Duration sessionTimeout) throws Exception {
+		CookieRequestCache requestCache = new CookieRequestCache();
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/sign-in")
@@ -66,7 +68,7 @@ class ReviewSecurity {
 			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(refusal(properties)))
 			// A request not signed in gets no server-side session: the page to return to after signing in
 			// is kept in a cookie, not in a session that each anonymous request would open for hours.
-			.requestCache((cache) -> cache.requestCache(new CookieRequestCache()))
+			.requestCache((cache) -> cache.requestCache(requestCache))
 			.csrf((csrf) -> csrf.csrfTokenRepository(new SessionCsrfTokens())
 				.csrfTokenRequestHandler(RequestChecks.tokenInHeaderOrBody()))
 			.addFilterBefore(RequestChecks.sameOrigin(), CsrfFilter.class)
@@ -83,7 +85,10 @@ class ReviewSecurity {
 			if (registrations.getIfAvailable() == null) {
 				throw new NoIdentityProviderException();
 			}
-			http.oauth2Login(Customizer.withDefaults());
+			// The redirect to the provider keeps its request in a session of minutes, not of the whole timeout.
+			http.oauth2Login((login) -> login
+				.authorizationEndpoint((endpoint) -> endpoint.authorizationRequestRepository(new SignInSessions()))
+				.successHandler(SignInSessions.signedIn(sessionTimeout, requestCache)));
 		}
 		return http.build();
 	}

@@ -78,6 +78,8 @@ public final class ReviewServer {
 		defaults.put("server.servlet.session.cookie.same-site", "lax");
 		defaults.put("server.servlet.session.cookie.secure", "true");
 		defaults.put("server.servlet.session.timeout", "8h");
+		// A decision on a run's page posts two fields a group: up to Decisions.MAX_KEYS groups.
+		defaults.put("server.tomcat.max-parameter-count", "45000");
 		defaults.put("management.endpoint.health.probes.enabled", "true");
 		application.setDefaultProperties(defaults);
 		Map<String, Object> fixed = new HashMap<>();

@@ -158,6 +158,35 @@ class SignInReviewTests {
 	}
 
 	@Test
+	void aVisitThatIsNotSignedInLeavesASessionOfMinutesAndSigningInGivesTheWholeTimeout() throws Exception {
+		java.net.http.HttpResponse<String> redirect = ReviewServerSupport.request("GET", base + "/oauth2/authorization/idp");
+		assertThat(redirect.statusCode()).isEqualTo(302);
+		String id = redirect.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((cookie) -> cookie.startsWith("INVENT_DEDUP_REVIEW="))
+			.map((cookie) -> cookie.substring("INVENT_DEDUP_REVIEW=".length(), cookie.indexOf(';')))
+			.findFirst()
+			.orElseThrow();
+		assertThat(sessions().findSession(id).getMaxInactiveInterval()).as("the sign-in's session, in seconds")
+			.isEqualTo(SignInSessions.SIGN_IN_MINUTES * 60);
+
+		try (Browser browser = Browser.start()) {
+			ChromeDriver page = signIn(browser, "rita");
+			String signedIn = page.manage().getCookieNamed("INVENT_DEDUP_REVIEW").getValue();
+			assertThat(sessions().findSession(signedIn).getMaxInactiveInterval()).as("a reviewer's session, in seconds")
+				.isEqualTo(8 * 3600);
+		}
+	}
+
+	/** The review's sessions, as its Tomcat keeps them. */
+	private static org.apache.catalina.Manager sessions() {
+		org.springframework.boot.tomcat.TomcatWebServer tomcat = (org.springframework.boot.tomcat.TomcatWebServer)
+				((org.springframework.boot.web.server.context.WebServerApplicationContext) server).getWebServer();
+		return ((org.apache.catalina.Context) tomcat.getTomcat().getHost().findChildren()[0]).getManager();
+	}
+
+	@Test
 	void aViewerSeesTheQueueAndIsRefusedEveryDecision() throws Exception {
 		populate("signin-view", 33);
 		assertThat(this.launcher.launch(List.of("orgId=signin-view", "dryRun=false", "runKey=night-1"))).isZero();
