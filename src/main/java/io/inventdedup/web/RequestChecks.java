@@ -45,8 +45,8 @@ final class RequestChecks {
 					chain.doFilter(request, response);
 					return;
 				}
-				refuse(response, HttpServletResponse.SC_FORBIDDEN, "Refused (403): the request came from another site "
-						+ "(Origin " + origin.replaceAll("\\p{Cntrl}", "?") + "): decide on the review's own pages.\n");
+				refuse(response, HttpServletResponse.SC_FORBIDDEN, "Refused (403)", "The request came from another "
+						+ "site (Origin " + origin.replaceAll("\\p{Cntrl}", "?") + "): decide on the review's own pages");
 			}
 		};
 	}
@@ -115,20 +115,18 @@ final class RequestChecks {
 	/** The firewall's refusal: 400, in words, with the headers every page of the review carries. */
 	static RequestRejectedHandler rejected() {
 		return (HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected) -> refuse(
-				response, HttpServletResponse.SC_BAD_REQUEST,
-				"Refused (400): the address cannot be served (" + rejected.getMessage().replaceAll("\\p{Cntrl}", "?")
-						+ "). Open the review from its home page.\n");
+				response, HttpServletResponse.SC_BAD_REQUEST, "Bad request (400)", "The address cannot be served ("
+						+ rejected.getMessage().replaceAll("\\p{Cntrl}", "?") + "): open the review from its home page");
 	}
 
-	private static void refuse(HttpServletResponse response, int status, String text) throws IOException {
-		response.setStatus(status);
+	/** A refusal before the security headers are written: on the review's own page, with those headers. */
+	private static void refuse(HttpServletResponse response, int status, String title, String text) throws IOException {
 		response.setHeader("Content-Security-Policy", ReviewSecurity.CONTENT_SECURITY_POLICY);
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("X-Frame-Options", "DENY");
 		response.setHeader("Referrer-Policy", "same-origin");
 		response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
-		response.setContentType("text/plain;charset=UTF-8");
-		response.getWriter().write(text);
+		ReviewErrors.page(response, status, title, text);
 	}
 
 }

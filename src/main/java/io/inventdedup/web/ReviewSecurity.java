@@ -100,7 +100,7 @@ class ReviewSecurity {
 	}
 
 	/**
-	 * A refusal that says why and what to do, as plain text (nothing of it is read as HTML): a form
+	 * A refusal that says why and what to do, on the review's own page (the words escaped): a form
 	 * without a valid CSRF token, a viewer's decision, or a person with neither role.
 	 */
 	private static AccessDeniedHandler refusal(ReviewProperties properties) {
@@ -108,11 +108,11 @@ class ReviewSecurity {
 			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 			String text;
 			if (denied instanceof CsrfException) {
-				text = "the form carried no valid CSRF token (the page is older than your session, or it came from "
+				text = "The form carried no valid CSRF token (the page is older than your session, or it came from "
 						+ "another site): reload the page and decide again";
 			}
 			else if (authentication == null) {
-				text = "sign in first";
+				text = "Sign in first";
 			}
 			else if (Reviewer.hasRole(authentication, VIEWER)) {
 				text = authentication.getName() + " may only read here (a viewer): deciding needs the group '"
@@ -123,9 +123,7 @@ class ReviewSecurity {
 						+ "' (decides) nor '" + properties.viewer() + "' (reads) of the claim '" + properties.rolesClaim()
 						+ "': ask whoever runs the identity provider to add you to one";
 			}
-			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-			response.setContentType("text/plain;charset=UTF-8");
-			response.getWriter().write("Refused (403): " + text + ".\n");
+			ReviewErrors.page(response, HttpServletResponse.SC_FORBIDDEN, "Refused (403)", text);
 		};
 	}
 

@@ -224,7 +224,7 @@ class LocalReviewTests {
 			Map<String, String> reject = Map.of("decision", "reject", "key", third, "version", thirdVersion,
 					"reason", "two people");
 			assertThat(ReviewServerSupport.postFromPage(browser, "/runs/" + run + "/decisions", reject, false))
-				.contains("Refused (403): the form carried no valid CSRF token");
+				.contains("Refused (403)").contains("The form carried no valid CSRF token");
 			browser.open(runPage);
 			// Another org's group through this run's address: refused.
 			String foreign = ReviewServerSupport.postFromPage(browser, "/runs/" + run + "/decisions",

@@ -96,7 +96,7 @@ class ReviewProbeTests {
 			String firewalled = rawGet(Integer.parseInt(link.group(2)), "/runs/1;jsessionid=x");
 			assertThat(firewalled).startsWith("HTTP/1.1 400").contains("Content-Security-Policy: default-src 'none'")
 				.contains("X-Content-Type-Options: nosniff").contains("X-Frame-Options: DENY")
-				.contains("Refused (400): the address cannot be served");
+				.contains("Bad request (400)").contains("The address cannot be served");
 		}
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM dedup_approval WHERE group_key = ?", Long.class, group))
 			.as("nothing recorded").isZero();
