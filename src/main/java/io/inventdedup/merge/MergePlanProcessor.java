@@ -46,7 +46,8 @@ class MergePlanProcessor implements ItemProcessor<StagedGroup, PlannedGroup> {
 	public PlannedGroup process(StagedGroup group) {
 		try {
 			DuplicateGroup decoded = GroupDecoder.decode(group.listedGroup());
-			return this.gate.check(decoded, this.queue.resolve(group, decoded, this.planner.plan(decoded, this.held.get())));
+			Set<String> held = this.held.get();
+			return this.gate.check(decoded, this.queue.resolve(group, decoded, this.planner.plan(decoded, held), held));
 		}
 		catch (InvalidGroupException | JacksonException ex) {
 			return new PlannedGroup(group, new MergePlan.Skip(SkipReason.INVALID_GROUP, ex.getMessage(), List.of()));

@@ -118,7 +118,7 @@ public class MergeStepConfiguration {
 					followUpSender);
 		}
 		ReviewQueue queue = new ReviewQueue(reviewRepository, followUpSender, mergeRun.orgId(),
-				mergeRun.approvalsFor());
+				mergeRun.approvalsFor(), new MergePlanner(mergeRun.policy().withCheckNames(false)));
 		return new MergePlanProcessor(new MergePlanner(mergeRun.policy()), reviewRepository,
 				mergeRun.orgId(), queue, gate);
 	}

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +16,7 @@ import io.inventdedup.invent.GroupDecoder;
 import io.inventdedup.policy.Contact;
 import io.inventdedup.policy.DuplicateGroup;
 import io.inventdedup.policy.MergePlan;
+import io.inventdedup.policy.MergePlanner;
 import io.inventdedup.policy.QueuedReview;
 import io.inventdedup.policy.SkipReason;
 
@@ -39,12 +41,16 @@ class ReviewQueue {
 
 	private final ReadEverySecond<Boolean> anyDecision;
 
+	/** The run's policy with the name check aside: what a person who keeps a group waiting decides on. */
+	private final MergePlanner withoutNames;
+
 	/** The org's groups that a run left for a person, read at the first group. */
 	private @Nullable Map<String, DecisionRepository.Waiting> waiting;
 
-	ReviewQueue(DecisionRepository decisions, FollowUpSender followUps, String orgId,
-			Duration approvalsFor) {
+	ReviewQueue(DecisionRepository decisions, FollowUpSender followUps, String orgId, Duration approvalsFor,
+			MergePlanner withoutNames) {
 		this.decisions = decisions;
+		this.withoutNames = withoutNames;
 		this.followUps = followUps;
 		this.orgId = orgId;
 		this.approvalsFor = approvalsFor;
@@ -54,9 +60,11 @@ class ReviewQueue {
 	/**
 	 * A group that a run left for a person waits for one, whatever the policy says of it now (a
 	 * verdict that changed as the org changed, a policy changed since): the same members, the same
-	 * key, the same question, until a person answers it.
+	 * key, the same question, until a person answers it. The question is the merge of every eligible
+	 * member, the name check aside, as when it was asked: a person who approves "one person" approves
+	 * the group whole, and the run merges it whole (or, when it changed, asks again).
 	 */
-	private MergePlan stillWaiting(StagedGroup group, MergePlan plan) {
+	private MergePlan stillWaiting(StagedGroup group, DuplicateGroup current, MergePlan plan, Set<String> held) {
 		if (!(plan instanceof MergePlan.Merge merge)) {
 			return plan;
 		}
@@ -71,7 +79,8 @@ class ReviewQueue {
 			.filter((skip) -> skip.code().equals(waited.reason()))
 			.findFirst()
 			.orElse(SkipReason.NAMES_DISAGREE);
-		return new MergePlan.Review(merge, reason, "run " + waited.run() + " left this group for a person ("
+		MergePlan whole = this.withoutNames.plan(current, held);
+		return new MergePlan.Review((whole instanceof MergePlan.Merge all) ? all : merge, reason, "run " + waited.run() + " left this group for a person ("
 				+ waited.reason() + "), and no one decided it yet: it waits, whatever the policy says of it now");
 	}
 
@@ -79,8 +88,8 @@ class ReviewQueue {
 	 * The plan to carry out: {@code plan} itself, or what a person decided on the group; a merge a
 	 * person approved names that approval.
 	 */
-	PlannedGroup resolve(StagedGroup group, DuplicateGroup current, MergePlan policy) {
-		MergePlan plan = stillWaiting(group, policy);
+	PlannedGroup resolve(StagedGroup group, DuplicateGroup current, MergePlan policy, Set<String> held) {
+		MergePlan plan = stillWaiting(group, current, policy, held);
 		if (!(plan instanceof MergePlan.Review review) || !this.anyDecision.get()) {
 			return new PlannedGroup(group, plan);
 		}

@@ -2,6 +2,7 @@ package io.inventdedup.merge;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import io.inventdedup.decision.Decisions;
 import io.inventdedup.decision.GroupDecision;
 import io.inventdedup.job.DedupJobLauncher;
 import io.inventdedup.simulator.InventSimulator;
+import io.inventdedup.simulator.MergeRecord;
 import io.inventdedup.simulator.OrgGenerator;
 import io.inventdedup.simulator.SimOrg;
 import io.inventdedup.support.IntegrationTest;
@@ -42,7 +44,7 @@ class WaitingGroupsTests {
 	private Decisions decisions;
 
 	@Test
-	void aGroupLeftForAPersonWaitsForOneWhateverALaterRunsVerdictSays() {
+	void aGroupLeftForAPersonWaitsForOneWhateverALaterRunsVerdictSays() throws Exception {
 		String orgId = "waiting-groups";
 		SimOrg org = this.simulator.org(orgId);
 		OrgGenerator.seeded(44).sharedChannels(0.5).populate(org, 80, 0);
@@ -69,11 +71,29 @@ class WaitingGroupsTests {
 
 		long night2 = this.jdbc.queryForObject("SELECT max(job_execution_id) FROM dedup_audit WHERE org_id = ?",
 				Long.class, orgId);
-		this.decisions.decide(GroupDecision.APPROVE, night2, List.of(queued.get(0)), null, "one person", "alice");
+		assertThat(queued).as("two groups to approve").hasSizeGreaterThanOrEqualTo(2);
+		String whole = queued.get(0);
+		String changed = queued.get(1);
+		this.decisions.decide(GroupDecision.APPROVE, night2, List.of(whole, changed), null, "one person", "alice");
+		Map<String, Object> approved = this.jdbc.queryForMap("SELECT survivor_contact_id, source_contact_ids FROM "
+				+ "dedup_audit WHERE job_execution_id = ? AND group_key = ?", night2, whole);
+		String optsOut = this.jdbc.queryForObject("SELECT source_contact_ids[1] FROM dedup_audit WHERE "
+				+ "job_execution_id = ? AND group_key = ?", String.class, night2, changed);
+		org.change(optsOut, (contact) -> contact.unsubscribed(true));
 		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false", "runKey=night-3", "checkNames=false")))
 			.isZero();
 
-		assertThat(this.simulator.mergeLog(orgId)).as("the approved group merged, alone").hasSize(merges2 + 1);
+		List<MergeRecord> night3 = this.simulator.mergeLog(orgId).subList(merges2, this.simulator.mergeLog(orgId).size());
+		assertThat(night3).as("the approved group merged whole, as approved, and alone").containsExactly(new MergeRecord(
+				orgId, (String) approved.get("survivor_contact_id"),
+				List.of((String[]) ((java.sql.Array) approved.get("source_contact_ids")).getArray())));
+		assertThat(this.jdbc.queryForObject("SELECT status || ' ' || reason || ': ' || detail FROM dedup_audit a "
+				+ "JOIN batch_job_execution_params p ON p.job_execution_id = a.job_execution_id "
+				+ "AND p.parameter_name = 'runKey' AND p.parameter_value = 'night-3' WHERE a.org_id = ? AND a.group_key = ?",
+				String.class, orgId, changed))
+			.as("the approved group that changed since waits again, saying why")
+			.startsWith("NEEDS_REVIEW changed-since-review")
+			.contains(optsOut + " unsubscribed");
 		assertThat(keys("NEEDS_REVIEW", "night-3")).containsExactlyInAnyOrderElementsOf(queued.subList(1, queued.size()));
 	}
 
