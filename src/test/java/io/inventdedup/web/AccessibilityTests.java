@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,7 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.inventdedup.job.DedupJobLauncher;
 import io.inventdedup.simulator.OrgGenerator;
-import io.inventdedup.support.Browser;
 import io.inventdedup.support.IntegrationTest;
 import io.inventdedup.support.RunAssertions;
 import io.inventdedup.support.TestInfrastructure;
@@ -25,7 +23,6 @@ import io.inventdedup.support.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,24 +54,20 @@ class AccessibilityTests {
 		long execution = RunAssertions.lastExecution(this.jdbc, orgId);
 		String axe = axe();
 
-		try (ConfigurableApplicationContext server = ReviewServerSupport.serve("--local", "--by=ida");
-				Browser browser = Browser.start()) {
-			Matcher link = ReviewServerSupport.SIGN_IN.matcher(output.getOut());
-			assertThat(link.find()).isTrue();
-			ChromeDriver page = browser.open(link.group(1));
-			String base = "http://127.0.0.1:" + link.group(2);
+		try (LocalReview review = LocalReview.signedIn(output, "ida")) {
+			ChromeDriver page = review.browser().driver();
 			List<String> violations = new ArrayList<>();
 			for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(400, 800))) {
 				page.manage().window().setSize(size);
 				for (String path : List.of("/queue?org=" + orgId, "/", "/runs/" + execution)) {
-					browser.open(base + path);
+					review.open(path);
 					violations.addAll(check(page, axe, path + " at " + size.getWidth() + " px"));
 				}
 			}
 			assertThat(violations).as("axe-core's violations (WCAG 2 A and AA)").isEmpty();
 
 			page.manage().window().setSize(new Dimension(400, 800));
-			browser.open(base + "/queue?org=" + orgId);
+			review.open("/queue?org=" + orgId);
 			long height = (Long) page.executeScript("return window.innerHeight");
 			for (String button : List.of("approve", "reject")) {
 				long bottom = ((Number) page.executeScript(

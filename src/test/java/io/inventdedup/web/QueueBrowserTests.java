@@ -69,13 +69,8 @@ class QueueBrowserTests {
 				run);
 		assertThat(queued).as("groups wait for a person").isGreaterThanOrEqualTo(16);
 
-		try (ConfigurableApplicationContext server = ReviewServerSupport.serve("--local", "--by=dana");
-				Browser browser = Browser.start()) {
-			Matcher link = ReviewServerSupport.SIGN_IN.matcher(output.getOut());
-			assertThat(link.find()).isTrue();
-			browser.open(link.group(1));
-			String base = "http://127.0.0.1:" + link.group(2);
-			ChromeDriver page = browser.open(base + "/queue?org=" + orgId);
+		try (LocalReview review = LocalReview.signedIn(output, "dana")) {
+			ChromeDriver page = review.open("/queue?org=" + orgId);
 			page.executeScript("window.stillThisPage = true;");
 			page.findElement(By.id("reason")).sendKeys("checked by hand\n");
 
@@ -149,13 +144,8 @@ class QueueBrowserTests {
 				orgId);
 		long execution = RunAssertions.lastExecution(this.jdbc, orgId);
 
-		try (ConfigurableApplicationContext server = ReviewServerSupport.serve("--local", "--by=gil");
-				Browser browser = Browser.start()) {
-			Matcher link = ReviewServerSupport.SIGN_IN.matcher(output.getOut());
-			assertThat(link.find()).isTrue();
-			browser.open(link.group(1));
-			String base = "http://127.0.0.1:" + link.group(2);
-			ChromeDriver page = browser.open(base + "/queue?org=" + orgId);
+		try (LocalReview review = LocalReview.signedIn(output, "gil")) {
+			ChromeDriver page = review.open("/queue?org=" + orgId);
 			page.findElement(By.id("reason")).sendKeys("checked by hand\n");
 			List<String> approved = new java.util.ArrayList<>();
 			for (int i = 0; i < 3; i++) {
@@ -186,7 +176,7 @@ class QueueBrowserTests {
 			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
 				.until(() -> !shownKey(page).equals(clicked));
 
-			ChromeDriver reloaded = browser.open(base + "/queue?org=" + orgId);
+			ChromeDriver reloaded = review.open("/queue?org=" + orgId);
 			DecisionRepository.ReviewCounts counts = this.decisions.reviewCounts(run);
 			assertThat(counts.approved()).isEqualTo(2);
 			assertThat(reloaded.findElement(By.id("filter-approved")).getText()).isEqualTo("approved (2)");
@@ -195,10 +185,10 @@ class QueueBrowserTests {
 				.isEqualTo("undecided (" + counts.undecided() + ")");
 			assertThat(reloaded.findElement(By.id("summary")).getText())
 				.contains(counts.undecided() + " groups undecided on this page").contains(orgId + " " + counts.undecided());
-			browser.open(base + "/");
+			review.open("/");
 			assertThat(reloaded.findElement(By.cssSelector("section[data-org='" + orgId + "']")).getText())
 				.contains(counts.describe()).contains(counts.undecided() + " waiting for review");
-			browser.open(base + "/runs/" + execution);
+			review.open("/runs/" + execution);
 			assertThat(reloaded.findElement(By.id("facts")).getText()).contains(counts.describe());
 		}
 		assertThat(DatabaseCommand.run("--report", String.valueOf(execution))).isZero();
@@ -232,15 +222,11 @@ class QueueBrowserTests {
 				+ "cardinality(dedup_member_ids(listed_group)) FROM dedup_audit WHERE org_id = ?", String.class, orgId))
 			.as("a group of 16 waits for a person").containsExactly("NEEDS_REVIEW names-disagree 16");
 
-		try (ConfigurableApplicationContext server = ReviewServerSupport.serve("--local", "--by=erin");
-				Browser browser = Browser.start()) {
-			Matcher link = ReviewServerSupport.SIGN_IN.matcher(output.getOut());
-			assertThat(link.find()).isTrue();
-			ChromeDriver page = browser.open(link.group(1));
+		try (LocalReview review = LocalReview.signedIn(output, "erin")) {
+			ChromeDriver page = review.browser().driver();
 			page.manage().window().setSize(new Dimension(400, 900));
-			String base = "http://127.0.0.1:" + link.group(2);
 			for (String path : List.of("/", "/queue?org=" + orgId)) {
-				browser.open(base + path);
+				review.open(path);
 				long inner = (Long) page.executeScript("return window.innerWidth");
 				long width = (Long) page.executeScript("return document.documentElement.scrollWidth");
 				assertThat(width).as("%s is %d px wide in a window %d px wide", path, width, inner).isLessThanOrEqualTo(inner);
@@ -262,12 +248,8 @@ class QueueBrowserTests {
 		String planned = this.jdbc.queryForObject("SELECT min(group_key) FROM dedup_audit WHERE job_execution_id = ? "
 				+ "AND status = 'PLANNED'", String.class, plan);
 
-		try (ConfigurableApplicationContext server = ReviewServerSupport.serve("--local", "--by=fay");
-				Browser browser = Browser.start()) {
-			Matcher link = ReviewServerSupport.SIGN_IN.matcher(output.getOut());
-			assertThat(link.find()).isTrue();
-			browser.open(link.group(1));
-			ChromeDriver page = browser.open("http://127.0.0.1:" + link.group(2) + "/runs/" + plan);
+		try (LocalReview review = LocalReview.signedIn(output, "fay")) {
+			ChromeDriver page = review.open("/runs/" + plan);
 			long planRun = this.jdbc.queryForObject("SELECT job_instance_id FROM batch_job_execution WHERE "
 					+ "job_execution_id = ?", Long.class, plan);
 			long applyRun = this.jdbc.queryForObject("SELECT job_instance_id FROM batch_job_execution WHERE "
@@ -279,7 +261,7 @@ class QueueBrowserTests {
 			assertThat(page.findElements(By.cssSelector("article[data-key='" + planned + "'] input.pick")))
 				.as("a planned group of an applied plan offers no decision").isEmpty();
 
-			String refused = ReviewServerSupport.postFromPage(browser, "/runs/" + plan + "/decisions",
+			String refused = ReviewServerSupport.postFromPage(review.browser(), "/runs/" + plan + "/decisions",
 					java.util.Map.of("decision", "reject", "key", planned, "version", "any", "reason", "too late"), true);
 			assertThat(refused).startsWith("Refused: plan " + planRun + " was applied by run " + applyRun)
 				.contains("rejecting now changes nothing (1 planned group)")

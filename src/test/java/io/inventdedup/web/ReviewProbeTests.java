@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.inventdedup.decision.Decisions;
 import io.inventdedup.job.DedupJobLauncher;
 import io.inventdedup.simulator.OrgGenerator;
-import io.inventdedup.support.Browser;
 import io.inventdedup.support.IntegrationTest;
 import io.inventdedup.support.RunAssertions;
 import io.inventdedup.support.TestInfrastructure;
@@ -23,7 +21,6 @@ import io.inventdedup.support.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,12 +52,9 @@ class ReviewProbeTests {
 		String group = this.jdbc.queryForObject("SELECT min(group_key) FROM dedup_audit WHERE org_id = ? "
 				+ "AND status = 'NEEDS_REVIEW'", String.class, orgId);
 
-		try (ConfigurableApplicationContext server = ReviewServerSupport.serve("--local", "--by=hal");
-				Browser browser = Browser.start()) {
-			Matcher link = ReviewServerSupport.SIGN_IN.matcher(output.getOut());
-			assertThat(link.find()).isTrue();
-			String base = "http://127.0.0.1:" + link.group(2);
-			ReviewerSession session = ReviewerSession.signIn(browser, link.group(1), base, orgId);
+		try (LocalReview review = LocalReview.signedIn(output, "hal")) {
+			String base = review.base();
+			ReviewerSession session = ReviewerSession.inQueue(review.browser(), base, orgId);
 			String decision = "{\"execution\": " + execution + ", \"decision\": \"approve\", \"reason\": \"one person\", "
 					+ "\"versions\": {}, \"keys\": ";
 
@@ -93,7 +87,7 @@ class ReviewProbeTests {
 			assertThat(sameSite.statusCode()).as(sameSite.body()).isEqualTo(409);
 			assertThat(sameSite.body()).as("versions are required").contains("changed since the page was loaded");
 
-			String firewalled = rawGet(Integer.parseInt(link.group(2)), "/runs/1;jsessionid=x");
+			String firewalled = rawGet(ReviewServerSupport.port(review.server()), "/runs/1;jsessionid=x");
 			assertThat(firewalled).startsWith("HTTP/1.1 400").contains("Content-Security-Policy: default-src 'none'")
 				.contains("X-Content-Type-Options: nosniff").contains("X-Frame-Options: DENY")
 				.contains("Bad request (400)").contains("The address cannot be served");

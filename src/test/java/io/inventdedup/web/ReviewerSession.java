@@ -47,6 +47,11 @@ final class ReviewerSession {
 	/** Signs in through the one-time link and opens the org's queue. */
 	static ReviewerSession signIn(Browser browser, String link, String base, String orgId) {
 		browser.open(link);
+		return inQueue(browser, base, orgId);
+	}
+
+	/** The session of a browser signed in already, from the org's queue. */
+	static ReviewerSession inQueue(Browser browser, String base, String orgId) {
 		ChromeDriver page = browser.open(base + "/queue?org=" + orgId);
 		JsonNode data = JSON.readTree((String) page
 			.executeScript("return document.getElementById('queue-data').textContent"));
