@@ -113,6 +113,7 @@ public class DecisionRepository {
 	 * was planned as.
 	 * @param policy the run's policy as recorded on the row (JSON)
 	 * @param plannedUpdate what the survivor would carry after the merge (JSON), or null
+	 * @param decided whether a person decided on it already (it stays in the queue until a run acts)
 	 */
 	public record QueuedGroup(String orgId, long runInstanceId, long jobExecutionId, String groupKey,
 			@Nullable String reason, @Nullable String detail, String listedGroup, Instant waitingSince,
