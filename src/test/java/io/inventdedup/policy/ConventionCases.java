@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.inventdedup.policy.MultilingualOrg.Group;
-import io.inventdedup.policy.MultilingualOrg.Member;
+import io.inventdedup.policy.OrgGroup.Member;
 
 /**
  * The hand-written cases of naming conventions ({@code src/test/resources/names/convention-cases.tsv},
@@ -29,8 +28,8 @@ final class ConventionCases {
 	}
 
 	/** The rows as groups, in the file's order; ids {@code case-<line>-<n>}. */
-	static List<Group> groups() {
-		List<Group> groups = new ArrayList<>();
+	static List<OrgGroup> groups() {
+		List<OrgGroup> groups = new ArrayList<>();
 		try (InputStream in = ConventionCases.class.getResourceAsStream(FILE);
 				BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
 			int number = 0;
@@ -48,7 +47,7 @@ final class ConventionCases {
 		return groups;
 	}
 
-	private static Group group(int number, String line) {
+	private static OrgGroup group(int number, String line) {
 		String[] columns = line.split("\t");
 		if (columns.length < 4 || columns.length > 5) {
 			throw new IllegalStateException(FILE + " line " + number + ": expected 4 or 5 columns, found "
@@ -66,7 +65,7 @@ final class ConventionCases {
 			String person = onePerson ? "case-" + number : id;
 			members.add(new Member(id, person, columns[i].strip()));
 		}
-		return new Group(columns[0], LOCALE, members);
+		return new OrgGroup(columns[0], LOCALE, members);
 	}
 
 }

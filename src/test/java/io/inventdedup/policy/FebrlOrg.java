@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +19,8 @@ import java.util.Random;
 import java.util.TreeSet;
 
 import org.apache.commons.text.similarity.LevenshteinDistance;
+
+import io.inventdedup.policy.OrgGroup.Member;
 
 /**
  * An org built from a public record-linkage benchmark, FEBRL data set 4 ({@code src/test/resources/febrl4},
@@ -48,8 +49,6 @@ final class FebrlOrg {
 
 	static final int STRANGERS = 150;
 
-	private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
-
 	/** The English nickname list's names and their pairs, as the benchmark was first built on. */
 	private static final Map<String, Set<String>> ENGLISH_NICKNAMES = englishNicknames();
 
@@ -75,49 +74,21 @@ final class FebrlOrg {
 		return pairs;
 	}
 
-	/**
-	 * One contact of the org.
-	 * @param person the truth: who the contact is
-	 */
-	record Member(String id, String person, String name) {
-
-		Contact contact(int order) {
-			return new Contact(this.id, T0.plusSeconds(order), false, false, false, 1, this.name);
-		}
-
+	private static OrgGroup group(String kind, List<Member> members) {
+		return new OrgGroup(kind, "en-AU", members);
 	}
 
-	/**
-	 * One listed group.
-	 * @param kind what the group is made of, for the figures
-	 */
-	record Group(String kind, List<Member> members) {
-
-		boolean onePerson() {
-			return this.members.stream().map(Member::person).distinct().count() == 1;
-		}
-
-		DuplicateGroup listed() {
-			List<Contact> contacts = new ArrayList<>();
-			for (int i = 0; i < this.members.size(); i++) {
-				contacts.add(this.members.get(i).contact(i));
-			}
-			return new DuplicateGroup(contacts.get(0), contacts.subList(1, contacts.size()));
-		}
-
-	}
-
-	static List<Group> groups(long seed) {
+	static List<OrgGroup> groups(long seed) {
 		Map<String, String[]> originals = read("dataset4a-names.csv");
 		Map<String, String[]> duplicates = read("dataset4b-names.csv");
 		List<String> people = new ArrayList<>(new TreeSet<>(originals.keySet()));
 		Random random = new Random(seed);
 		Collections.shuffle(people, random);
-		List<Group> groups = new ArrayList<>();
+		List<OrgGroup> groups = new ArrayList<>();
 		int next = 0;
 		for (; next < ONE_PERSON; next++) {
 			String person = people.get(next);
-			groups.add(new Group("one person", List.of(original(person, originals), duplicate(person, duplicates))));
+			groups.add(group("one person", List.of(original(person, originals), duplicate(person, duplicates))));
 		}
 		for (int i = 0; i < SHARED_INBOXES; i++) {
 			int size = 2 + random.nextInt(2);
@@ -125,7 +96,7 @@ final class FebrlOrg {
 			for (int k = 0; k < size; k++) {
 				members.add(original(people.get(next++), originals));
 			}
-			groups.add(new Group("shared inbox", members));
+			groups.add(group("shared inbox", members));
 		}
 		for (int i = 0; i < FAMILY_PHONES; i++) {
 			Member first = original(people.get(next++), originals);
@@ -134,7 +105,7 @@ final class FebrlOrg {
 				second = new Member(second.id(), second.person(),
 						given(second.name()) + " " + surname(first.name()));
 			}
-			groups.add(new Group((i % 2 == 0) ? "family phone, one surname" : "family phone", List.of(first, second)));
+			groups.add(group((i % 2 == 0) ? "family phone, one surname" : "family phone", List.of(first, second)));
 		}
 		List<String[]> nearNames = nearGivenNames();
 		for (int i = 0; i < NEAR_NAME_FAMILIES; i++) {
@@ -142,13 +113,13 @@ final class FebrlOrg {
 			Member first = original(people.get(next++), originals);
 			Member second = original(people.get(next++), originals);
 			String surname = surname(first.name());
-			groups.add(new Group("family, given names one letter apart",
+			groups.add(group("family, given names one letter apart",
 					List.of(new Member(first.id(), first.person(), title(pair[0]) + " " + surname),
 							new Member(second.id(), second.person(), title(pair[1]) + " " + surname))));
 		}
 		for (int i = 0; i < STRANGERS; i++) {
 			String person = people.get(next++);
-			groups.add(new Group("stranger on a true group", List.of(original(person, originals),
+			groups.add(group("stranger on a true group", List.of(original(person, originals),
 					duplicate(person, duplicates), original(people.get(next++), originals))));
 		}
 		return groups;

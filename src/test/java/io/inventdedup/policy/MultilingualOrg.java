@@ -1,6 +1,5 @@
 package io.inventdedup.policy;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +14,8 @@ import io.inventdedup.policy.LocaleNames.Gender;
 import io.inventdedup.policy.LocaleNames.Nickname;
 import io.inventdedup.policy.LocaleNames.Script;
 import io.inventdedup.policy.LocaleNames.Word;
+
+import io.inventdedup.policy.OrgGroup.Member;
 
 /**
  * A multilingual org, seeded and deterministic: the groups Invent would list for the contacts of
@@ -94,51 +95,12 @@ final class MultilingualOrg {
 
 	static final String SHARED_CHARACTER = "given names sharing a character";
 
-	private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
-
 	private static final LevenshteinDistance DISTANCE = new LevenshteinDistance();
 
 	private MultilingualOrg() {
 	}
 
-	/**
-	 * One contact of the org.
-	 * @param person the truth: who the contact is
-	 */
-	record Member(String id, String person, String name) {
-
-		Contact contact(int order) {
-			return new Contact(this.id, T0.plusSeconds(order), false, false, false, 1, this.name);
-		}
-
-	}
-
-	/**
-	 * One listed group.
-	 * @param kind what the group is made of, for the figures
-	 * @param locale the locale of its names
-	 */
-	record Group(String kind, String locale, List<Member> members) {
-
-		Group {
-			members = List.copyOf(members);
-		}
-
-		boolean onePerson() {
-			return this.members.stream().map(Member::person).distinct().count() == 1;
-		}
-
-		DuplicateGroup listed() {
-			List<Contact> contacts = new ArrayList<>();
-			for (int i = 0; i < this.members.size(); i++) {
-				contacts.add(this.members.get(i).contact(i));
-			}
-			return new DuplicateGroup(contacts.get(0), contacts.subList(1, contacts.size()));
-		}
-
-	}
-
-	static List<Group> groups(long seed) {
+	static List<OrgGroup> groups(long seed) {
 		Generator generator = new Generator(new Random(seed));
 		for (String tag : LOCALES) {
 			generator.locale(LocaleNames.of(tag));
@@ -167,7 +129,7 @@ final class MultilingualOrg {
 
 		private final Random random;
 
-		private final List<Group> groups = new ArrayList<>();
+		private final List<OrgGroup> groups = new ArrayList<>();
 
 		private int nextMember;
 
@@ -388,7 +350,7 @@ final class MultilingualOrg {
 			for (String name : names) {
 				members.add(new Member(member(), person, name));
 			}
-			this.groups.add(new Group(kind, n.tag, members));
+			this.groups.add(new OrgGroup(kind, n.tag, members));
 		}
 
 		// Different people
@@ -512,7 +474,7 @@ final class MultilingualOrg {
 			for (String name : names) {
 				members.add(new Member(member(), person(), name));
 			}
-			this.groups.add(new Group(kind, n.tag, members));
+			this.groups.add(new OrgGroup(kind, n.tag, members));
 		}
 
 		// Names

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import io.inventdedup.names.NameComparison;
 
-import io.inventdedup.policy.FebrlOrg.Group;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,13 +33,13 @@ class NameCheckOnFebrlTests {
 	 */
 	@Test
 	void plansNoMergeOfTwoNamedPeopleOnThePublicBenchmarksOrg() {
-		List<Group> groups = FebrlOrg.groups(2026);
+		List<OrgGroup> groups = FebrlOrg.groups(2026);
 		double merged = measure(groups);
 		assertThat(merged).as("share of one person's records merged unattended").isGreaterThan(0.80);
 	}
 
 	/** The figures of one planner, printed; the share of one person's records merged unattended. */
-	private static double measure(List<Group> groups) {
+	private static double measure(List<OrgGroup> groups) {
 		MergePlanner planner = new MergePlanner(MergePolicy.defaults());
 		List<String> wrong = new ArrayList<>();
 		List<String> wrongThroughANameless = new ArrayList<>();
@@ -51,7 +50,7 @@ class NameCheckOnFebrlTests {
 		long queuedOnePerson = 0;
 		long skippedNamesDiffer = 0;
 		long skippedOnePerson = 0;
-		for (Group group : groups) {
+		for (OrgGroup group : groups) {
 			MergePlan plan = planner.plan(group.listed());
 			long[] counts = byKind.computeIfAbsent(group.kind(), (kind) -> new long[4]);
 			counts[0]++;

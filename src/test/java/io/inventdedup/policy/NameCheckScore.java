@@ -12,8 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-import io.inventdedup.policy.MultilingualOrg.Group;
-import io.inventdedup.policy.MultilingualOrg.Member;
+import io.inventdedup.policy.OrgGroup.Member;
 
 /**
  * The figures of a planner's name check on groups whose truth is known (the multilingual org, the
@@ -51,15 +50,15 @@ final class NameCheckScore {
 	}
 
 	/** The figures of the planner on the groups. */
-	static NameCheckScore of(List<Group> groups, MergePlanner planner) {
+	static NameCheckScore of(List<OrgGroup> groups, MergePlanner planner) {
 		NameCheckScore score = new NameCheckScore();
-		for (Group group : groups) {
+		for (OrgGroup group : groups) {
 			score.add(group, planner.plan(group.listed()));
 		}
 		return score;
 	}
 
-	private void add(Group group, MergePlan plan) {
+	private void add(OrgGroup group, MergePlan plan) {
 		Outcome outcome = Outcome.of(group, plan);
 		this.all.add(group, outcome);
 		this.byLocale.computeIfAbsent(group.locale(), (locale) -> new Tally()).add(group, outcome);
@@ -127,7 +126,7 @@ final class NameCheckScore {
 				tally.wrongMerges, tally.onePersonFigure(), tally.queued, tally.skipped));
 	}
 
-	private static String describe(Group group) {
+	private static String describe(OrgGroup group) {
 		List<String> members = new ArrayList<>();
 		for (Member member : group.members()) {
 			members.add(member.name() + " (" + member.person() + ")");
@@ -135,7 +134,7 @@ final class NameCheckScore {
 		return String.join(" / ", members);
 	}
 
-	private static Function<String, String> names(Group group) {
+	private static Function<String, String> names(OrgGroup group) {
 		Map<String, String> names = new HashMap<>();
 		group.members().forEach((member) -> names.put(member.id(), member.name()));
 		return names::get;
@@ -144,7 +143,7 @@ final class NameCheckScore {
 	/** What a plan did with a group: the contacts merged together (none unless a merge), queued or skipped. */
 	private record Outcome(Set<String> merged, boolean joinsPeople, boolean queued, boolean skipped) {
 
-		static Outcome of(Group group, MergePlan plan) {
+		static Outcome of(OrgGroup group, MergePlan plan) {
 			if (plan instanceof MergePlan.Merge merge) {
 				Set<String> merged = new HashSet<>(merge.sources());
 				merged.add(merge.survivorId());
@@ -174,7 +173,7 @@ final class NameCheckScore {
 
 		private long skipped;
 
-		private void add(Group group, Outcome outcome) {
+		private void add(OrgGroup group, Outcome outcome) {
 			this.groups++;
 			this.wrongMerges += outcome.joinsPeople() ? 1 : 0;
 			this.queued += outcome.queued() ? 1 : 0;
