@@ -124,6 +124,18 @@ class QueueBrowserTests {
 					+ "WHERE plan_instance_id = ?", String.class, run)).containsExactly("dana: two people");
 			assertThat(page.executeScript("return window.stillThisPage === true")).as("no page was loaded").isEqualTo(true);
 			assertThat(page.executeScript("return performance.getEntriesByType('navigation').length")).isEqualTo(1L);
+			DecisionRepository.ReviewCounts counts = this.decisions.reviewCounts(run);
+			assertThat(counts.approved() + counts.rejected()).as("the decisions left standing").isEqualTo(
+					approved.size() + rejected.size());
+			for (String filter : List.of("undecided", "approved", "rejected")) {
+				long expected = switch (filter) {
+					case "undecided" -> counts.undecided();
+					case "approved" -> counts.approved();
+					default -> counts.rejected();
+				};
+				assertThat(page.findElement(By.id("filter-" + filter)).getText()).as("after the decisions")
+					.isEqualTo(filter + " (" + expected + ")");
+			}
 
 			new Actions(page).sendKeys("?").perform();
 			assertThat(page.findElement(By.id("help")).getText()).contains("j / k").contains("approve").contains("undo");
@@ -132,6 +144,11 @@ class QueueBrowserTests {
 			page.manage().window().setSize(new Dimension(1280, 1400));
 			java.nio.file.Files.write(java.nio.file.Path.of("target", "review-queue.png"),
 					page.getScreenshotAs(OutputType.BYTES));
+			ChromeDriver reloaded = review.open("/queue?org=" + orgId);
+			for (String filter : List.of("approved", "rejected")) {
+				assertThat(reloaded.findElement(By.id("filter-" + filter)).getText()).as("after a reload")
+					.isEqualTo(filter + " (" + (filter.equals("approved") ? counts.approved() : counts.rejected()) + ")");
+			}
 		}
 	}
 
