@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 
@@ -211,6 +212,53 @@ class QueueBrowserTests {
 		assertThat(DatabaseCommand.run("--report", String.valueOf(execution))).isZero();
 		assertThat(output.getOut())
 			.containsPattern("needs review\\s+" + java.util.regex.Pattern.quote(this.decisions.reviewCounts(run).describe()));
+	}
+
+	@Test
+	void anApprovedGroupIsMergedWholeOneChangedSinceWaitsAgainSayingWhyAndAnUndecidedOneStaysQueued(
+			CapturedOutput output) throws Exception {
+		String orgId = "queue-whole";
+		SimOrg org = this.simulator.org(orgId);
+		OrgGenerator.seeded(50).sharedChannels(0.5).populate(org, 160, 0);
+		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false", "runKey=night-1"))).isZero();
+		long night1 = RunAssertions.lastExecution(this.jdbc, orgId);
+		List<Map<String, Object>> queued = this.jdbc.queryForList("""
+				SELECT group_key, survivor_contact_id, source_contact_ids,
+				       cardinality(source_contact_ids) + 1 AS members
+				FROM dedup_audit WHERE job_execution_id = ? AND status = 'NEEDS_REVIEW' ORDER BY members DESC, id
+				""", night1);
+		assertThat(queued).as("queued groups, the first of three members or more").hasSizeGreaterThanOrEqualTo(3);
+		assertThat((Integer) queued.get(1).get("members")).as("two of three members or more").isGreaterThanOrEqualTo(3);
+		String whole = (String) queued.get(0).get("group_key");
+		String changed = (String) queued.get(1).get("group_key");
+		int merges = this.simulator.mergeLog(orgId).size();
+
+		try (LocalReview review = LocalReview.signedIn(output, "hana")) {
+			ChromeDriver page = review.open("/queue?org=" + orgId);
+			page.findElement(By.id("reason")).sendKeys("one person, checked by hand\n");
+			for (String key : List.of(whole, changed)) {
+				page.findElement(By.cssSelector("#list li[data-key='" + key + "']")).click();
+				assertThat(shownKey(page)).isEqualTo(key);
+				pressAndAwait(page, "a", "Approved 1 group, by hana");
+			}
+		}
+		String becomesAdmin = ((String[]) ((java.sql.Array) queued.get(1).get("source_contact_ids")).getArray())[0];
+		org.change(becomesAdmin, (contact) -> contact.admin(true));
+		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false", "runKey=night-2"))).isZero();
+
+		Object[] sources = (Object[]) ((java.sql.Array) queued.get(0).get("source_contact_ids")).getArray();
+		assertThat(this.simulator.mergeLog(orgId).subList(merges, this.simulator.mergeLog(orgId).size()))
+			.as("the group approved whole, merged whole, and no other")
+			.containsExactly(new io.inventdedup.simulator.MergeRecord(orgId, (String) queued.get(0).get("survivor_contact_id"),
+					java.util.Arrays.stream(sources).map(String::valueOf).toList()));
+		long night2 = RunAssertions.lastExecution(this.jdbc, orgId);
+		assertThat(this.jdbc.queryForObject("SELECT status || ' ' || reason || ': ' || detail FROM dedup_audit "
+				+ "WHERE job_execution_id = ? AND group_key = ?", String.class, night2, changed))
+			.startsWith("NEEDS_REVIEW changed-since-review").contains(becomesAdmin + " became an admin");
+		assertThat(this.jdbc.queryForList("SELECT group_key FROM dedup_audit WHERE job_execution_id = ? "
+				+ "AND status = 'NEEDS_REVIEW'", String.class, night2))
+			.as("the undecided groups, still queued over the smaller listing")
+			.containsAll(queued.subList(2, queued.size()).stream().map((row) -> (String) row.get("group_key")).toList());
 	}
 
 	private static String shownKey(ChromeDriver page) {
