@@ -187,6 +187,19 @@ class QueueBrowserTests {
 			approved.remove(shown);
 			assertThat(set("SELECT group_key FROM dedup_approval WHERE run_instance_id = ?", run))
 				.as("u took back the approval of the group shown, and of no other").isEqualTo(new HashSet<>(approved));
+			page.findElement(By.id("filter-all")).click();
+			String approvedShown = approved.get(0);
+			page.findElement(By.cssSelector("#list li[data-key='" + approvedShown + "']")).click();
+			pressAndAwait(page, "u", "Took back the approval of 1 group");
+			approved.remove(approvedShown);
+			assertThat(set("SELECT group_key FROM dedup_approval WHERE run_instance_id = ?", run))
+				.as("under 'all' too, u took back the group shown").isEqualTo(new HashSet<>(approved));
+			page.findElement(By.id("filter-undecided")).click();
+			pressAndAwait(page, "u", "The group shown");
+			assertThat(page.findElement(By.id("status")).getText()).as("an undecided group has nothing to take back")
+				.contains("has no decision to take back");
+			assertThat(set("SELECT group_key FROM dedup_approval WHERE run_instance_id = ?", run))
+				.isEqualTo(new HashSet<>(approved));
 
 			page.findElement(By.cssSelector("#list li input[type=checkbox]")).click();
 			String clicked = shownKey(page);
@@ -196,8 +209,8 @@ class QueueBrowserTests {
 
 			ChromeDriver reloaded = review.open("/queue?org=" + orgId);
 			DecisionRepository.ReviewCounts counts = this.decisions.reviewCounts(run);
-			assertThat(counts.approved()).isEqualTo(2);
-			assertThat(reloaded.findElement(By.id("filter-approved")).getText()).isEqualTo("approved (2)");
+			assertThat(counts.approved()).isEqualTo(1);
+			assertThat(reloaded.findElement(By.id("filter-approved")).getText()).isEqualTo("approved (1)");
 			assertThat(reloaded.findElement(By.id("filter-rejected")).getText()).isEqualTo("rejected (0)");
 			assertThat(reloaded.findElement(By.id("filter-undecided")).getText())
 				.isEqualTo("undecided (" + counts.undecided() + ")");
