@@ -150,6 +150,15 @@ class QueueBrowserTests {
 				assertThat(reloaded.findElement(By.id("filter-" + filter)).getText()).as("after a reload")
 					.isEqualTo(filter + " (" + (filter.equals("approved") ? counts.approved() : counts.rejected()) + ")");
 			}
+			review.open("/");
+			assertThat(reloaded.findElement(By.cssSelector("section[data-org='" + orgId + "']")).getText())
+				.as("the home page's run row").contains(counts.describe());
+			long execution = RunAssertions.lastExecution(this.jdbc, orgId);
+			review.open("/runs/" + execution);
+			assertThat(reloaded.findElement(By.id("facts")).getText()).as("the run's page").contains(counts.describe());
+			assertThat(DatabaseCommand.run("--report", String.valueOf(execution))).isZero();
+			assertThat(output.getOut()).as("--report")
+				.containsPattern("needs review\\s+" + java.util.regex.Pattern.quote(counts.describe()));
 		}
 	}
 
