@@ -245,17 +245,19 @@ public class DecisionRepository {
 	 * (every run queues again what is undecided), those that waited longest first (since the first
 	 * run that queued them), of one org or of all ({@code orgId} null), at most {@code limit}. A
 	 * group decided on stays in it, {@code decided}, until a run acts on the decision.
+	 * @param withDecided whether the groups decided on are listed too (the queue's page), or only the
+	 * undecided ones (the home page)
 	 */
-	public List<QueuedGroup> queue(@Nullable String orgId, int limit) {
+	public List<QueuedGroup> queue(@Nullable String orgId, int limit, boolean withDecided) {
 		return this.jdbc.sql(QUEUE + """
 				SELECT q.*,
 				       (SELECT min(f.created_at) FROM dedup_recorded_group f
 				         WHERE f.org_id = q.org_id AND f.group_key = q.group_key AND f.status = 'NEEDS_REVIEW') AS waiting_since
 				  FROM decided q
-				 WHERE CAST(:org AS text) IS NULL OR q.org_id = :org
+				 WHERE (CAST(:org AS text) IS NULL OR q.org_id = :org) AND (:withDecided OR NOT q.decided)
 				 ORDER BY waiting_since, q.id
 				 LIMIT :limit
-				""").param("org", orgId).param("limit", limit).query((rs, row) -> new QueuedGroup(rs.getString("org_id"),
+				""").param("org", orgId).param("limit", limit).param("withDecided", withDecided).query((rs, row) -> new QueuedGroup(rs.getString("org_id"),
 				rs.getLong("job_instance_id"), rs.getLong("job_execution_id"), rs.getString("group_key"),
 				rs.getString("reason"), rs.getString("detail"), rs.getString("listed_group"),
 				rs.getTimestamp("waiting_since").toInstant(), rs.getString("survivor_contact_id"),

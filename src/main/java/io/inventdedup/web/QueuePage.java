@@ -52,7 +52,7 @@ class QueuePage {
 
 	/** The queue of one org, or of every org when {@code org} is null. */
 	void write(@Nullable String org, Reviewer reviewer, CsrfToken csrf, Writer out) throws IOException {
-		List<DecisionRepository.QueuedGroup> queue = this.decisions.queue(org, this.properties.queueLimit());
+		List<DecisionRepository.QueuedGroup> queue = this.decisions.queue(org, this.properties.queueLimit(), true);
 		Map<Long, List<String>> keysByRun = queue.stream()
 			.collect(Collectors.groupingBy(DecisionRepository.QueuedGroup::runInstanceId, LinkedHashMap::new,
 					Collectors.mapping(DecisionRepository.QueuedGroup::groupKey, Collectors.toList())));

@@ -82,10 +82,7 @@ class ReviewPages {
 			data.writeEndArray();
 			data.writeName("queue");
 			data.writeStartArray();
-			this.decisions.queue(null, this.properties.queueLimit())
-				.stream()
-				.filter((group) -> !group.decided())
-				.forEach((group) -> writeQueued(data, group));
+			this.decisions.queue(null, this.properties.queueLimit(), false).forEach((group) -> writeQueued(data, group));
 			data.writeEndArray();
 			data.writeEndObject();
 		}
