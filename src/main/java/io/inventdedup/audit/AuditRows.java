@@ -89,9 +89,7 @@ public final class AuditRows {
 	}
 
 	private static ExclusionReason exclusionReason(String code) {
-		return Arrays.stream(ExclusionReason.values())
-			.filter((reason) -> reason.code().equals(code))
-			.findFirst()
+		return ExclusionReason.ofCode(code)
 			.orElseThrow(() -> new IllegalStateException("unknown exclusion reason in dedup_audit: " + code));
 	}
 

@@ -308,16 +308,29 @@ public class DecisionRepository {
 
 	/** How the groups that this run left for a person stand now. */
 	public ReviewCounts reviewCounts(long runInstanceId) {
-		return this.jdbc.sql("""
-				SELECT count(*) FILTER (WHERE ap.group_key IS NULL AND rj.group_key IS NULL) AS undecided,
+		return reviewCounts(List.of(runInstanceId)).get(runInstanceId);
+	}
+
+	/** How the groups that each of these runs left for a person stand now, in one query, by run. */
+	public Map<Long, ReviewCounts> reviewCounts(Collection<Long> runInstanceIds) {
+		Map<Long, ReviewCounts> counts = new HashMap<>();
+		runInstanceIds.forEach((run) -> counts.put(run, new ReviewCounts(0, 0, 0)));
+		if (runInstanceIds.isEmpty()) {
+			return counts;
+		}
+		this.jdbc.sql("""
+				SELECT a.job_instance_id,
+				       count(*) FILTER (WHERE ap.group_key IS NULL AND rj.group_key IS NULL) AS undecided,
 				       count(ap.group_key) AS approved, count(rj.group_key) FILTER (WHERE ap.group_key IS NULL) AS rejected
 				  FROM dedup_recorded_group a
 				  LEFT JOIN dedup_approval ap ON ap.run_instance_id = a.job_instance_id AND ap.group_key = a.group_key
 				  LEFT JOIN dedup_rejection rj ON rj.plan_instance_id = a.job_instance_id AND rj.group_key = a.group_key
-				 WHERE a.job_instance_id = :run AND a.status = 'NEEDS_REVIEW'
-				""").param("run", runInstanceId)
-			.query((rs, row) -> new ReviewCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
-			.single();
+				 WHERE a.job_instance_id IN (:runs) AND a.status = 'NEEDS_REVIEW'
+				 GROUP BY a.job_instance_id
+				""").param("runs", runInstanceIds).query((rs) -> {
+					counts.put(rs.getLong(1), new ReviewCounts(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+				});
+		return counts;
 	}
 
 	/** How many groups wait for a person (undecided), by org (see {@link #queue}). */

@@ -1,7 +1,6 @@
 package io.inventdedup.merge;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,13 +74,11 @@ class ReviewQueue {
 		if (waited == null) {
 			return plan;
 		}
-		SkipReason reason = Arrays.stream(SkipReason.values())
-			.filter((skip) -> skip.code().equals(waited.reason()))
-			.findFirst()
-			.orElse(SkipReason.NAMES_DISAGREE);
+		SkipReason reason = SkipReason.ofCode(waited.reason()).orElse(SkipReason.NAMES_DISAGREE);
 		MergePlan whole = this.withoutNames.plan(current, held);
-		return new MergePlan.Review((whole instanceof MergePlan.Merge all) ? all : merge, reason, "run " + waited.run() + " left this group for a person ("
-				+ waited.reason() + "), and no one decided it yet: it waits, whatever the policy says of it now");
+		return new MergePlan.Review((whole instanceof MergePlan.Merge all) ? all : merge, reason,
+				"run " + waited.run() + " left this group for a person (" + waited.reason()
+						+ "), and no one decided it yet: it waits, whatever the policy says of it now");
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package io.inventdedup.policy;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** Why a contact of a group is kept out of its merge. */
 public enum ExclusionReason {
 
@@ -23,6 +26,11 @@ public enum ExclusionReason {
 	/** The stable code recorded in the audit. */
 	public String code() {
 		return this.code;
+	}
+
+	/** The reason of this code, as the audit records it; none for a code that names no reason. */
+	public static Optional<ExclusionReason> ofCode(String code) {
+		return Arrays.stream(values()).filter((reason) -> reason.code.equals(code)).findFirst();
 	}
 
 }

@@ -1,5 +1,8 @@
 package io.inventdedup.policy;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** Why a group is not merged. The codes are stable: operators query the audit by them. */
 public enum SkipReason {
 
@@ -48,6 +51,11 @@ public enum SkipReason {
 	/** The stable code recorded in the audit. */
 	public String code() {
 		return this.code;
+	}
+
+	/** The reason of this code, as the audit records it; none for a code that names no reason. */
+	public static Optional<SkipReason> ofCode(String code) {
+		return Arrays.stream(values()).filter((reason) -> reason.code.equals(code)).findFirst();
 	}
 
 }

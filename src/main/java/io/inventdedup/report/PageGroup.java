@@ -50,7 +50,7 @@ public record PageGroup(String key, @Nullable String version, Plan plan, AuditRe
 		String error = outcome.error();
 		if (error != null && error.length() > MAX_TEXT) {
 			outcome = new AuditRecord.Outcome(outcome.jobExecutionId(), outcome.status(), outcome.reason(),
-					outcome.mergedIds(), outcome.detail(), outcome.httpStatus(), error.substring(0, MAX_TEXT) + "…",
+					outcome.mergedIds(), outcome.detail(), outcome.httpStatus(), RunSummary.cut(error, MAX_TEXT),
 					outcome.followUp());
 		}
 		return new PageGroup(plan.groupKey(), version,

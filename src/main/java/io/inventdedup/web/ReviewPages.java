@@ -61,6 +61,8 @@ class ReviewPages {
 		this.runs.lastRunsOfEachOrg(this.properties.runsPerOrg())
 			.forEach((run) -> runsByOrg.computeIfAbsent(run.org(), (org) -> new ArrayList<>()).add(run));
 		Map<String, Long> queuedByOrg = this.decisions.queuedByOrg();
+		Map<Long, DecisionRepository.ReviewCounts> review = this.decisions.reviewCounts(
+				runsByOrg.values().stream().flatMap(List::stream).map(RunRecords.OrgRun::run).toList());
 		out.write(this.homePage[0]);
 		try (JsonGenerator data = this.json.createGenerator(new HtmlReport.ScriptSafeWriter(out))) {
 			data.writeStartObject();
@@ -75,7 +77,7 @@ class ReviewPages {
 				data.writeNumberProperty("queued", queuedByOrg.getOrDefault(org.getKey(), 0L));
 				data.writeName("runs");
 				data.writeStartArray();
-				org.getValue().forEach((run) -> writeRun(data, run, this.decisions.reviewCounts(run.run())));
+				org.getValue().forEach((run) -> writeRun(data, run, review.get(run.run())));
 				data.writeEndArray();
 				data.writeEndObject();
 			}

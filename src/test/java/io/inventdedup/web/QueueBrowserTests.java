@@ -150,15 +150,7 @@ class QueueBrowserTests {
 				assertThat(reloaded.findElement(By.id("filter-" + filter)).getText()).as("after a reload")
 					.isEqualTo(filter + " (" + (filter.equals("approved") ? counts.approved() : counts.rejected()) + ")");
 			}
-			review.open("/");
-			assertThat(reloaded.findElement(By.cssSelector("section[data-org='" + orgId + "']")).getText())
-				.as("the home page's run row").contains(counts.describe());
-			long execution = RunAssertions.lastExecution(this.jdbc, orgId);
-			review.open("/runs/" + execution);
-			assertThat(reloaded.findElement(By.id("facts")).getText()).as("the run's page").contains(counts.describe());
-			assertThat(DatabaseCommand.run("--report", String.valueOf(execution))).isZero();
-			assertThat(output.getOut()).as("--report")
-				.containsPattern("needs review\\s+" + java.util.regex.Pattern.quote(counts.describe()));
+			assertEveryPageCounts(review, output, orgId, RunAssertions.lastExecution(this.jdbc, orgId), counts);
 		}
 	}
 
@@ -225,15 +217,8 @@ class QueueBrowserTests {
 				.isEqualTo("undecided (" + counts.undecided() + ")");
 			assertThat(reloaded.findElement(By.id("summary")).getText())
 				.contains(counts.undecided() + " groups undecided on this page").contains(orgId + " " + counts.undecided());
-			review.open("/");
-			assertThat(reloaded.findElement(By.cssSelector("section[data-org='" + orgId + "']")).getText())
-				.contains(counts.describe()).contains(counts.undecided() + " waiting for review");
-			review.open("/runs/" + execution);
-			assertThat(reloaded.findElement(By.id("facts")).getText()).contains(counts.describe());
+			assertEveryPageCounts(review, output, orgId, execution, counts);
 		}
-		assertThat(DatabaseCommand.run("--report", String.valueOf(execution))).isZero();
-		assertThat(output.getOut())
-			.containsPattern("needs review\\s+" + java.util.regex.Pattern.quote(this.decisions.reviewCounts(run).describe()));
 	}
 
 	@Test
@@ -281,6 +266,22 @@ class QueueBrowserTests {
 				+ "AND status = 'NEEDS_REVIEW'", String.class, night2))
 			.as("the undecided groups, still queued over the smaller listing")
 			.containsAll(queued.subList(2, queued.size()).stream().map((row) -> (String) row.get("group_key")).toList());
+	}
+
+	/**
+	 * The home page's run row (and its org's heading: the undecided ones wait), the run's page and
+	 * {@code --report} say these counts of the groups the run left for a person.
+	 */
+	private static void assertEveryPageCounts(LocalReview review, CapturedOutput output, String orgId, long execution,
+			DecisionRepository.ReviewCounts counts) {
+		ChromeDriver page = review.open("/");
+		assertThat(page.findElement(By.cssSelector("section[data-org='" + orgId + "']")).getText())
+			.as("the home page").contains(counts.describe()).contains(counts.undecided() + " waiting for review");
+		review.open("/runs/" + execution);
+		assertThat(page.findElement(By.id("facts")).getText()).as("the run's page").contains(counts.describe());
+		assertThat(DatabaseCommand.run("--report", String.valueOf(execution))).isZero();
+		assertThat(output.getOut()).as("--report")
+			.containsPattern("needs review\\s+" + java.util.regex.Pattern.quote(counts.describe()));
 	}
 
 	private static String shownKey(ChromeDriver page) {
