@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.text.Normalizer2;
@@ -94,12 +95,19 @@ final class NameText {
 
 	}
 
+	/** Apostrophes, dropped from a name (O'Brien is obrien); compiled once, as the patterns below. */
+	private static final Pattern APOSTROPHES = Pattern.compile("['’`ʼ]");
+
+	private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
+
+	private static final Pattern NOT_A_LETTER = Pattern.compile("[^\\p{L}\\p{M}]");
+
 	private NameText() {
 	}
 
 	/** A text as the name check reads it: folded, accents removed, apostrophes dropped; not split. */
 	static String fold(String text) {
-		return stripMarks(NFKC_CASEFOLD.normalize(text)).replaceAll("['’`ʼ]", "");
+		return APOSTROPHES.matcher(stripMarks(NFKC_CASEFOLD.normalize(text))).replaceAll("");
 	}
 
 	/** Names read lately, at most 20,000. */
@@ -115,7 +123,7 @@ final class NameText {
 
 	private static Parsed read(String name) {
 		List<String> setAside = new ArrayList<>();
-		String folded = withoutTitles(NFKC_CASEFOLD.normalize(name).replaceAll("['’`ʼ]", ""), setAside);
+		String folded = withoutTitles(APOSTROPHES.matcher(NFKC_CASEFOLD.normalize(name)).replaceAll(""), setAside);
 		List<String> raw = split(folded);
 		String[] parts = folded.split(",", -1);
 		if (parts.length == 2) {
@@ -180,13 +188,13 @@ final class NameText {
 	 */
 	private static String withoutTitles(String name, List<String> setAside) {
 		List<String> chunks = new ArrayList<>();
-		for (String chunk : name.strip().split("[\\s\\p{Z}]+")) {
+		for (String chunk : SPACES.split(name.strip())) {
 			if (!chunk.isEmpty()) {
 				chunks.add(chunk);
 			}
 		}
 		while (chunks.size() > 1) {
-			String title = fold(chunks.get(0)).replaceAll("[^\\p{L}\\p{M}]", "");
+			String title = NOT_A_LETTER.matcher(fold(chunks.get(0))).replaceAll("");
 			if (!(Conventions.isHonorific(title) || (chunks.size() > 2 && Conventions.isTitleAlsoName(title)))) {
 				break;
 			}
@@ -194,7 +202,7 @@ final class NameText {
 			chunks.remove(0);
 		}
 		while (chunks.size() > 1) {
-			String title = fold(chunks.get(chunks.size() - 1)).replaceAll("[^\\p{L}\\p{M}]", "");
+			String title = NOT_A_LETTER.matcher(fold(chunks.get(chunks.size() - 1))).replaceAll("");
 			if (!Conventions.isHonorificSuffix(title)) {
 				break;
 			}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import com.ibm.icu.text.Transliterator;
 
@@ -31,6 +32,37 @@ final class Romanised {
 
 	private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
 
+	/** The patterns of the readings, compiled once: a name check runs them for every pair of words. */
+	private static final Pattern NOT_A_TO_Z = Pattern.compile("[^a-z]");
+
+	private static final Pattern REPEATED = Pattern.compile("(.)\\1+");
+
+	private static final Pattern UKRAINIAN = Pattern.compile(".*[іїєґ].*");
+
+	private static final Pattern RUSSIAN = Pattern.compile(".*[а-яё].*");
+
+	private static final Pattern GREEK = Pattern.compile(".*[α-ω].*");
+
+	private static final Pattern CYRILLIC = Pattern.compile(".*[а-яёіїєґ].*");
+
+	private static final Pattern GREEK_NT = Pattern.compile("^nt");
+
+	private static final Pattern GREEK_MP = Pattern.compile("^mp");
+
+	private static final Pattern ARTICLE = Pattern.compile("^(al|el)");
+
+	private static final Pattern M_BEFORE_CONSONANT = Pattern.compile("m(?=[^aeiouy])");
+
+	private static final Pattern C_NOT_CH = Pattern.compile("c(?!h)");
+
+	private static final Pattern FIRST_YE = Pattern.compile("^ye");
+
+	private static final Pattern FIRST_YO = Pattern.compile("^yo");
+
+	private static final Pattern LAST_I = Pattern.compile("(iy|yi|ii|y)$");
+
+	private static final Pattern VOWELS = Pattern.compile("[aeiouyv]");
+
 	private static final String TO_ASCII = "; Latin-ASCII; Lower";
 
 	private static final Map<String, Transliterator> TRANSLITERATORS = new ConcurrentHashMap<>();
@@ -51,9 +83,9 @@ final class Romanised {
 			return word;
 		}
 		String id = switch (script) {
-			case ALPHABET -> word.matches(".*[іїєґ].*") ? "Ukrainian-Latin/BGN"
-					: word.matches(".*[а-яё].*") ? "Russian-Latin/BGN"
-					: word.matches(".*[α-ω].*") ? "Greek-Latin/UNGEGN" : "Any-Latin";
+			case ALPHABET -> UKRAINIAN.matcher(word).matches() ? "Ukrainian-Latin/BGN"
+					: RUSSIAN.matcher(word).matches() ? "Russian-Latin/BGN"
+					: GREEK.matcher(word).matches() ? "Greek-Latin/UNGEGN" : "Any-Latin";
 			case HAN -> family ? "Han-Latin/Names" : "Han-Latin";
 			default -> "Any-Latin";
 		};
@@ -69,7 +101,7 @@ final class Romanised {
 		int split = key.indexOf('\u0001');
 		Transliterator transliterator = transliterator(key.substring(0, split));
 		synchronized (transliterator) {
-			return transliterator.transliterate(key.substring(split + 1)).replaceAll("[^a-z]", "");
+			return lettersOnly(transliterator.transliterate(key.substring(split + 1)));
 		}
 	}
 
@@ -91,7 +123,7 @@ final class Romanised {
 			return consonantSpellings(latin, script).stream()
 				.anyMatch((spelling) -> !spelling.isEmpty() && ours.contains(spelling));
 		}
-		if (script == Scripts.ALPHABET && nativeWord.matches(".*[а-яёіїєґ].*")) {
+		if (script == Scripts.ALPHABET && CYRILLIC.matcher(nativeWord).matches()) {
 			// Cyrillic read both as Russian and as Ukrainian (Глинський: Glinskiy, Hlynskyy).
 			String ukrainian = read(nativeWord, "Ukrainian-Latin/BGN");
 			if (alike(key(ukrainian), key(latin))) {
@@ -108,7 +140,7 @@ final class Romanised {
 
 	/** Greek's letter pairs at the start of a word as Latin writes them: {@code ντ} = d, {@code μπ} = b. */
 	private static String greekKey(String latin) {
-		return key(latin.replaceAll("^nt", "d").replaceAll("^mp", "b"));
+		return key(GREEK_MP.matcher(GREEK_NT.matcher(latin).replaceAll("d")).replaceAll("b"));
 	}
 
 	/**
@@ -117,8 +149,7 @@ final class Romanised {
 	 * {@code b}/{@code p}, {@code d}/{@code t} as one.
 	 */
 	static String koreanKey(String latin) {
-		return latin.replaceAll("[^a-z]", "")
-			.replace("woo", "u")
+		String key = lettersOnly(latin).replace("woo", "u")
 			.replace("wu", "u")
 			.replace("oo", "u")
 			.replace("ou", "u")
@@ -128,8 +159,8 @@ final class Romanised {
 			.replace('g', 'k')
 			.replace('b', 'p')
 			.replace('d', 't')
-			.replace("r", "l")
-			.replaceAll("(.)\\1+", "$1");
+			.replace("r", "l");
+		return REPEATED.matcher(key).replaceAll("$1");
 	}
 
 	/**
@@ -141,10 +172,10 @@ final class Romanised {
 	 */
 	static Set<String> consonantSpellings(String latin, Scripts script) {
 		Set<String> spellings = new HashSet<>();
-		String word = latin.replaceAll("[^a-z]", "");
-		List<String> forms = new java.util.ArrayList<>(List.of(word, word.replaceFirst("^(al|el)", "")));
+		String word = lettersOnly(latin);
+		List<String> forms = new java.util.ArrayList<>(List.of(word, ARTICLE.matcher(word).replaceFirst("")));
 		if (script == Scripts.ABUGIDA) {
-			forms.add(word.replace("ng", "n").replaceAll("m(?=[^aeiouy])", "n"));
+			forms.add(M_BEFORE_CONSONANT.matcher(word.replace("ng", "n")).replaceAll("n"));
 		}
 		for (String form : forms) {
 			spellings.add(consonants(form.replace("ch", "k").replace("kh", "k")));
@@ -166,10 +197,16 @@ final class Romanised {
 				: key(reading).length();
 	}
 
+	/** Spelling keys computed lately: a group's words are compared pairwise, each key read once. */
+	private static final ReadCache<String> KEYS = new ReadCache<>(100_000, Romanised::fold);
+
 	/** Letters that stand for one sound in the common romanisations folded into one. */
 	static String key(String latin) {
-		String key = latin.replaceAll("[^a-z]", "")
-			.replace("shch", "sh")
+		return KEYS.get(latin);
+	}
+
+	private static String fold(String latin) {
+		String key = lettersOnly(latin).replace("shch", "sh")
 			.replace("sch", "sh")
 			.replace("tch", "ch")
 			.replace("x", "ks")
@@ -180,27 +217,27 @@ final class Romanised {
 			.replace("dj", "j")
 			.replace("zh", "z")
 			.replace("ts", "z")
-			.replace("tz", "z")
-			.replaceAll("c(?!h)", "k")
-			.replace("j", "y")
-			.replaceAll("^ye", "e")
-			.replaceAll("^yo", "o")
-			.replaceAll("(iy|yi|ii|y)$", "i")
+			.replace("tz", "z");
+		key = C_NOT_CH.matcher(key).replaceAll("k").replace("j", "y");
+		key = FIRST_YO.matcher(FIRST_YE.matcher(key).replaceAll("e")).replaceAll("o");
+		key = LAST_I.matcher(key).replaceAll("i")
 			.replace("y", "i")
 			.replace("ou", "u")
 			.replace("oo", "u")
 			.replace("ee", "i")
 			.replace("kh", "h");
-		return key.replaceAll("(.)\\1+", "$1");
+		return REPEATED.matcher(key).replaceAll("$1");
 	}
 
 	/** The consonants of a reading, for scripts that leave vowels out: h, w, y and vowels dropped, b = v, f = p. */
 	static String consonants(String latin) {
-		return key(latin).replace("h", "")
-			.replace("b", "v")
-			.replace("f", "p")
-			.replaceAll("[aeiouyv]", "")
-			.replaceAll("(.)\\1+", "$1");
+		String consonants = key(latin).replace("h", "").replace("b", "v").replace("f", "p");
+		return REPEATED.matcher(VOWELS.matcher(consonants).replaceAll("")).replaceAll("$1");
+	}
+
+	/** The lower case ASCII letters of a reading, nothing else. */
+	private static String lettersOnly(String latin) {
+		return NOT_A_TO_Z.matcher(latin).replaceAll("");
 	}
 
 	private static Transliterator transliterator(String id) {

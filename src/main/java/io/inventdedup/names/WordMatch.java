@@ -1,5 +1,7 @@
 package io.inventdedup.names;
 
+import java.util.regex.Pattern;
+
 import org.apache.commons.codec.language.DoubleMetaphone;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.commons.text.similarity.LevenshteinDistance;
@@ -109,6 +111,9 @@ enum WordMatch {
 	private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
 
 	private static final LevenshteinDistance NEAR = new LevenshteinDistance(1);
+
+	/** A word Double Metaphone can encode: Latin letters only. */
+	private static final Pattern LATIN_WORD = Pattern.compile("[a-z]+");
 
 	/** The most letters added, dropped or replaced in a typo that Jaro–Winkler finds. */
 	private static final LevenshteinDistance FEW = new LevenshteinDistance(2);
@@ -286,7 +291,7 @@ enum WordMatch {
 	 * each time: Commons Codec's encoders are not thread-safe.
 	 */
 	private static boolean soundAlike(String one, String other) {
-		if (!one.matches("[a-z]+") || !other.matches("[a-z]+")) {
+		if (!LATIN_WORD.matcher(one).matches() || !LATIN_WORD.matcher(other).matches()) {
 			return false;
 		}
 		DoubleMetaphone encoder = new DoubleMetaphone();
