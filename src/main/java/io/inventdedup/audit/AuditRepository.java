@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,6 +39,18 @@ public class AuditRepository {
 			 ORDER BY group_key
 			""";
 
+	/**
+	 * The groups of the run whose merge was sent that held any of these contacts, through the
+	 * members' index of merges ({@code dedup_audit_merged_members}, as {@link #PLAN_GROUPS_HOLDING}).
+	 */
+	static final String MERGED_HOLDING = """
+			SELECT dedup_member_ids(listed_group) AS members, excluded_contact_ids
+			  FROM dedup_audit
+			 WHERE (job_instance_id + 0) = :run AND group_key <> :key
+			   AND (status IN ('MERGED', 'UNSETTLED', 'PENDING') OR reason = 'partially-merged')
+			   AND dedup_member_ids(listed_group) && CAST(:members AS text[])
+			""";
+
 	/** A merge never sent forgotten, by the unique key. */
 	static final String FORGET_UNSENT = """
 			DELETE FROM dedup_audit WHERE job_instance_id = ? AND group_key = ? AND status = 'PENDING'
@@ -53,6 +66,29 @@ public class AuditRepository {
 		this.jdbcTemplate = jdbcTemplate;
 		this.jdbcClient = JdbcClient.create(jdbcTemplate);
 		this.named = new NamedParameterJdbcTemplate(jdbcTemplate);
+	}
+
+	/**
+	 * The members of a group that a group of the run whose merge was sent held: each with whether the
+	 * run kept it out of that merge (an admin, a name that differs, ...). A group listed anew after
+	 * a merge (its survivor and those kept out) is the same people, decided on already.
+	 */
+	public Map<String, Boolean> mergedEarlier(long jobInstanceId, String groupKey, List<String> memberIds) {
+		Set<String> group = Set.copyOf(memberIds);
+		Map<String, Boolean> seen = new HashMap<>();
+		this.jdbcClient.sql(MERGED_HOLDING)
+			.param("run", jobInstanceId)
+			.param("key", groupKey)
+			.param("members", memberIds.toArray(String[]::new))
+			.query((rs) -> {
+				List<String> excluded = List.of((String[]) rs.getArray(2).getArray());
+				for (String member : (String[]) rs.getArray(1).getArray()) {
+					if (group.contains(member)) {
+						seen.merge(member, excluded.contains(member), Boolean::logicalOr);
+					}
+				}
+			});
+		return seen;
 	}
 
 	/** Inserts or replaces the rows, in one batch. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import io.inventdedup.invent.InventClient;
+import io.inventdedup.policy.ListingWindow;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
@@ -24,7 +25,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 public class CollectStepConfiguration {
 
-	static final int TAKE = 100;
+	static final int TAKE = ListingWindow.TAKE;
 
 	/** This process's clock; a test shifts it, as a pod's may be. */
 	@Bean
@@ -52,8 +53,10 @@ public class CollectStepConfiguration {
 
 	@Bean
 	@StepScope
-	DuplicateGroupReader duplicateGroupReader(InventClient inventClient, CollectRun collectRun) {
-		return new DuplicateGroupReader(inventClient, collectRun.orgId(), TAKE);
+	DuplicateGroupReader duplicateGroupReader(InventClient inventClient, CollectRun collectRun,
+			StagedGroups stagedGroups, @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
+		return new DuplicateGroupReader(inventClient, collectRun.orgId(), TAKE,
+				() -> stagedGroups.collectingWindow(jobInstanceId));
 	}
 
 	@Bean
@@ -66,8 +69,9 @@ public class CollectStepConfiguration {
 	/** Step-scoped, registered as the step's listener: it checks what the listing read against what it announced. */
 	@Bean
 	@StepScope
-	ListingCheck listingCheck(StagedGroups stagedGroups, CollectProperties collectProperties, CollectRun collectRun) {
-		return new ListingCheck(stagedGroups, collectProperties.maxShortfall(), collectRun.orgId());
+	ListingCheck listingCheck(StagedGroups stagedGroups, ListingWindows listingWindows,
+			CollectProperties collectProperties, CollectRun collectRun) {
+		return new ListingCheck(stagedGroups, listingWindows, collectProperties.maxShortfall(), collectRun);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -13,14 +14,15 @@ import org.slf4j.LoggerFactory;
 
 import io.inventdedup.invent.DuplicatesPage;
 import io.inventdedup.invent.InventClient;
+import io.inventdedup.policy.ListingWindow;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.util.Assert;
 
 /**
- * Reads every duplicate group of an org, page after page, from
- * {@code GET /orgs/{org}/contacts/duplicates}. The vendor's pages promise at most {@code take}
+ * Reads the duplicate groups of an org's listing window ({@link ListingWindow}: from its first page,
+ * so many pages or to the end), page after page, from {@code GET /orgs/{org}/contacts/duplicates}. The vendor's pages promise at most {@code take}
  * groups a page, not exactly that many: the listing ends at the first <em>empty</em> page, never at
  * a short one, whatever page size the API chose. What the answers say about themselves
  * ({@code pagination-take}, {@code pagination-page}, {@code pagination-count}) is used when it is
@@ -54,6 +56,10 @@ class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
 
 	static final String FIRST_LISTING_COUNT = "duplicateGroupReader.firstListingCount";
 
+	static final String PAGE_SIZE = "duplicateGroupReader.pageSize";
+
+	static final String REACHED_END = "duplicateGroupReader.reachedEnd";
+
 	/** A listing longer than this is not a listing that ends: better to stop than to loop. */
 	private static final int MAX_PAGES = 100_000;
 
@@ -66,6 +72,11 @@ class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
 
 	private final int take;
 
+	private final Supplier<ListingWindow> windows;
+
+	/** The pages this step reads: from its first page, so many or to the end of the listing. */
+	private ListingWindow window = ListingWindow.whole();
+
 	private int page = 1;
 
 	private int index;
@@ -75,6 +86,9 @@ class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
 	private List<String> previousKeys = List.of();
 
 	private boolean exhausted;
+
+	/** Whether the listing's end was read (an empty page), not only the window's last page. */
+	private boolean reachedEnd;
 
 	private long listingCount = -1;
 
@@ -91,18 +105,20 @@ class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
 
 	private final Map<Integer, CompletableFuture<DuplicatesPage>> ahead = new HashMap<>();
 
-	public DuplicateGroupReader(InventClient client, String orgId, int take) {
+	public DuplicateGroupReader(InventClient client, String orgId, int take, Supplier<ListingWindow> windows) {
 		Assert.notNull(client, "client is required");
 		Assert.hasText(orgId, "orgId is required");
 		Assert.isTrue(take >= 1 && take <= 100, "take must be between 1 and 100");
 		this.client = client;
 		this.orgId = orgId;
 		this.take = take;
+		this.windows = windows;
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
-		this.page = context.getInt(PAGE, 1);
+		this.window = this.windows.get();
+		this.page = context.getInt(PAGE, this.window.firstPage());
 		this.index = context.getInt(INDEX, 0);
 		if (context.containsKey(PAGE)) {
 			// A restart within a listing: what the listing said before holds.
@@ -118,6 +134,8 @@ class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
 		context.putLong(LISTING_COUNT, this.listingCount);
 		context.putLong(FIRST_LISTING_COUNT, this.firstListingCount);
 		context.put(SHIFTED, this.shifted);
+		context.putInt(PAGE_SIZE, (int) Math.min(Integer.MAX_VALUE, this.pageSize));
+		context.put(REACHED_END, this.reachedEnd);
 	}
 
 	@Override
@@ -144,6 +162,11 @@ class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
 	}
 
 	private void fetch() {
+		if (!this.window.toTheEnd() && this.page >= this.window.firstPage() + this.window.pages()) {
+			// The window's last page was read: its groups are merged before the listing is read on.
+			this.exhausted = true;
+			return;
+		}
 		if (this.page > pageLimit()) {
 			throw new IllegalStateException("The duplicate listing of org " + this.orgId + " did not end: page "
 					+ this.page + " still holds groups, although the listing first announced "
@@ -178,6 +201,7 @@ class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
 		}
 		if (fetched.groups().isEmpty()) {
 			this.exhausted = true;
+			this.reachedEnd = true;
 			return;
 		}
 		if (fetched.page() >= 0 && fetched.page() != this.page) {
@@ -187,6 +211,7 @@ class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
 				.addKeyValue("answeredPage", fetched.page())
 				.log("The API answered another page than the one asked for: the listing has no such page, it ended");
 			this.exhausted = true;
+			this.reachedEnd = true;
 			return;
 		}
 		List<ListedGroup> groups = new ArrayList<>(fetched.groups().size());
@@ -219,6 +244,9 @@ class DuplicateGroupReader implements ItemStreamReader<ListedGroup> {
 			return;
 		}
 		long lastPage = Math.min(pageLimit(), (this.listingCount + this.pageSize - 1) / this.pageSize + 1);
+		if (!this.window.toTheEnd()) {
+			lastPage = Math.min(lastPage, this.window.firstPage() + this.window.pages() - 1L);
+		}
 		for (int next = this.page + 1; next <= Math.min(lastPage, (long) this.page + PAGES_AHEAD); next++) {
 			this.ahead.computeIfAbsent(next,
 					(pageToFetch) -> this.client.duplicatesPage(this.orgId, pageToFetch, this.take).toFuture());

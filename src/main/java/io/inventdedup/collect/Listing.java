@@ -5,11 +5,13 @@ import java.time.Duration;
 /**
  * What the collect step of a run read of the listing, beside what the listing announced.
  *
- * @param announced the last {@code pagination-count} the API answered, or -1 when it gave none
- * @param collected the distinct groups the collect staged
- * @param listings how many times the run listed the org (1 for a run that merged within
- * {@code dedup.merge.max-listing-age} of its listing)
- * @param oldestMergeAgeMillis the age of the oldest listing a merge acted on, or -1 when no merge
+ * @param announced the {@code pagination-count} the API answered as the run began to read (its last
+ * for one collect step), or -1 when it gave none
+ * @param collected the groups the run's first pass over the listing read (for one collect step, the
+ * distinct groups it staged)
+ * @param listings how many windows of the listing the run read (a dry run reads one; a run that
+ * merges reads as many as its merges need, and one pass more, which finds them gone)
+ * @param oldestMergeAgeMillis the age of the oldest window a merge acted on, or -1 when no merge
  * was sent
  */
 public record Listing(long announced, long collected, int listings, long oldestMergeAgeMillis) {
@@ -32,12 +34,12 @@ public record Listing(long announced, long collected, int listings, long oldestM
 		return text + listed(this.listings, this.oldestMergeAgeMillis);
 	}
 
-	/** {@code ; listed 3 times, merges acted on listings at most 29 min 40 s old}. */
+	/** {@code ; read in 3 windows, merges acted on windows at most 29 min 40 s old}. */
 	public static String listed(long listings, long oldestMergeAgeMillis) {
-		String text = "; listed " + listings + ((listings == 1) ? " time" : " times");
+		String text = "; read in " + listings + ((listings == 1) ? " window" : " windows");
 		if (oldestMergeAgeMillis >= 0) {
 			Duration age = Duration.ofMillis(oldestMergeAgeMillis);
-			text += ", merges acted on listings at most " + ((age.toMinutes() > 0)
+			text += ", merges acted on windows at most " + ((age.toMinutes() > 0)
 					? age.toMinutes() + " min " + age.toSecondsPart() + " s"
 					: age.toSeconds() + "." + (age.toMillisPart() / 100) + " s") + " old";
 		}

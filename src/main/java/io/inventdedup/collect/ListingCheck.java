@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.inventdedup.policy.ListingWindow;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -33,18 +35,25 @@ class ListingCheck implements StepExecutionListener {
 
 	private final double maxShortfall;
 
+	private final ListingWindows windows;
+
+	private final CollectRun run;
+
 	private final String orgId;
 
-	ListingCheck(StagedGroups stagedGroups, double maxShortfall, String orgId) {
+	ListingCheck(StagedGroups stagedGroups, ListingWindows windows, double maxShortfall, CollectRun run) {
 		this.stagedGroups = stagedGroups;
+		this.windows = windows;
 		this.maxShortfall = maxShortfall;
-		this.orgId = orgId;
+		this.run = run;
+		this.orgId = run.orgId();
 	}
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		if (!stepExecution.getExecutionContext().containsKey(DuplicateGroupReader.PAGE)) {
-			this.stagedGroups.startListing(stepExecution.getJobExecution().getJobInstanceId(), this.orgId);
+			long jobInstanceId = stepExecution.getJobExecution().getJobInstanceId();
+			this.stagedGroups.startListing(jobInstanceId, this.run.orgId(), this.windows.next(jobInstanceId, this.run));
 		}
 	}
 
@@ -63,11 +72,21 @@ class ListingCheck implements StepExecutionListener {
 		// missed, the listing the merge step asks for next holds: no shortfall fails it.
 		boolean shifted = context.containsKey(DuplicateGroupReader.SHIFTED)
 				&& (Boolean) context.get(DuplicateGroupReader.SHIFTED);
-		boolean tolerated = shifted || listing.shortfall() == 0
+		ListingWindow window = this.stagedGroups.collectingWindow(jobInstanceId);
+		int page = context.getInt(DuplicateGroupReader.PAGE, window.firstPage());
+		StagedGroups.WindowRead read = new StagedGroups.WindowRead(page - 1,
+				context.getInt(DuplicateGroupReader.PAGE_SIZE, 0),
+				context.containsKey(DuplicateGroupReader.REACHED_END)
+						&& (Boolean) context.get(DuplicateGroupReader.REACHED_END));
+		// Only a window that read the whole listing before anything was merged (a dry run's, or the
+		// first of a run whose org fits in one) is compared with its count: a later pass reads what
+		// merges left, and a window a part.
+		boolean whole = window.firstPage() == 1 && read.reachedEnd() && (window.toTheEnd() || window.pass() == 1);
+		boolean tolerated = !whole || shifted || listing.shortfall() == 0
 				|| listing.shortfall() <= this.maxShortfall * listing.announced();
-		this.stagedGroups.recordListing(jobInstanceId, number, listing, tolerated, shifted);
+		this.stagedGroups.recordListing(jobInstanceId, number, listing, tolerated, shifted, read);
 		this.stagedGroups.analyze();
-		if (listing.shortfall() == 0) {
+		if (!whole || listing.shortfall() == 0) {
 			return null;
 		}
 		log.atWarn()

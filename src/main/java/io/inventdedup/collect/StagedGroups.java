@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import io.inventdedup.policy.ListingWindow;
+
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
@@ -28,19 +30,26 @@ public class StagedGroups {
 	/** How many groups a listing holds: once a collect, on the listing's part of one index. */
 	static final String COUNT = "SELECT count(*) FROM dedup_staged_group WHERE job_instance_id = ? AND listing = ?";
 
-	/** The retirement of a run's earlier listings: their PENDING groups carried into the new one... */
+	/**
+	 * A window's start: the merges of earlier windows left PENDING (sent, their outcome not recorded:
+	 * a crash) carried into it by their keys, found from the run's few PENDING rows...
+	 */
 	static final String CARRY_PENDING = """
 			INSERT INTO dedup_staged_group (job_instance_id, org_id, group_key, listed_group, listing)
-			SELECT s.job_instance_id, s.org_id, s.group_key, s.listed_group, ?
-			  FROM dedup_staged_group s
-			 WHERE s.job_instance_id = ? AND s.listing < ?
-			   AND EXISTS (SELECT 1 FROM dedup_recorded_group a WHERE a.job_instance_id = s.job_instance_id
-			                 AND a.group_key = s.group_key AND a.status = 'PENDING')
+			SELECT DISTINCT ON (s.group_key) s.job_instance_id, s.org_id, s.group_key, s.listed_group, ?
+			  FROM dedup_recorded_group a
+			  JOIN dedup_staged_group s ON s.job_instance_id = a.job_instance_id AND s.group_key = a.group_key
+			                           AND s.listing < ?
+			 WHERE a.job_instance_id = ? AND a.status = 'PENDING'
+			 ORDER BY s.group_key, s.listing DESC
 			ON CONFLICT (job_instance_id, listing, group_key) DO NOTHING
 			""";
 
-	/** ... and the rest of them deleted. */
-	static final String RETIRE = "DELETE FROM dedup_staged_group WHERE job_instance_id = ? AND listing < ?";
+	/** ... and the listings of the run's earlier passes deleted (those of its pass stay, for its end). */
+	static final String RETIRE = """
+			DELETE FROM dedup_staged_group WHERE job_instance_id = ?
+			   AND listing < (SELECT min(listing) FROM dedup_listing WHERE job_instance_id = ? AND pass = ?)
+			""";
 
 	private final JdbcTemplate jdbcTemplate;
 
@@ -57,7 +66,7 @@ public class StagedGroups {
 	 * holds is as old as that).
 	 * @return the listing's number
 	 */
-	int startListing(long jobInstanceId, String orgId) {
+	int startListing(long jobInstanceId, String orgId, ListingWindow window) {
 		this.jdbcTemplate.update("""
 				DELETE FROM dedup_staged_group s USING dedup_listing l
 				 WHERE s.job_instance_id = ? AND l.job_instance_id = s.job_instance_id AND l.listing = s.listing
@@ -65,10 +74,10 @@ public class StagedGroups {
 				""", jobInstanceId);
 		this.jdbcTemplate.update("DELETE FROM dedup_listing WHERE job_instance_id = ? AND NOT completed", jobInstanceId);
 		return this.jdbcTemplate.queryForObject("""
-				INSERT INTO dedup_listing (job_instance_id, org_id, listing, collected, completed)
-				SELECT ?, ?, coalesce(max(listing), 0) + 1, 0, false FROM dedup_listing WHERE job_instance_id = ?
+				INSERT INTO dedup_listing (job_instance_id, org_id, listing, collected, completed, pass, first_page, pages)
+				SELECT ?, ?, coalesce(max(listing), 0) + 1, 0, false, ?, ?, ? FROM dedup_listing WHERE job_instance_id = ?
 				RETURNING listing
-				""", Integer.class, jobInstanceId, orgId, jobInstanceId);
+				""", Integer.class, jobInstanceId, orgId, window.pass(), window.firstPage(), window.pages(), jobInstanceId);
 	}
 
 	/** The number of the listing the run is collecting now. */
@@ -76,6 +85,14 @@ public class StagedGroups {
 		return this.jdbcTemplate.queryForObject(
 				"SELECT max(listing) FROM dedup_listing WHERE job_instance_id = ? AND NOT completed", Integer.class,
 				jobInstanceId);
+	}
+
+	/** The window the run is collecting now. */
+	ListingWindow collectingWindow(long jobInstanceId) {
+		return this.jdbcTemplate.queryForObject("""
+				SELECT pass, first_page, pages FROM dedup_listing WHERE job_instance_id = ? AND NOT completed
+				ORDER BY listing DESC LIMIT 1
+				""", (rs, row) -> new ListingWindow(rs.getInt(1), rs.getInt(2), rs.getInt(3)), jobInstanceId);
 	}
 
 	/** Adds the groups to a listing of the run; a group already there (same key) is kept as it was. */
@@ -101,34 +118,45 @@ public class StagedGroups {
 	 * Records what a listing of the run read, beside what it announced; {@code complete} when the
 	 * merges may act on it (a listing short of its count past the tolerance may not).
 	 */
-	void recordListing(long jobInstanceId, int number, Listing listing, boolean complete, boolean shifted) {
+	void recordListing(long jobInstanceId, int number, Listing listing, boolean complete, boolean shifted,
+			WindowRead read) {
 		this.jdbcTemplate.update("""
-				UPDATE dedup_listing SET announced = ?, collected = ?, completed = ?, shifted = ?, checked_at = now()
+				UPDATE dedup_listing SET announced = ?, collected = ?, completed = ?, shifted = ?, checked_at = now(),
+				       last_page = ?, page_size = ?, reached_end = ?
 				 WHERE job_instance_id = ? AND listing = ?
 				""", (listing.announced() >= 0) ? listing.announced() : null, listing.collected(), complete, shifted,
-				jobInstanceId, number);
+				read.lastPage(), read.pageSize(), read.reachedEnd(), jobInstanceId, number);
 	}
 
-	/** The run's latest complete listing: its number and when it began; empty when it has none. */
+	/**
+	 * How the reader left a window: the last page it read, the groups a page held ({@code 0} when no
+	 * page held any), whether it read the listing's end.
+	 */
+	record WindowRead(int lastPage, int pageSize, boolean reachedEnd) {
+	}
+
+	/** The run's latest complete listing (window): its number, when it began, its pages; empty when it has none. */
 	public Optional<CurrentListing> latestListing(long jobInstanceId) {
 		return this.jdbcTemplate.query("""
-				SELECT listing, started_at, shifted FROM dedup_listing WHERE job_instance_id = ? AND completed
+				SELECT listing, started_at, shifted, pass, first_page, pages, merged_at IS NOT NULL FROM dedup_listing
+				 WHERE job_instance_id = ? AND completed
 				ORDER BY listing DESC LIMIT 1
-				""", (rs, row) -> new CurrentListing(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getBoolean(3)),
+				""", (rs, row) -> new CurrentListing(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getBoolean(3),
+						new ListingWindow(rs.getInt(4), rs.getInt(5), rs.getInt(6)), rs.getBoolean(7)),
 				jobInstanceId)
 			.stream()
 			.findFirst();
 	}
 
 	/**
-	 * Keeps only the run's listing {@code listing} in the snapshot: the groups of earlier listings
-	 * whose merge is PENDING (sent, its outcome not recorded: a crash) are carried into it, so that
-	 * the merge step sends them again as ones that may have been applied; the rest of the earlier
-	 * listings goes. Idempotent.
+	 * Readies the run's window {@code listing} for its merges: the groups of earlier windows whose
+	 * merge is PENDING (sent, its outcome not recorded: a crash) are carried into it, so that the
+	 * merge step sends them again as ones that may have been applied; the windows of earlier passes
+	 * go (those of its own pass stay until the pass ends). Idempotent.
 	 */
-	public void retireEarlierListings(long jobInstanceId, int listing) {
-		this.jdbcTemplate.update(CARRY_PENDING, listing, jobInstanceId, listing);
-		this.jdbcTemplate.update(RETIRE, jobInstanceId, listing);
+	public void retireEarlierPasses(long jobInstanceId, CurrentListing listing) {
+		this.jdbcTemplate.update(CARRY_PENDING, listing.number(), listing.number(), jobInstanceId);
+		this.jdbcTemplate.update(RETIRE, jobInstanceId, jobInstanceId, listing.window().pass());
 	}
 
 	/** Keeps the age of the oldest listing a merge acted on: the largest age a merge was sent at. */

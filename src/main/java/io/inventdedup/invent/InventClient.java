@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -87,11 +88,16 @@ public class InventClient {
 	 * @param mayHaveBeenApplied true when an earlier run sent this merge and never recorded its
 	 * answer (a crash): a refusal of this attempt (the sources gone) is then as doubtful as a lost
 	 * answer
+	 * @param mayLeave asked for every attempt once its rate permit is taken, right before the request
+	 * is sent: false keeps it from leaving ({@link NotSentException}), as when the listing it acts on
+	 * has grown older than the run allows while it waited for its permit
 	 * @throws AmbiguousMergeException when an attempt may have been applied without its answer
 	 * reaching us (a timeout, a dropped connection, a 500/502/504) and no later attempt says what
 	 * became of it: the caller settles it by looking the contacts up
+	 * @throws NotSentException when {@code mayLeave} kept the first attempt from leaving
 	 */
-	public MergeResult merge(String orgId, String survivorId, List<String> sources, boolean mayHaveBeenApplied) {
+	public MergeResult merge(String orgId, String survivorId, List<String> sources, boolean mayHaveBeenApplied,
+			BooleanSupplier mayLeave) {
 		if (sources.isEmpty() || sources.size() > 50) {
 			throw new IllegalArgumentException("a merge call takes 1 to 50 sources, got " + sources.size());
 		}
@@ -106,7 +112,7 @@ public class InventClient {
 				return new MergeResult(this.answers.mergedIds(call, answer), false, survivorState(answer.get("merged")));
 			}));
 		try {
-			return send(call, request, ambiguous).block();
+			return send(call, request, ambiguous, mayLeave).block();
 		}
 		catch (InventAuthenticationException | ApiBudgetUnavailableException ex) {
 			throw ex;
@@ -190,6 +196,10 @@ public class InventClient {
 	}
 
 	private <T> Mono<T> send(String call, Mono<T> request, AtomicBoolean ambiguous) {
+		return send(call, request, ambiguous, () -> true);
+	}
+
+	private <T> Mono<T> send(String call, Mono<T> request, AtomicBoolean ambiguous, BooleanSupplier mayLeave) {
 		Duration attemptTimeout = this.properties.connectTimeout().plus(this.properties.readTimeout());
 		Timer latency = this.meters.timer("invent.dedup.api.calls", "call", call.substring(0, call.indexOf(' ')));
 		return request.timeout(attemptTimeout)
@@ -197,7 +207,8 @@ public class InventClient {
 				long started = System.nanoTime();
 				return attempt.doFinally((signal) -> latency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
 			}))
-			.transformDeferred((attempt) -> this.budget.permit().then(attempt))
+			.transformDeferred((attempt) -> this.budget.permit()
+				.then(Mono.defer(() -> mayLeave.getAsBoolean() ? attempt : Mono.error(new NotSentException(call)))))
 			.retryWhen(Retry.from((signals) -> signals.concatMap((signal) -> {
 				Throwable failure = signal.failure();
 				if (failure instanceof InventApiException api && api.status() == 429) {

@@ -30,13 +30,14 @@ import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The job: collect a snapshot of the org's duplicate groups, merge them by policy, send the
- * follow-up updates still due (opt-outs and names carried to survivors), then settle the merges
- * whose answer was lost and that could not be settled at once. No merge acts on a listing older
- * than {@code dedup.merge.max-listing-age}: the merge step then stops ({@code RELIST}) and the job
- * lists the org again before it merges on, as many times as the run needs:
+ * The job: collect a window of the org's duplicate groups, merge them by policy, and so on window
+ * after window until a pass over the listing sends no merge; then send the follow-up updates still
+ * due (opt-outs and names carried to survivors), then settle the merges whose answer was lost and
+ * that could not be settled at once. No merge acts on a listing older than
+ * {@code dedup.merge.max-listing-age}: a window holds what can be merged within it, and the merge
+ * step ends each window with {@code RELIST}, which reads the next one:
  * <pre>
- * listing? --LIST--> collect --> merge --COMPLETED--> noLongerListed --> followUp --> settle
+ * window? --LIST--> collect --> merge --COMPLETED--> noLongerListed --> followUp --> settle
  *    |  ^                          ^  |
  *    |  +---------RELIST-----------|--+
  *    +--FRESH----------------------+
@@ -94,8 +95,10 @@ class ContactDedupJobConfiguration {
 	 */
 	@Bean
 	@Scope(scopeName = "step", proxyMode = ScopedProxyMode.NO)
-	CollectRun collectRun(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) {
-		return new CollectRun(RunParameters.from(parameters).orgId());
+	CollectRun collectRun(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters,
+			MergeProperties merge, InventApiProperties api) {
+		RunParameters run = RunParameters.from(parameters);
+		return new CollectRun(run.orgId(), run.dryRun(), merge.maxListingAge(), api.rateLimitPerMinute());
 	}
 
 	/**

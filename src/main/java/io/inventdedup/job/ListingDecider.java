@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.inventdedup.collect.StagedGroups;
 import io.inventdedup.policy.ListingAge;
+import io.inventdedup.run.RunParameters;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.flow.FlowExecutionStatus;
@@ -14,10 +15,11 @@ import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * Before the merges, and after a merge step that stopped because its listing grew old: whether the
- * run has a complete listing younger than {@code dedup.merge.max-listing-age} to merge from
- * ({@value #FRESH}), or must list the org first ({@value #LIST}): a new run, a run whose listing did
- * not complete, a run resumed after the bound, a listing that shifted while it was read.
+ * Before the merges, and after each window of the listing was merged: whether the run has a window of
+ * the listing whose merges did not end, younger than {@code dedup.merge.max-listing-age} (any age in a
+ * dry run, which sends nothing), to merge from ({@value #FRESH}: a run resumed soon after a crash), or
+ * must read the next window first ({@value #LIST}: a new run, a run whose window was merged, one
+ * whose collect did not complete, one resumed after the bound).
  */
 class ListingDecider implements JobExecutionDecider {
 
@@ -39,8 +41,10 @@ class ListingDecider implements JobExecutionDecider {
 
 	@Override
 	public FlowExecutionStatus decide(JobExecution jobExecution, @Nullable StepExecution stepExecution) {
+		boolean dryRun = RunParameters.from(jobExecution.getJobParameters()).dryRun();
 		boolean fresh = this.stagedGroups.latestListing(jobExecution.getJobInstanceId())
-			.map((listing) -> !listing.shifted() && !ListingAge.tooOld(listing.startedAt(), this.clock.instant(), this.bound))
+			.map((listing) -> !listing.merged()
+					&& (dryRun || !ListingAge.tooOld(listing.startedAt(), this.clock.instant(), this.bound)))
 			.orElse(false);
 		return new FlowExecutionStatus(fresh ? FRESH : LIST);
 	}

@@ -78,8 +78,10 @@ class ProgressLog implements JobExecutionListener {
 		try {
 			long collected = 0;
 			long listed = -1;
+			// The org as the execution began to read it: its first window's count (later windows see
+			// what the merges left).
 			for (StepExecution step : execution.getStepExecutions()) {
-				if (step.getStepName().equals("collect")) {
+				if (step.getStepName().equals("collect") && listed < 0) {
 					collected = step.getReadCount();
 					listed = step.getExecutionContext().getLong("duplicateGroupReader.listingCount", -1);
 				}

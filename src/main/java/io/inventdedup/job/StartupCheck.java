@@ -16,6 +16,7 @@ import io.inventdedup.collect.CollectProperties;
 import io.inventdedup.config.UnknownSettings;
 import io.inventdedup.invent.InventApiProperties;
 import io.inventdedup.merge.MergeProperties;
+import io.inventdedup.policy.ListingWindow;
 import io.inventdedup.run.DedupProperties;
 import io.inventdedup.run.InvalidParametersException;
 import io.inventdedup.run.RunRequest;
@@ -58,6 +59,10 @@ public class StartupCheck implements ApplicationListener<ApplicationEnvironmentP
 			check("dedup.collect", validator.validate(collect));
 			this.request.resolve(dedup, Clock.systemUTC());
 			check("invent.api", validator.validate(api));
+		}
+		String tooShort = ListingWindow.refusal(merge.maxListingAge(), api.rateLimitPerMinute());
+		if (tooShort != null) {
+			throw new InvalidParametersException(tooShort);
 		}
 		checkBaseUrl(api.baseUrl());
 	}

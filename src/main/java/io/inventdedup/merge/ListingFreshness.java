@@ -14,8 +14,10 @@ import org.slf4j.LoggerFactory;
 import io.inventdedup.audit.UnlistedGroups;
 import io.inventdedup.collect.CurrentListing;
 import io.inventdedup.collect.DatabaseClock;
+import io.inventdedup.collect.ListingWindows;
 import io.inventdedup.collect.StagedGroups;
 import io.inventdedup.policy.ListingAge;
+import io.inventdedup.policy.ListingWindow;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -23,43 +25,51 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Keeps the merge step on what the org is now ({@code dedup.merge.max-listing-age}), in this order
- * (its listener methods are run by the {@link MergeWriter}):
+ * Keeps the merge step on what the org is now ({@code dedup.merge.max-listing-age}): the run lists
+ * its org in windows ({@link ListingWindow}), each as many pages as it can merge within the bound, in
+ * this order (its listener methods are run by the {@link MergeWriter}):
  * <ol>
- * <li>before the step, the run's latest listing is the one it acts on: the groups of earlier
- * listings that it no longer holds and that were not handled are recorded {@code no-longer-listed},
- * the merges left PENDING are carried into it, the rest of the earlier listings goes; a listing
- * that this execution read and that is already too old as the step begins (reading it took longer
- * than the bound) fails the run with a message that says so (a listing of an earlier execution
- * that grew too old since is simply listed again);</li>
- * <li>while the step runs, the reader stops reading, and the writer sends no merge, once the listing
- * is older than the bound ({@link #tooOld()}, {@link #stale()});</li>
- * <li>after the step, a stale listing ends it with the exit status {@code RELIST}: the job lists
- * the org again and merges on from the fresh data ({@link MergeStepConfiguration#RELIST}). The age
- * of the oldest listing a merge was sent on is kept in {@code dedup_listing}.</li>
+ * <li>before the step, the run's latest window is the one it acts on: the merges left PENDING by
+ * earlier windows are carried into it, the windows of earlier passes go; a window of one page that
+ * this execution read and that is already too old as the step begins (reading one page took
+ * longer than the bound) fails the run with a message that says so; a longer one is cut short
+ * (nothing of it is merged, and the next window is half as long);</li>
+ * <li>while the step runs, the reader stops reading once the window is older than the bound
+ * ({@link #tooOld()}), and no merge leaves once its window is ({@link #maySend()}, asked after the
+ * merge's rate permit, right before it is sent);</li>
+ * <li>after the step, what became of the window's groups is recorded and the next window decided:
+ * the step ends with the exit status {@code RELIST} (the job reads the next window), or completes
+ * when the run has looked at every group listed: a pass over the whole listing that sent no merge.
+ * The age of the oldest window a merge was sent on is kept in {@code dedup_listing}.</li>
  * </ol>
+ * A dry run sends nothing: it reads the whole listing in one window, and no bound applies.
  */
 class ListingFreshness implements StepExecutionListener {
 
 	private static final Logger log = LoggerFactory.getLogger(ListingFreshness.class);
 
-	/** How many listings in a row may grow too old before a group is recorded from them. */
+	/** How many one-page windows in a row may grow too old before a group is recorded from them. */
 	static final int MAX_FRUITLESS_LISTINGS = 3;
 
 	private static final String FRUITLESS_LISTINGS = "invent-dedup.fruitlessListings";
 
-	/** How many listings in a row may shift while read before the run completes on the last one. */
-	static final int MAX_SHIFTED_LISTINGS = 3;
-
-	private static final String SHIFTED_LISTINGS = "invent-dedup.shiftedListings";
+	/**
+	 * Time kept between a merge's last check and the bound: the request is written after the check,
+	 * and reaches Invent a moment later.
+	 */
+	private static final double SEND_MARGIN = 0.01;
 
 	private final StagedGroups stagedGroups;
+
+	private final ListingWindows windows;
 
 	private final UnlistedGroups unlisted;
 
 	private final MergeRun run;
 
 	private final Duration bound;
+
+	private final int requestsPerMinute;
 
 	private final DatabaseClock clock;
 
@@ -74,12 +84,14 @@ class ListingFreshness implements StepExecutionListener {
 
 	private long jobInstanceId;
 
-	ListingFreshness(StagedGroups stagedGroups, UnlistedGroups unlisted, MergeRun run, Duration bound,
-			DatabaseClock clock) {
+	ListingFreshness(StagedGroups stagedGroups, ListingWindows windows, UnlistedGroups unlisted, MergeRun run,
+			Duration bound, int requestsPerMinute, DatabaseClock clock) {
 		this.stagedGroups = stagedGroups;
+		this.windows = windows;
 		this.unlisted = unlisted;
 		this.run = run;
 		this.bound = bound;
+		this.requestsPerMinute = requestsPerMinute;
 		this.clock = clock;
 	}
 
@@ -88,14 +100,12 @@ class ListingFreshness implements StepExecutionListener {
 		this.jobInstanceId = stepExecution.getJobExecution().getJobInstanceId();
 		this.listing = this.stagedGroups.latestListing(this.jobInstanceId)
 			.orElseThrow(() -> new IllegalStateException("the run has no complete listing to merge from"));
-		this.unlisted.recordUnlisted(this.jobInstanceId, stepExecution.getJobExecutionId(), this.listing.number(),
-				this.run.dryRun(), this.run.policyJson());
-		this.stagedGroups.retireEarlierListings(this.jobInstanceId, this.listing.number());
+		this.stagedGroups.retireEarlierPasses(this.jobInstanceId, this.listing);
 		LocalDateTime executionStart = stepExecution.getJobExecution().getStartTime();
 		// Spring Batch keeps the execution's start on this process's clock, the listing's on the database's.
 		boolean listedByThisExecution = executionStart != null && !this.listing.startedAt()
 			.isBefore(this.clock.fromLocal(executionStart.atZone(ZoneId.systemDefault()).toInstant()));
-		if (tooOld() && listedByThisExecution) {
+		if (tooOld() && listedByThisExecution && this.listing.window().pages() == 1) {
 			throw new ListingTooOldException(this.run.orgId(), this.listing,
 					Duration.between(this.listing.startedAt(), this.clock.instant()), this.bound);
 		}
@@ -109,9 +119,13 @@ class ListingFreshness implements StepExecutionListener {
 		if (this.oldestMergeAge.get() >= 0) {
 			this.stagedGroups.recordMergeAge(this.jobInstanceId, this.listing.number(), this.oldestMergeAge.get());
 		}
-		if (this.stale.get() && stepExecution.getExitStatus().getExitCode().equals(ExitStatus.COMPLETED.getExitCode())) {
-			ExecutionContext job = stepExecution.getJobExecution().getExecutionContext();
-			int fruitless = this.progressed.get() ? 0 : job.getInt(FRUITLESS_LISTINGS, 0) + 1;
+		if (!stepExecution.getExitStatus().getExitCode().equals(ExitStatus.COMPLETED.getExitCode())) {
+			return null;
+		}
+		ExecutionContext job = stepExecution.getJobExecution().getExecutionContext();
+		if (this.stale.get()) {
+			int fruitless = (this.progressed.get() || this.listing.window().pages() != 1) ? 0
+					: job.getInt(FRUITLESS_LISTINGS, 0) + 1;
 			job.putInt(FRUITLESS_LISTINGS, fruitless);
 			if (fruitless >= MAX_FRUITLESS_LISTINGS) {
 				NeverFreshException never = new NeverFreshException(this.run.orgId(), fruitless, this.bound,
@@ -119,57 +133,56 @@ class ListingFreshness implements StepExecutionListener {
 				stepExecution.addFailureException(never);
 				return new ExitStatus(ExitStatus.FAILED.getExitCode(), never.getMessage());
 			}
-			log.atInfo()
-				.addKeyValue("orgId", this.run.orgId())
-				.addKeyValue("listing", this.listing.number())
-				.addKeyValue("maxListingAge", this.bound)
-				.log("The listing is older than dedup.merge.max-listing-age: listing the org again before any "
-						+ "further merge");
-			return new ExitStatus(MergeStepConfiguration.RELIST,
-					"listing " + this.listing.number() + " grew older than " + this.bound);
 		}
-		if (stepExecution.getExitStatus().getExitCode().equals(ExitStatus.COMPLETED.getExitCode())) {
-			return afterShift(stepExecution);
+		ListingWindow window = this.listing.window();
+		ListingWindow next = this.windows.merged(this.jobInstanceId, this.listing, this.stale.get(),
+				this.oldestMergeAge.get() >= 0, this.bound, this.requestsPerMinute);
+		if ((next == null || next.pass() > window.pass()) && this.windows.cutShort(this.jobInstanceId, window.pass())) {
+			this.unlisted.recordUnlisted(this.jobInstanceId, stepExecution.getJobExecutionId(),
+					this.windows.firstOfPass(this.jobInstanceId, window.pass()), this.run.dryRun(),
+					this.run.policyJson());
 		}
-		return null;
-	}
-
-	/**
-	 * A listing that shifted while it was read may have hidden groups (moved past the pages read): the
-	 * org is listed again, and the groups already recorded are not handled twice, until a listing
-	 * holds still; after {@value #MAX_SHIFTED_LISTINGS} shifted listings in a row the run completes
-	 * and says so.
-	 */
-	private @Nullable ExitStatus afterShift(StepExecution stepExecution) {
-		ExecutionContext job = stepExecution.getJobExecution().getExecutionContext();
-		int shifted = this.listing.shifted() ? job.getInt(SHIFTED_LISTINGS, 0) + 1 : 0;
-		job.putInt(SHIFTED_LISTINGS, shifted);
-		if (shifted == 0) {
+		if (next == null) {
+			if (window.pass() >= ListingWindow.MAX_PASSES) {
+				log.atWarn()
+					.addKeyValue("orgId", this.run.orgId())
+					.log("{} passes over the listing in a row found it moved (groups merged, added or moved in Invent "
+							+ "while it was read): the run completes on the last one, and groups the moves hid may not "
+							+ "have been looked at; run again (another runKey) when the org holds still", window.pass());
+			}
 			return null;
 		}
-		if (shifted < MAX_SHIFTED_LISTINGS) {
+		if (next.pass() > window.pass()) {
 			log.atInfo()
 				.addKeyValue("orgId", this.run.orgId())
-				.addKeyValue("listing", this.listing.number())
-				.log("The listing shifted while it was read (groups were merged or added in Invent meanwhile): "
-						+ "listing the org again, so that no group the shift hid is left unlooked at");
-			return new ExitStatus(MergeStepConfiguration.RELIST, "listing " + this.listing.number() + " shifted");
+				.addKeyValue("pass", next.pass())
+				.log("The listing moved while the run read it (its merges, or groups merged or added in Invent): "
+						+ "reading it again from its first page, so that no group the moves hid is left unlooked at");
 		}
-		log.atWarn()
-			.addKeyValue("orgId", this.run.orgId())
-			.log("{} listings in a row shifted while they were read (the org is being changed as it is read): "
-					+ "the run completes on the last one, and groups the shifts hid may not have been looked at; "
-					+ "run again (another runKey) when the org holds still", shifted);
-		return null;
+		else {
+			log.atDebug()
+				.addKeyValue("orgId", this.run.orgId())
+				.addKeyValue("listing", this.listing.number())
+				.addKeyValue("nextPage", next.firstPage())
+				.addKeyValue("pages", next.pages())
+				.addKeyValue("stale", this.stale.get())
+				.log("Reading the next window of the listing");
+		}
+		return new ExitStatus(MergeStepConfiguration.RELIST, "window " + this.listing.number() + " merged; next: pass "
+				+ next.pass() + ", pages " + next.firstPage() + ((next.pages() > 0)
+						? " to " + (next.firstPage() + next.pages() - 1) : " to the end"));
 	}
 
-	/** Whether the listing is older than the bound now; when it is, the step stops. */
+	/** Whether the window is older than the bound now; when it is, the step stops. A dry run's never is. */
 	boolean tooOld() {
-		return tooOldAt(this.clock.instant());
+		return tooOldAt(this.clock.instant(), Duration.ZERO);
 	}
 
-	private boolean tooOldAt(Instant now) {
-		boolean tooOld = ListingAge.tooOld(this.listing.startedAt(), now, this.bound);
+	private boolean tooOldAt(Instant now, Duration margin) {
+		if (this.run.dryRun()) {
+			return false;
+		}
+		boolean tooOld = ListingAge.tooOld(this.listing.startedAt(), now.plus(margin), this.bound);
 		if (tooOld) {
 			this.stale.set(true);
 		}
@@ -187,12 +200,13 @@ class ListingFreshness implements StepExecutionListener {
 	}
 
 	/**
-	 * Whether a merge may be sent now, on this listing: when it may, its age is counted towards the
-	 * oldest listing a merge acted on.
+	 * Whether a merge may be sent now, on this window: asked once its rate permit is taken, right
+	 * before the request leaves, a moment ({@value #SEND_MARGIN} of the bound) before the bound. When
+	 * it may, its age is counted towards the oldest window a merge acted on.
 	 */
 	boolean maySend() {
 		Instant now = this.clock.instant();
-		if (tooOldAt(now)) {
+		if (tooOldAt(now, Duration.ofMillis((long) (this.bound.toMillis() * SEND_MARGIN)))) {
 			return false;
 		}
 		long age = Duration.between(this.listing.startedAt(), now).toMillis();
@@ -218,14 +232,15 @@ class ListingFreshness implements StepExecutionListener {
 
 	}
 
-	/** A listing too old to merge on from the moment it is read: the bound is shorter than a listing takes. */
+	/** A one-page window too old to merge on from the moment it is read: the bound is shorter than a page takes. */
 	static class ListingTooOldException extends IllegalStateException {
 
 		ListingTooOldException(String orgId, CurrentListing listing, Duration age, Duration bound) {
-			super("Listing " + listing.number() + " of org " + orgId + " is " + age.toSeconds()
-					+ " s old as the merges begin, older than dedup.merge.max-listing-age (" + bound + "): reading the "
-					+ "listing takes longer than the bound allows, so no merge could ever be sent. Raise "
-					+ "dedup.merge.max-listing-age above the time a listing takes, then run the same command");
+			super("Window " + listing.number() + " of the listing of org " + orgId + " (one page) is "
+					+ age.toSeconds() + " s old as its merges begin, older than dedup.merge.max-listing-age (" + bound
+					+ "): reading one page of the listing takes longer than the bound allows, so no merge could ever "
+					+ "be sent. Raise dedup.merge.max-listing-age above the time a page takes, then run the same "
+					+ "command");
 		}
 
 	}

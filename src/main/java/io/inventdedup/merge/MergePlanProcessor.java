@@ -1,14 +1,19 @@
 package io.inventdedup.merge;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
 import io.inventdedup.collect.StagedGroup;
 import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.invent.GroupDecoder;
 import io.inventdedup.invent.InvalidGroupException;
+import io.inventdedup.policy.Contact;
 import io.inventdedup.policy.DuplicateGroup;
 import io.inventdedup.policy.MergePlan;
 import io.inventdedup.policy.MergePlanner;
@@ -22,7 +27,10 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * run goes on); the org's holds, read again at most a second ago, so that a hold added during a
  * long run applies to the groups not planned yet without a query per group; the plan; for a group
  * the policy leaves to a person, what a person decided on it ({@link ReviewQueue}); the review gate
- * of an apply run ({@link ReviewGate}).
+ * of an apply run ({@link ReviewGate}). The run decides on each contact once: a group all of whose
+ * members a merge of the run held (what the merge left listed: its survivor and those it kept out)
+ * is filtered out, and in a group with new members, a member the run kept out of an earlier merge
+ * stays out ({@code excluded-earlier}).
  */
 class MergePlanProcessor implements ItemProcessor<StagedGroup, PlannedGroup> {
 
@@ -34,24 +42,49 @@ class MergePlanProcessor implements ItemProcessor<StagedGroup, PlannedGroup> {
 
 	private final ReviewGate gate;
 
+	/** The members of a group (by its key) that a merge of the run held: whether it kept each out. */
+	private final BiFunction<String, List<String>, Map<String, Boolean>> seenEarlier;
+
 	MergePlanProcessor(MergePlanner planner, DecisionRepository decisions, String orgId,
-			ReviewQueue queue, ReviewGate gate) {
+			ReviewQueue queue, ReviewGate gate, BiFunction<String, List<String>, Map<String, Boolean>> seenEarlier) {
 		this.planner = planner;
+		this.seenEarlier = seenEarlier;
 		this.held = new ReadEverySecond<>(() -> decisions.heldContacts(orgId));
 		this.queue = queue;
 		this.gate = gate;
 	}
 
+	/** The group's plan; null (the step filters it) for what a merge of this run left listed. */
 	@Override
-	public PlannedGroup process(StagedGroup group) {
+	public @Nullable PlannedGroup process(StagedGroup group) {
 		try {
 			DuplicateGroup decoded = GroupDecoder.decode(group.listedGroup());
 			Set<String> held = this.held.get();
-			return this.gate.check(decoded, this.queue.resolve(group, decoded, this.planner.plan(decoded, held), held));
+			List<String> members = decoded.members().stream().map(Contact::id).toList();
+			Map<String, Boolean> seen = this.seenEarlier.apply(group.groupKey(), members);
+			if (seen.keySet().containsAll(members)) {
+				// What a merge of this run left listed (its survivor and those it kept out): decided on already.
+				return null;
+			}
+			Set<String> earlier = new HashSet<>();
+			seen.forEach((id, excluded) -> {
+				if (excluded) {
+					earlier.add(id);
+				}
+			});
+			Set<String> keptOut = earlier.isEmpty() ? held : union(held, earlier);
+			return this.gate.check(decoded,
+					this.queue.resolve(group, decoded, this.planner.plan(decoded, held, earlier), keptOut));
 		}
 		catch (InvalidGroupException | JacksonException ex) {
 			return new PlannedGroup(group, new MergePlan.Skip(SkipReason.INVALID_GROUP, ex.getMessage(), List.of()));
 		}
+	}
+
+	private static Set<String> union(Set<String> one, Set<String> other) {
+		Set<String> both = new HashSet<>(one);
+		both.addAll(other);
+		return both;
 	}
 
 }

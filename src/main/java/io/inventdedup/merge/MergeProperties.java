@@ -20,8 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * execution tried failed (400, 404, 409, the API unreachable): something is wrong that going on
  * group after group will not fix
  * @param minTried the share is judged only once the execution tried at least this many merges
- * @param maxListingAge no merge is sent for a group listed longer ago than this: past it the run
- * lists the org again and merges on from the fresh data
+ * @param maxListingAge no merge reaches Invent for a group listed longer ago than this: the run reads
+ * its org in windows of what it can merge within it at the API's rate
+ * ({@code policy.ListingWindow}), checked again as each merge leaves
  */
 @Validated
 @ConfigurationProperties("dedup.merge")

@@ -2,6 +2,7 @@ package io.inventdedup.merge;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import io.inventdedup.invent.InventClient;
 import io.inventdedup.invent.InventUnavailableException;
 import io.inventdedup.invent.MalformedAnswerException;
 import io.inventdedup.invent.MergeResult;
+import io.inventdedup.invent.NotSentException;
 import io.inventdedup.policy.FollowUp;
 import io.inventdedup.policy.MergePolicy;
 import io.inventdedup.policy.Settlement;
@@ -56,8 +58,11 @@ class MergeSender {
 	/**
 	 * Sends the merge of a PENDING row.
 	 * @param resumed true when an earlier execution may have sent it already (a crash)
+	 * @param mayLeave asked right before each call leaves, once its rate permit is taken: false when
+	 * its listing has grown too old; a merge none of whose calls left is {@linkplain Outcome#unsent()
+	 * not sent}
 	 */
-	Outcome send(AuditRecord row, boolean resumed) {
+	Outcome send(AuditRecord row, boolean resumed, BooleanSupplier mayLeave) {
 		List<String> merged = new ArrayList<>();
 		List<String> leftOut = new ArrayList<>();
 		FollowUp.SurvivorState survivor = null;
@@ -67,7 +72,7 @@ class MergeSender {
 					.subList(from, Math.min(from + MergePolicy.MAX_SOURCES_PER_CALL, row.plan().sourceIds().size()));
 				MergeResult result;
 				try {
-					result = this.client.merge(row.plan().orgId(), row.plan().survivorId(), call, resumed);
+					result = this.client.merge(row.plan().orgId(), row.plan().survivorId(), call, resumed, mayLeave);
 				}
 				catch (AmbiguousMergeException lost) {
 					Settlement settlement = this.settler.settle(row, call);
@@ -119,6 +124,12 @@ class MergeSender {
 				}
 			}
 			return new Outcome(done, null);
+		}
+		catch (NotSentException ex) {
+			if (merged.isEmpty()) {
+				return Outcome.notSent(row);
+			}
+			return new Outcome(failed(row, merged, "partially-merged", null, ex.getMessage()), null);
 		}
 		catch (ApiBudgetUnavailableException ex) {
 			log.atWarn()
@@ -177,8 +188,19 @@ class MergeSender {
 	 *
 	 * @param row its audit row, as it is to be recorded
 	 * @param fatal a failure the run must stop for, or null
+	 * @param unsent whether nothing of it was sent (its PENDING row is to go)
 	 */
-	record Outcome(AuditRecord row, @Nullable RuntimeException fatal) {
+	record Outcome(AuditRecord row, @Nullable RuntimeException fatal, boolean unsent) {
+
+		Outcome(AuditRecord row, @Nullable RuntimeException fatal) {
+			this(row, fatal, false);
+		}
+
+		/** A merge none of whose calls left: its listing grew too old while it waited for its permit. */
+		static Outcome notSent(AuditRecord row) {
+			return new Outcome(row, null, true);
+		}
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.inventdedup.merge;
 
 import java.util.List;
+import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,10 +11,12 @@ import io.inventdedup.audit.AuditRepository;
 import io.inventdedup.audit.UnlistedGroups;
 import io.inventdedup.collect.CurrentListing;
 import io.inventdedup.collect.DatabaseClock;
+import io.inventdedup.collect.ListingWindows;
 import io.inventdedup.collect.StagedGroup;
 import io.inventdedup.collect.StagedGroups;
 import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.invent.ContactLocator;
+import io.inventdedup.invent.InventApiProperties;
 import io.inventdedup.invent.InventClient;
 import io.inventdedup.policy.MergePlanner;
 
@@ -51,14 +54,15 @@ public class MergeStepConfiguration {
 	/** How many unsettled merges a failed run's message names. */
 	private static final int UNSETTLED_LISTED = 20;
 
-	/** The merge step's exit status when its listing grew too old: the job lists the org again. */
+	/** The merge step's exit status when the run reads another window of the listing before it ends. */
 	public static final String RELIST = "RELIST";
 
 	/**
-	 * The merge step. It may run more than once in one execution of the job: when its listing grows
-	 * older than {@code dedup.merge.max-listing-age} it ends with the exit status
-	 * {@value #RELIST}, the job lists the org again, and it runs again on the fresh
-	 * listing (the groups it handled already are never handled twice: the writer skips them).
+	 * The merge step. It runs once for each window of the listing: once a window's groups are handled,
+	 * or it grows older than {@code dedup.merge.max-listing-age}, it ends with the exit status
+	 * {@value #RELIST}, the job reads the next window, and it runs again on it (the groups it handled
+	 * already are never handled twice: the writer skips them); it completes once the run has looked
+	 * at every group listed.
 	 */
 	@Bean
 	Step mergeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -91,10 +95,11 @@ public class MergeStepConfiguration {
 	 */
 	@Bean
 	@Scope(scopeName = "step", proxyMode = ScopedProxyMode.NO)
-	ListingFreshness listingFreshness(StagedGroups stagedGroups, UnlistedGroups unlistedGroups, MergeRun mergeRun,
-			MergeProperties mergeProperties, DatabaseClock databaseClock) {
-		return new ListingFreshness(stagedGroups, unlistedGroups, mergeRun, mergeProperties.maxListingAge(),
-				databaseClock);
+	ListingFreshness listingFreshness(StagedGroups stagedGroups, ListingWindows listingWindows,
+			UnlistedGroups unlistedGroups, MergeRun mergeRun, MergeProperties mergeProperties,
+			InventApiProperties inventApiProperties, DatabaseClock databaseClock) {
+		return new ListingFreshness(stagedGroups, listingWindows, unlistedGroups, mergeRun,
+				mergeProperties.maxListingAge(), inventApiProperties.rateLimitPerMinute(), databaseClock);
 	}
 
 	/** The step's one {@link ListingFreshness}, registered as the merge step's listener through a step-scoped proxy. */
@@ -120,7 +125,8 @@ public class MergeStepConfiguration {
 		ReviewQueue queue = new ReviewQueue(reviewRepository, followUpSender, mergeRun.orgId(),
 				mergeRun.approvalsFor(), new MergePlanner(mergeRun.policy().withCheckNames(false)));
 		return new MergePlanProcessor(new MergePlanner(mergeRun.policy()), reviewRepository,
-				mergeRun.orgId(), queue, gate);
+				mergeRun.orgId(), queue, gate, mergeRun.dryRun() ? (groupKey, members) -> Map.of()
+						: (groupKey, members) -> auditRepository.mergedEarlier(jobInstanceId, groupKey, members));
 	}
 
 	/** In an apply run, records the planned groups no longer listed, so that every one is accounted for. */

@@ -220,9 +220,11 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 	 * <ul>
 	 * <li>a failure the run stops for (a refused token, a lost database) came first: from then on no
 	 * merge of the chunk is started, and those not sent stay PENDING;</li>
-	 * <li>its listing grew older than {@code dedup.merge.max-listing-age}: the merge is not sent, its
-	 * PENDING row goes ({@code unsent}), and the group is planned again from a fresh listing. A
-	 * merge sent before a crash is sent again whatever the listing's age: it may have been applied.</li>
+	 * <li>its listing grew older than {@code dedup.merge.max-listing-age} before it could leave (checked
+	 * before it waits for its rate permit, and again once it has it, right before it is sent): the
+	 * merge is not sent, its PENDING row goes ({@code unsent}), and the group is planned again from
+	 * the next window. A merge sent before a crash is sent again whatever the listing's age: it may
+	 * have been applied.</li>
 	 * </ul>
 	 * Null: no outcome, the group is left out of the chunk's outcomes.
 	 */
@@ -231,7 +233,7 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 		if (stop.get() != null) {
 			return null;
 		}
-		if (!this.freshness.maySend() && !sending.resumed()) {
+		if (!sending.resumed() && (this.freshness.stale() || this.freshness.tooOld())) {
 			unsent.add(sending.row());
 			return null;
 		}
@@ -246,7 +248,13 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 				return null;
 			}
 		}
-		MergeSender.Outcome outcome = this.sender.send(sending.row(), sending.resumed());
+		// The bound is checked again once the merge's permit is taken, right before it leaves.
+		MergeSender.Outcome outcome = this.sender.send(sending.row(), sending.resumed(),
+				sending.resumed() ? () -> true : this.freshness::maySend);
+		if (outcome.unsent()) {
+			unsent.add(sending.row());
+			return null;
+		}
 		this.ownTransaction.executeWithoutResult((tx) -> this.audit.complete(List.of(outcome.row())));
 		if (outcome.fatal() != null) {
 			stop.compareAndSet(null, outcome.fatal());

@@ -15,7 +15,13 @@ public enum ExclusionReason {
 	NAME_DIFFERS("name-differs"),
 
 	/** The name check: the contact has no name, in a group whose names disagree: whose is it? */
-	NAME_UNKNOWN("name-unknown");
+	NAME_UNKNOWN("name-unknown"),
+
+	/**
+	 * The run kept the contact out of the merge of a group it handled earlier: listed anew beside
+	 * that group's survivor (what is left of a merge listed again), it is not decided on twice.
+	 */
+	EXCLUDED_EARLIER("excluded-earlier");
 
 	private final String code;
 

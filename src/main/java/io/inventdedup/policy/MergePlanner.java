@@ -32,6 +32,14 @@ public final class MergePlanner {
 	 * excluded (reason {@code held}, before any other), never a survivor, never a source.
 	 */
 	public MergePlan plan(DuplicateGroup group, Set<String> held) {
+		return plan(group, held, Set.of());
+	}
+
+	/**
+	 * The plan of a group some of whose contacts are held, or were kept out of a merge earlier in the
+	 * run ({@code excluded-earlier}): both are excluded before any rule of the policy.
+	 */
+	public MergePlan plan(DuplicateGroup group, Set<String> held, Set<String> excludedEarlier) {
 		List<Contact> members = group.members();
 		if (members.size() > this.policy.maxGroupSize()) {
 			return new MergePlan.Skip(SkipReason.TOO_LARGE,
@@ -41,6 +49,7 @@ public final class MergePlanner {
 		List<Contact> eligible = new ArrayList<>();
 		for (Contact member : members) {
 			ExclusionReason reason = held.contains(member.id()) ? ExclusionReason.HELD
+					: excludedEarlier.contains(member.id()) ? ExclusionReason.EXCLUDED_EARLIER
 					: this.policy.exclusionOf(member);
 			if (reason != null) {
 				excluded.add(new Exclusion(member.id(), reason));

@@ -112,6 +112,15 @@ class AuditQueryPlanTests {
 	}
 
 	@Test
+	void whatAMergeOfTheRunLeftListedIsFoundThroughTheMembersIndexOfMergesAlone() throws SQLException {
+		Plan plan = plans.explain(AuditRepository.MERGED_HOLDING,
+				Map.of("run", 2L, "key", "g30001-anew", "members", new String[] { "ct_30001_a", "ct_new" }));
+
+		assertThat(plan.returned()).isEqualTo(1);
+		plan.assertIndexedReadingAtMost(2);
+	}
+
+	@Test
 	void aMergeNeverSentIsForgottenThroughTheUniqueKey() throws SQLException {
 		plans.rolledBack(() -> {
 			Plan plan = plans.explain(AuditRepository.FORGET_UNSENT, 2L, "g7");

@@ -101,6 +101,7 @@ public final class Benchmark {
 					case "agency" -> runs.agency(run);
 					case "plan" -> runs.planOfAnySize(run);
 					case "relist" -> runs.relist(run);
+					case "ceiling" -> new CeilingScenario(this).run(run);
 					case "names" -> runs.nameCheckCost(run);
 					case "review" -> browser.review(run);
 					case "queue" -> browser.queue(run);

@@ -157,13 +157,14 @@ class ListingPagingTests {
 		assertThat(this.simulator.requests(orgId, "POST")).isZero();
 	}
 
+	/** The groups the run's first pass over the listing staged (the org fits in one window here). */
 	private long staged(String orgId) {
-		return this.jdbc.queryForObject("SELECT count(*) FROM dedup_staged_group WHERE org_id = ?", Long.class,
-				orgId);
+		return this.jdbc.queryForObject("SELECT collected FROM dedup_run_listing WHERE org_id = ?", Long.class, orgId);
 	}
 
+	/** What the run's first pass read, beside what its listing announced as it began. */
 	private List<Long> listing(String orgId) {
-		return this.jdbc.queryForObject("SELECT ARRAY[announced, collected] FROM dedup_listing WHERE org_id = ?",
+		return this.jdbc.queryForObject("SELECT ARRAY[announced, collected] FROM dedup_run_listing WHERE org_id = ?",
 				(rs, row) -> List.of((Long[]) rs.getArray(1).getArray()), orgId);
 	}
 

@@ -30,7 +30,7 @@ class ProgressLogTests {
 
 	private static final Pattern LINE = Pattern.compile("(progress|final): collected (\\d+) of (\\d+|\\?) groups listed; "
 			+ "planned (\\d+), merged (\\d+), skipped (\\d+), failed (\\d+), pending (\\d+), needs review (\\d+); "
-			+ "listed (\\d+) times?[^;]*; ([\\d.]+) groups/s");
+			+ "read in (\\d+) windows?[^;]*; ([\\d.]+) groups/s");
 
 	@Autowired
 	private DedupJobLauncher launcher;
@@ -51,7 +51,9 @@ class ProgressLogTests {
 			long[] figures = { Long.parseLong(matcher.group(2)), listed, Long.parseLong(matcher.group(4)),
 					Long.parseLong(matcher.group(5)), Long.parseLong(matcher.group(6)), Long.parseLong(matcher.group(7)),
 					Long.parseLong(matcher.group(8)), Math.round(Double.parseDouble(matcher.group(11)) * 10) };
-			assertThat(Long.parseLong(matcher.group(10))).as("how many times the run listed").isOne();
+			assertThat(Long.parseLong(matcher.group(10)))
+				.as("windows read: the org in one, then the pass that finds the merged groups gone")
+				.isBetween(1L, 2L);
 			assertThat(figures[0]).as("collected at most what is listed").isLessThanOrEqualTo(listed);
 			assertThat(figures[2] + figures[3] + figures[4] + figures[5] + figures[6])
 				.as("every group handled was collected first")

@@ -71,6 +71,19 @@ class StartupTests {
 	}
 
 
+	@Test
+	void refusesABoundShorterThanOnePageAndOneMergeAtTheRateBeforeAnyRequestWithExitCodeTwo(CapturedOutput output) {
+		int exitCode = InventDedupApplication.run("orgId=bound-too-short", "dryRun=false", "--invent.api.token=t",
+				"--invent.api.base-url=" + TestInfrastructure.simulator().baseUrl(),
+				"--dedup.merge.max-listing-age=200ms", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere");
+
+		assertThat(exitCode).isEqualTo(2);
+		assertThat(output).contains("dedup.merge.max-listing-age (PT0.2S) is shorter than reading one page of the "
+				+ "duplicate listing and sending one merge take at invent.api.rate-limit-per-minute=500 (320 ms)")
+			.contains("Raise dedup.merge.max-listing-age");
+		assertThat(TestInfrastructure.simulator().requests("bound-too-short", "GET")).isZero();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "0s", "-5m" })
 	void refusesAListingAgeBoundThatWouldNeverLetAMergeBeSentWithExitCodeTwo(String bound, CapturedOutput output) {

@@ -140,6 +140,9 @@ public final class InventSimulator implements AutoCloseable {
 			String method = exchange.getRequestMethod();
 			SimOrg org = org(path.get(1));
 			this.traffic.arrived(org.id, method, exchange.getRequestURI().getRawPath());
+			if (method.equals("POST") && path.size() == 5 && path.get(4).equals("merge")) {
+				org.watch.mergeArrived(path.get(3));
+			}
 			Faults faults = org.faults;
 			if (faults.keyRevoked()
 					|| !("Bearer " + this.token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
@@ -242,8 +245,10 @@ public final class InventSimulator implements AutoCloseable {
 		int served = (org.pageCap > 0) ? Math.min(take, org.pageCap) : take;
 		long start = (long) (page - 1) * Math.max(1, served - org.pageOverlap);
 		int from = (int) Math.min(start, groups.size());
+		List<SimOrg.SimGroup> onPage = groups.subList(from, Math.min(from + served, groups.size()));
+		org.watch.served(page, onPage);
 		List<Map<String, Object>> listed = new ArrayList<>();
-		for (SimOrg.SimGroup group : groups.subList(from, Math.min(from + served, groups.size()))) {
+		for (SimOrg.SimGroup group : onPage) {
 			listed.add(SimWire.groupJson(group));
 		}
 		if (org.paginationHeaders) {

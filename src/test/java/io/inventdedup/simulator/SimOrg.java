@@ -64,6 +64,9 @@ public final class SimOrg {
 
 	volatile String lookupOverride;
 
+	/** What the listing served, and how old it was when merges arrived. */
+	final ListingWatch watch = new ListingWatch();
+
 	public SimOrg(String id) {
 		this.id = id;
 	}
@@ -211,6 +214,14 @@ public final class SimOrg {
 
 	public synchronized Set<String> contactIds() {
 		return Set.copyOf(this.contacts.keySet());
+	}
+
+	/**
+	 * What the duplicate listing served and how old it was when each merge request arrived, as the
+	 * API sees it.
+	 */
+	public ListingWatch watch() {
+		return this.watch;
 	}
 
 	/** The duplicate groups as the API lists them now. */
