@@ -122,7 +122,8 @@ public class ListingWindows {
 
 	private ListingWindow.Read read(long jobInstanceId, int listing) {
 		return this.jdbcTemplate.queryForObject("""
-				SELECT coalesce(l.last_page, l.first_page), coalesce(l.page_size, 0), l.reached_end, l.stale, l.stayed,
+				SELECT coalesce(l.last_page, l.first_page), coalesce(l.page_size, 0), l.reached_end, l.stale,
+				       l.sent_merges, l.stayed,
 				       EXISTS (SELECT 1 FROM dedup_listing p WHERE p.job_instance_id = l.job_instance_id
 				                  AND p.pass = l.pass AND p.listing <= l.listing AND (p.sent_merges OR p.stale)),
 				       EXISTS (SELECT 1 FROM dedup_listing p WHERE p.job_instance_id = l.job_instance_id
@@ -131,7 +132,7 @@ public class ListingWindows {
 				  FROM dedup_listing l WHERE l.job_instance_id = ? AND l.listing = ?
 				""", (rs, row) -> new ListingWindow.Read(rs.getInt(1),
 				(rs.getInt(2) > 0) ? rs.getInt(2) : ListingWindow.TAKE, rs.getBoolean(3), rs.getBoolean(4),
-				rs.getLong(5), rs.getBoolean(6), rs.getBoolean(7), Duration.ofMillis(rs.getLong(8))),
+				rs.getBoolean(5), rs.getLong(6), rs.getBoolean(7), rs.getBoolean(8), Duration.ofMillis(rs.getLong(9))),
 				jobInstanceId, listing);
 	}
 

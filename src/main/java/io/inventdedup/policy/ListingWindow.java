@@ -76,8 +76,8 @@ public record ListingWindow(int pass, int firstPage, int pages) {
 					this.toTheEnd() ? 0 : sized(read, bound, requestsPerMinute)) : null;
 		}
 		int page;
-		if (!read.passMoved()) {
-			// Nothing moved the listing and every group was handled: the next page is the next group.
+		if (!read.sentMerges() && !read.stale()) {
+			// This window moved nothing and every group of it was handled: the next page is the next group.
 			page = read.lastPage() + 1;
 		}
 		else {
@@ -123,6 +123,7 @@ public record ListingWindow(int pass, int firstPage, int pages) {
 	 * @param pageSize the groups a page holds: the API's {@code pagination-take}, or the most a page held
 	 * @param reachedEnd whether it read the listing's end (an empty page)
 	 * @param stale whether the bound came before every group of it was handled
+	 * @param sentMerges whether it sent a merge (merged groups leave the listing: the later ones move up)
 	 * @param stayed how many of its groups, from its first one up to the first not handled, stay listed
 	 * (skipped, queued, failed: not merged)
 	 * @param passMoved whether the listing may have moved under the pass: this window or an earlier one
@@ -132,7 +133,7 @@ public record ListingWindow(int pass, int firstPage, int pages) {
 	 * merged or added in Invent meanwhile)
 	 * @param took from the window's start to its last merge's outcome
 	 */
-	public record Read(int lastPage, int pageSize, boolean reachedEnd, boolean stale, long stayed,
+	public record Read(int lastPage, int pageSize, boolean reachedEnd, boolean stale, boolean sentMerges, long stayed,
 			boolean passMoved, boolean shifted, Duration took) {
 
 		public Read {

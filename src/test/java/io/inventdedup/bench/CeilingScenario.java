@@ -40,7 +40,7 @@ class CeilingScenario {
 		for (String ratio : ratios) {
 			double pages = Double.parseDouble(ratio) * bound.toSeconds() * RATE / 60.0;
 			int groups = (int) Math.round(pages * 100);
-			String orgId = "bench-ceiling-" + ratio + "-" + run;
+			String orgId = "bench-ceiling-" + ratio.replace('.', '_') + "-" + run;
 			SimOrg org = simulator.org(orgId);
 			OrgGenerator.seeded(1000 + run).plainContacts().maxGroupSize(3).populate(org, groups, 0);
 			org.setFaults(Faults.NONE.withLatency(Duration.ofMillis(100), Duration.ofMillis(10))

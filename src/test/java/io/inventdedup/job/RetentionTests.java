@@ -10,13 +10,11 @@ import io.inventdedup.support.TestInfrastructure;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Opt-in retention: rows older than dedup.retention-days go at the end of a run, newer ones stay. */
 @IntegrationTest
-@TestPropertySource(properties = "dedup.retention-days=30")
 class RetentionTests {
 
 	@Autowired

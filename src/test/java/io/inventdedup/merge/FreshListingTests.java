@@ -28,14 +28,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The org changes while a run merges, with {@code dedup.merge.max-listing-age} of two seconds and
- * two merges in flight at 60 ms a call: the run lists again as often as it must, no merge sent
+ * The org changes while a run merges, with {@code dedup.merge.max-listing-age} of two seconds, 6,000
+ * requests a minute and two merges in flight at 60 ms a call: the run reads as many windows as it
+ * must, no merge sent
  * later than the bound after a change takes in a contact the change excludes, a group a contact
  * joined is merged with it, a group merged by hand is not touched, a new group is merged by the
  * same run, and every group that did not change is merged as before.
  */
 @IntegrationTest
-@TestPropertySource(properties = { "dedup.merge.max-listing-age=2s", "invent.api.concurrency=2" })
+@TestPropertySource(properties = { "dedup.merge.max-listing-age=2s", "invent.api.concurrency=2",
+		"invent.api.rate-limit-per-minute=6000" })
 class FreshListingTests {
 
 	private static final Duration BOUND = Duration.ofSeconds(2);

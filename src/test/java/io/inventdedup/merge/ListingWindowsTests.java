@@ -27,18 +27,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A run reads its org's listing in windows of what it can merge within the bound (here 1 s at 6,000
- * requests a minute, pages of 10 groups: 6 pages a window), each where the first group not looked at
+ * A run reads its org's listing in windows of what it can merge within the bound (here 2 s at 6,000
+ * requests a minute, pages of 10 groups: 13 pages a window), each where the first group not looked at
  * is now, and reads the listing again while a pass moved it. Through the real job: the groups that
  * stay listed fill the first pages and are read once a pass; a group that moves from a later window
  * to an earlier one is merged by the next pass; a window's group that gains a member while the
  * window is merged ends merged whole; a run stopped mid-window goes on from its window.
  */
 @IntegrationTest
-@TestPropertySource(properties = { "dedup.merge.max-listing-age=1s", "invent.api.rate-limit-per-minute=6000" })
+@TestPropertySource(properties = { "dedup.merge.max-listing-age=2s", "invent.api.concurrency=2",
+		"invent.api.rate-limit-per-minute=6000" })
 class ListingWindowsTests {
 
-	private static final Duration BOUND = Duration.ofSeconds(1);
+	private static final Duration BOUND = Duration.ofSeconds(2);
 
 	private final InventSimulator simulator = TestInfrastructure.simulator();
 

@@ -44,6 +44,15 @@ class ListingWindowTests {
 	}
 
 	@Test
+	void aWindowThatSentNoMergeIsFollowedByTheNextPageEvenWhenItsPassMovedTheListing() {
+		// Two groups left on page 1, both staying: page 1 again would be read for ever.
+		ListingWindow.Read stayed = new ListingWindow.Read(1, 100, false, false, false, 2, true, false,
+				Duration.ofMillis(50));
+
+		assertThat(new ListingWindow(1, 1, 1).next(stayed, BOUND, 500).firstPage()).isEqualTo(2);
+	}
+
+	@Test
 	void withoutMergesTheNextWindowIsTheNextPage() {
 		ListingWindow next = new ListingWindow(1, 3, 10).next(read(12, 100, false, false, 1_000, false, Duration.ofMinutes(1)),
 				BOUND, 500);
@@ -83,7 +92,8 @@ class ListingWindowTests {
 
 	@Test
 	void aListingThatShiftedWhileReadIsReadAgainAtMostThreePassesInAll() {
-		ListingWindow.Read shifted = new ListingWindow.Read(7, 100, true, false, 600, false, true, Duration.ofSeconds(3));
+		ListingWindow.Read shifted = new ListingWindow.Read(7, 100, true, false, false, 600, false, true,
+				Duration.ofSeconds(3));
 
 		assertThat(ListingWindow.whole().next(shifted, BOUND, 500)).isEqualTo(new ListingWindow(2, 1, 0));
 		assertThat(new ListingWindow(3, 1, 0).next(shifted, BOUND, 500)).isNull();
@@ -98,9 +108,10 @@ class ListingWindowTests {
 		assertThat(next.pages()).isEqualTo(2);
 	}
 
+	/** A window's read; it sent merges when its pass moved and it was not the pass's last. */
 	private static ListingWindow.Read read(int lastPage, int pageSize, boolean reachedEnd, boolean stale, long stayed,
 			boolean passMoved, Duration took) {
-		return new ListingWindow.Read(lastPage, pageSize, reachedEnd, stale, stayed, passMoved, false, took);
+		return new ListingWindow.Read(lastPage, pageSize, reachedEnd, stale, passMoved, stayed, passMoved, false, took);
 	}
 
 }

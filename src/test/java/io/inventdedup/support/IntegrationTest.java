@@ -24,7 +24,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @SpringBootTest(classes = InventDedupApplication.class, properties = { "spring.main.web-application-type=none", "dedup.runner.enabled=false", "invent.api.initial-backoff=20ms",
 		"invent.api.max-backoff=200ms", "invent.api.read-timeout=5s",
-		"invent.api.rate-limit-per-minute=600000" })
+		"invent.api.rate-limit-per-minute=600000", "dedup.retention-days=30" })
 @ContextConfiguration(initializers = TestInfrastructure.class)
 @Import(ShiftedClock.Config.class)
 @ExtendWith(FreshLogging.class)
