@@ -53,3 +53,25 @@ SELECT r.job_instance_id,
    AND NOT EXISTS (SELECT 1 FROM dedup_listing n
                     WHERE n.job_instance_id = r.job_instance_id AND n.checked_at IS NOT NULL
                       AND n.listing > r.listing);
+
+-- audit publishes when each row was last written: the collect step reads whether a window sent
+-- merges (a merge of one of its groups recorded since the window began).
+CREATE OR REPLACE VIEW dedup_recorded_group AS
+SELECT a.id,
+       a.job_instance_id,
+       a.job_execution_id,
+       a.org_id,
+       a.group_key,
+       a.status,
+       a.reason,
+       a.detail,
+       a.listed_group,
+       a.survivor_contact_id,
+       a.source_contact_ids,
+       a.excluded_contact_ids,
+       a.exclusion_reasons,
+       a.planned_update,
+       a.policy,
+       a.created_at,
+       a.updated_at
+  FROM dedup_audit a;

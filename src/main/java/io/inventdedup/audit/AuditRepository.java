@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -44,7 +45,7 @@ public class AuditRepository {
 	 * members' index of merges ({@code dedup_audit_merged_members}, as {@link #PLAN_GROUPS_HOLDING}).
 	 */
 	static final String MERGED_HOLDING = """
-			SELECT dedup_member_ids(listed_group) AS members, excluded_contact_ids
+			SELECT dedup_member_ids(listed_group) AS members, excluded_contact_ids, source_contact_ids
 			  FROM dedup_audit
 			 WHERE (job_instance_id + 0) = :run AND group_key <> :key
 			   AND (status IN ('MERGED', 'UNSETTLED', 'PENDING') OR reason = 'partially-merged')
@@ -69,26 +70,46 @@ public class AuditRepository {
 	}
 
 	/**
-	 * The members of a group that a group of the run whose merge was sent held: each with whether the
-	 * run kept it out of that merge (an admin, a name that differs, ...). A group listed anew after
-	 * a merge (its survivor and those kept out) is the same people, decided on already.
+	 * What the merges of the run (sent, whatever became of them) did to a group's members: whether one
+	 * of them held every member (what that merge left listed: its survivor and those it kept out, the
+	 * same people, decided on already), unless the group has a row of its own (a merge sent before a
+	 * crash, to be sent again); and which members a merge took as a source or kept out, which the run
+	 * does not decide on again.
 	 */
-	public Map<String, Boolean> mergedEarlier(long jobInstanceId, String groupKey, List<String> memberIds) {
+	public EarlierMerges earlierMerges(long jobInstanceId, String groupKey, List<String> memberIds) {
 		Set<String> group = Set.copyOf(memberIds);
-		Map<String, Boolean> seen = new HashMap<>();
+		Set<String> keptOut = new HashSet<>();
+		boolean[] leftByOne = { false };
 		this.jdbcClient.sql(MERGED_HOLDING)
 			.param("run", jobInstanceId)
 			.param("key", groupKey)
 			.param("members", memberIds.toArray(String[]::new))
 			.query((rs) -> {
-				List<String> excluded = List.of((String[]) rs.getArray(2).getArray());
-				for (String member : (String[]) rs.getArray(1).getArray()) {
-					if (group.contains(member)) {
-						seen.merge(member, excluded.contains(member), Boolean::logicalOr);
+				if (Set.of((String[]) rs.getArray(1).getArray()).containsAll(group)) {
+					leftByOne[0] = true;
+				}
+				for (int column = 2; column <= 3; column++) {
+					for (String id : (String[]) rs.getArray(column).getArray()) {
+						if (group.contains(id)) {
+							keptOut.add(id);
+						}
 					}
 				}
 			});
-		return seen;
+		boolean left = leftByOne[0] && findByGroupKeys(jobInstanceId, Set.of(groupKey)).isEmpty();
+		return new EarlierMerges(left, keptOut);
+	}
+
+	/**
+	 * What the run's earlier merges did to a group's members.
+	 *
+	 * @param leftByAMerge whether the group is what one merge of the run left listed (and has no row of its own)
+	 * @param keptOut the members a merge took as a source or kept out
+	 */
+	public record EarlierMerges(boolean leftByAMerge, Set<String> keptOut) {
+
+		public static final EarlierMerges NONE = new EarlierMerges(false, Set.of());
+
 	}
 
 	/** Inserts or replaces the rows, in one batch. */

@@ -85,7 +85,11 @@ class ListingCheck implements StepExecutionListener {
 		boolean tolerated = !whole || shifted || listing.shortfall() == 0
 				|| listing.shortfall() <= this.maxShortfall * listing.announced();
 		this.stagedGroups.recordListing(jobInstanceId, number, listing, tolerated, shifted, read);
-		this.stagedGroups.analyze();
+		if (number == 1 || window.toTheEnd()) {
+			// At a run's first window (or its whole listing), not at every window: the indexes serve the
+			// hot path whatever the statistics, which ANALYZE samples from the whole table.
+			this.stagedGroups.analyze();
+		}
 		if (!whole || listing.shortfall() == 0) {
 			return null;
 		}

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Repository;
 public class ListingWindows {
 
 	/**
-	 * How many groups of a window, in the order listed up to the first not handled (no outcome, or a
-	 * merge PENDING), stay listed: those whose outcome is not a merge, and those all of whose members
+	 * How many groups the window read (not the merges carried into it after a crash), in the order
+	 * listed up to the first not handled (no outcome, or a merge PENDING), stay listed: those whose outcome is not a merge, and those all of whose members
 	 * merges of the run held (what a merge left listed: the merge step filters them out). The members
 	 * are looked up only for a group without an outcome, through the members' index of merges
 	 * ({@code job_instance_id + 0} keeps PostgreSQL on it).
@@ -30,9 +30,10 @@ public class ListingWindows {
 	static final String STAYED = """
 			WITH w AS (SELECT s.id, s.listed_group, a.status
 			             FROM dedup_staged_group s
+			             JOIN dedup_listing l ON l.job_instance_id = s.job_instance_id AND l.listing = s.listing
 			             LEFT JOIN dedup_recorded_group a ON a.job_instance_id = s.job_instance_id
 			                                             AND a.group_key = s.group_key
-			            WHERE s.job_instance_id = ? AND s.listing = ?),
+			            WHERE s.job_instance_id = ? AND s.listing = ? AND s.collected_at <= l.checked_at),
 			     judged AS (
 			         SELECT w.id, CASE WHEN w.status IS NOT NULL THEN w.status
 			                           WHEN NOT EXISTS (
@@ -89,35 +90,23 @@ public class ListingWindows {
 		return listing.window().next(read(jobInstanceId, listing.number()), bound, requestsPerMinute);
 	}
 
-	/** Whether a window of the pass was cut short by the bound: groups of it may have left the listing unhandled. */
-	public boolean cutShort(long jobInstanceId, int pass) {
-		return Boolean.TRUE.equals(this.jdbcTemplate.queryForObject(
-				"SELECT EXISTS (SELECT 1 FROM dedup_listing WHERE job_instance_id = ? AND pass = ? AND stale)",
-				Boolean.class, jobInstanceId, pass));
-	}
-
-	/** The first listing of the pass: its windows are the listings from it on. */
-	public int firstOfPass(long jobInstanceId, int pass) {
-		return this.jdbcTemplate.queryForObject(
-				"SELECT min(listing) FROM dedup_listing WHERE job_instance_id = ? AND pass = ?", Integer.class,
-				jobInstanceId, pass);
-	}
-
 	/**
-	 * Keeps what became of a window's groups. Whether it sent merges is read from the audit too: an
-	 * execution that crashed after merging some of them recorded nothing here.
+	 * Keeps what became of a window's groups. Whether it sent merges is read from the audit too (a
+	 * merge of one of its groups recorded since the window began): an execution that crashed after
+	 * merging some of them recorded nothing here.
 	 */
 	private void record(long jobInstanceId, int listing, boolean stale, boolean sentMerges) {
 		long stayed = this.jdbcTemplate.queryForObject(STAYED, Long.class, jobInstanceId, listing, jobInstanceId);
 		this.jdbcTemplate.update("""
-				UPDATE dedup_listing SET merged_at = now(), stale = ?, stayed = ?,
+				UPDATE dedup_listing l SET merged_at = now(), stale = ?, stayed = ?,
 				       sent_merges = ? OR EXISTS (
 				           SELECT 1 FROM dedup_staged_group s
 				             JOIN dedup_recorded_group a ON a.job_instance_id = s.job_instance_id AND a.group_key = s.group_key
-				            WHERE s.job_instance_id = ? AND s.listing = ?
+				            WHERE s.job_instance_id = l.job_instance_id AND s.listing = l.listing
+				              AND a.updated_at >= l.started_at
 				              AND (a.status IN ('MERGED', 'UNSETTLED', 'PENDING') OR a.reason = 'partially-merged'))
-				 WHERE job_instance_id = ? AND listing = ?
-				""", stale, stayed, sentMerges, jobInstanceId, listing, jobInstanceId, listing);
+				 WHERE l.job_instance_id = ? AND l.listing = ?
+				""", stale, stayed, sentMerges, jobInstanceId, listing);
 	}
 
 	private ListingWindow.Read read(long jobInstanceId, int listing) {

@@ -200,7 +200,9 @@ public class StagedGroups {
 	/** Reads the run's snapshot in the order it was collected, resuming by key after a restart. */
 	public JdbcPagingItemReader<StagedGroup> reader(long jobInstanceId, int listing, int pageSize) {
 		JdbcPagingItemReader<StagedGroup> reader = new JdbcPagingItemReader<>(this.dataSource, pageQuery());
-		reader.setName("stagedGroupReader");
+		// Its position is kept under the window's own name: a window read after a failed merge step
+		// of another one starts at its first group, not at the position the failed one reached.
+		reader.setName("stagedGroupReader-" + listing);
 		reader.setParameterValues(Map.of("jobInstanceId", jobInstanceId, "listing", listing));
 		reader.setPageSize(pageSize);
 		reader.setRowMapper((rs, row) -> new StagedGroup(rs.getLong("id"), rs.getString("group_key"),

@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.inventdedup.audit.UnlistedGroups;
 import io.inventdedup.collect.CurrentListing;
 import io.inventdedup.collect.DatabaseClock;
 import io.inventdedup.collect.ListingWindows;
@@ -63,8 +62,6 @@ class ListingFreshness implements StepExecutionListener {
 
 	private final ListingWindows windows;
 
-	private final UnlistedGroups unlisted;
-
 	private final MergeRun run;
 
 	private final Duration bound;
@@ -84,11 +81,10 @@ class ListingFreshness implements StepExecutionListener {
 
 	private long jobInstanceId;
 
-	ListingFreshness(StagedGroups stagedGroups, ListingWindows windows, UnlistedGroups unlisted, MergeRun run,
+	ListingFreshness(StagedGroups stagedGroups, ListingWindows windows, MergeRun run,
 			Duration bound, int requestsPerMinute, DatabaseClock clock) {
 		this.stagedGroups = stagedGroups;
 		this.windows = windows;
-		this.unlisted = unlisted;
 		this.run = run;
 		this.bound = bound;
 		this.requestsPerMinute = requestsPerMinute;
@@ -123,7 +119,10 @@ class ListingFreshness implements StepExecutionListener {
 			return null;
 		}
 		ExecutionContext job = stepExecution.getJobExecution().getExecutionContext();
-		if (this.stale.get()) {
+		if (!this.stale.get()) {
+			job.putInt(FRUITLESS_LISTINGS, 0);
+		}
+		else {
 			int fruitless = (this.progressed.get() || this.listing.window().pages() != 1) ? 0
 					: job.getInt(FRUITLESS_LISTINGS, 0) + 1;
 			job.putInt(FRUITLESS_LISTINGS, fruitless);
@@ -137,11 +136,6 @@ class ListingFreshness implements StepExecutionListener {
 		ListingWindow window = this.listing.window();
 		ListingWindow next = this.windows.merged(this.jobInstanceId, this.listing, this.stale.get(),
 				this.oldestMergeAge.get() >= 0, this.bound, this.requestsPerMinute);
-		if ((next == null || next.pass() > window.pass()) && this.windows.cutShort(this.jobInstanceId, window.pass())) {
-			this.unlisted.recordUnlisted(this.jobInstanceId, stepExecution.getJobExecutionId(),
-					this.windows.firstOfPass(this.jobInstanceId, window.pass()), this.run.dryRun(),
-					this.run.policyJson());
-		}
 		if (next == null) {
 			if (window.pass() >= ListingWindow.MAX_PASSES) {
 				log.atWarn()

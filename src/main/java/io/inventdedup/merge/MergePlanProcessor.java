@@ -2,13 +2,13 @@ package io.inventdedup.merge;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
+import io.inventdedup.audit.AuditRepository;
 import io.inventdedup.collect.StagedGroup;
 import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.invent.GroupDecoder;
@@ -28,9 +28,10 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * long run applies to the groups not planned yet without a query per group; the plan; for a group
  * the policy leaves to a person, what a person decided on it ({@link ReviewQueue}); the review gate
  * of an apply run ({@link ReviewGate}). The run decides on each contact once: a group all of whose
- * members a merge of the run held (what the merge left listed: its survivor and those it kept out)
- * is filtered out, and in a group with new members, a member the run kept out of an earlier merge
- * stays out ({@code excluded-earlier}).
+ * members one merge of the run held (what the merge left listed: its survivor and those it kept
+ * out) is filtered out, unless it has a row of its own (a merge sent before a crash), and in a group
+ * with new members, a member an earlier merge of the run took as a source or kept out stays out
+ * ({@code excluded-earlier}).
  */
 class MergePlanProcessor implements ItemProcessor<StagedGroup, PlannedGroup> {
 
@@ -42,13 +43,13 @@ class MergePlanProcessor implements ItemProcessor<StagedGroup, PlannedGroup> {
 
 	private final ReviewGate gate;
 
-	/** The members of a group (by its key) that a merge of the run held: whether it kept each out. */
-	private final BiFunction<String, List<String>, Map<String, Boolean>> seenEarlier;
+	/** What the run's earlier merges did to a group's members (by the group's key). */
+	private final BiFunction<String, List<String>, AuditRepository.EarlierMerges> earlierMerges;
 
-	MergePlanProcessor(MergePlanner planner, DecisionRepository decisions, String orgId,
-			ReviewQueue queue, ReviewGate gate, BiFunction<String, List<String>, Map<String, Boolean>> seenEarlier) {
+	MergePlanProcessor(MergePlanner planner, DecisionRepository decisions, String orgId, ReviewQueue queue,
+			ReviewGate gate, BiFunction<String, List<String>, AuditRepository.EarlierMerges> earlierMerges) {
 		this.planner = planner;
-		this.seenEarlier = seenEarlier;
+		this.earlierMerges = earlierMerges;
 		this.held = new ReadEverySecond<>(() -> decisions.heldContacts(orgId));
 		this.queue = queue;
 		this.gate = gate;
@@ -61,17 +62,12 @@ class MergePlanProcessor implements ItemProcessor<StagedGroup, PlannedGroup> {
 			DuplicateGroup decoded = GroupDecoder.decode(group.listedGroup());
 			Set<String> held = this.held.get();
 			List<String> members = decoded.members().stream().map(Contact::id).toList();
-			Map<String, Boolean> seen = this.seenEarlier.apply(group.groupKey(), members);
-			if (seen.keySet().containsAll(members)) {
+			AuditRepository.EarlierMerges merges = this.earlierMerges.apply(group.groupKey(), members);
+			if (merges.leftByAMerge()) {
 				// What a merge of this run left listed (its survivor and those it kept out): decided on already.
 				return null;
 			}
-			Set<String> earlier = new HashSet<>();
-			seen.forEach((id, excluded) -> {
-				if (excluded) {
-					earlier.add(id);
-				}
-			});
+			Set<String> earlier = merges.keptOut();
 			Set<String> keptOut = earlier.isEmpty() ? held : union(held, earlier);
 			return this.gate.check(decoded,
 					this.queue.resolve(group, decoded, this.planner.plan(decoded, held, earlier), keptOut));

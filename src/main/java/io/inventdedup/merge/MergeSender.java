@@ -58,9 +58,8 @@ class MergeSender {
 	/**
 	 * Sends the merge of a PENDING row.
 	 * @param resumed true when an earlier execution may have sent it already (a crash)
-	 * @param mayLeave asked right before each call leaves, once its rate permit is taken: false when
-	 * its listing has grown too old; a merge none of whose calls left is {@linkplain Outcome#unsent()
-	 * not sent}
+	 * @param mayLeave asked right before the first call leaves, once its rate permit is taken: false
+	 * when its listing has grown too old, and the merge is {@linkplain Outcome#unsent() not sent}
 	 */
 	Outcome send(AuditRecord row, boolean resumed, BooleanSupplier mayLeave) {
 		List<String> merged = new ArrayList<>();
@@ -72,7 +71,10 @@ class MergeSender {
 					.subList(from, Math.min(from + MergePolicy.MAX_SOURCES_PER_CALL, row.plan().sourceIds().size()));
 				MergeResult result;
 				try {
-					result = this.client.merge(row.plan().orgId(), row.plan().survivorId(), call, resumed, mayLeave);
+					// The bound holds the merge's first call: the later ones of a group of more than 51
+					// carry on a merge that left in time.
+					result = this.client.merge(row.plan().orgId(), row.plan().survivorId(), call, resumed,
+							(from == 0) ? mayLeave : () -> true);
 				}
 				catch (AmbiguousMergeException lost) {
 					Settlement settlement = this.settler.settle(row, call);

@@ -1,7 +1,6 @@
 package io.inventdedup.merge;
 
 import java.util.List;
-import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -95,10 +94,9 @@ public class MergeStepConfiguration {
 	 */
 	@Bean
 	@Scope(scopeName = "step", proxyMode = ScopedProxyMode.NO)
-	ListingFreshness listingFreshness(StagedGroups stagedGroups, ListingWindows listingWindows,
-			UnlistedGroups unlistedGroups, MergeRun mergeRun, MergeProperties mergeProperties,
-			InventApiProperties inventApiProperties, DatabaseClock databaseClock) {
-		return new ListingFreshness(stagedGroups, listingWindows, unlistedGroups, mergeRun,
+	ListingFreshness listingFreshness(StagedGroups stagedGroups, ListingWindows listingWindows, MergeRun mergeRun,
+			MergeProperties mergeProperties, InventApiProperties inventApiProperties, DatabaseClock databaseClock) {
+		return new ListingFreshness(stagedGroups, listingWindows, mergeRun,
 				mergeProperties.maxListingAge(), inventApiProperties.rateLimitPerMinute(), databaseClock);
 	}
 
@@ -125,8 +123,9 @@ public class MergeStepConfiguration {
 		ReviewQueue queue = new ReviewQueue(reviewRepository, followUpSender, mergeRun.orgId(),
 				mergeRun.approvalsFor(), new MergePlanner(mergeRun.policy().withCheckNames(false)));
 		return new MergePlanProcessor(new MergePlanner(mergeRun.policy()), reviewRepository,
-				mergeRun.orgId(), queue, gate, mergeRun.dryRun() ? (groupKey, members) -> Map.of()
-						: (groupKey, members) -> auditRepository.mergedEarlier(jobInstanceId, groupKey, members));
+				mergeRun.orgId(), queue, gate,
+				mergeRun.dryRun() ? (groupKey, members) -> AuditRepository.EarlierMerges.NONE
+						: (groupKey, members) -> auditRepository.earlierMerges(jobInstanceId, groupKey, members));
 	}
 
 	/** In an apply run, records the planned groups no longer listed, so that every one is accounted for. */

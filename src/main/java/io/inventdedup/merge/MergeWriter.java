@@ -171,7 +171,7 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 			withdraw(decided, rows, sendings);
 			this.audit.save(rows);
 		});
-		if (!rows.isEmpty()) {
+		if (rows.stream().anyMatch((row) -> row.outcome().status() != AuditStatus.PENDING)) {
 			this.freshness.progressed();
 		}
 		rows.stream().filter((row) -> row.outcome().status() != AuditStatus.PENDING).forEach(this::count);
@@ -255,6 +255,7 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 			unsent.add(sending.row());
 			return null;
 		}
+		this.freshness.progressed();
 		this.ownTransaction.executeWithoutResult((tx) -> this.audit.complete(List.of(outcome.row())));
 		if (outcome.fatal() != null) {
 			stop.compareAndSet(null, outcome.fatal());

@@ -18,8 +18,9 @@ public enum ExclusionReason {
 	NAME_UNKNOWN("name-unknown"),
 
 	/**
-	 * The run kept the contact out of the merge of a group it handled earlier: listed anew beside
-	 * that group's survivor (what is left of a merge listed again), it is not decided on twice.
+	 * An earlier merge of the run took the contact as a source, or kept it out: listed anew in a group
+	 * with new members, it is not decided on twice (a source whose merge's answer was lost may still
+	 * be there).
 	 */
 	EXCLUDED_EARLIER("excluded-earlier");
 
