@@ -65,17 +65,21 @@ class CeilingScenario {
 			double minutes = (end - first) / 60e9;
 			double budget = RATE * minutes;
 			List<Duration> ages = org.watch().mergeAges();
+			long leftListed = org.groups().size();
+			long sources = simulator.mergeLog(orgId).stream().mapToLong((merge) -> merge.sourceIds().size()).sum();
+			long distinctSources = simulator.mergeLog(orgId).stream().flatMap((merge) -> merge.sourceIds().stream())
+				.distinct().count();
 			Duration oldest = ages.stream().max(Duration::compareTo).orElse(Duration.ZERO);
 			long late = ages.stream().filter((age) -> age.compareTo(bound) > 0).count();
 			this.bench.row("ceiling", run, String.format(Locale.ROOT,
 					"L/B %s (%,d groups, listing %.0f s, bound %d s): %s after %.1f min; %,d merge requests, %.0f a "
 							+ "minute = %.1f%% of what the budget leaves after %d follow-ups; %,d pages read (%.1f%% of "
 							+ "%,d requests); %d windows; oldest listing a merge reached the API on %.1f s, %d after "
-							+ "the bound; exit %d",
+							+ "the bound; %,d groups still listed, %d contacts merged twice; exit %d",
 					ratio, groups, pages * 60 / RATE, bound.toSeconds(), completed ? "completed" : "stopped", minutes,
 					merges, merges / minutes, 100 * merges / (budget - followUps), followUps, pagesRead,
 					100.0 * pagesRead / within.size(), within.size(), windows(orgId), oldest.toMillis() / 1000.0, late,
-					job.exitValue()));
+					leftListed, sources - distinctSources, job.exitValue()));
 		}
 	}
 
