@@ -16,13 +16,11 @@ import io.inventdedup.simulator.MergeRecord;
 import io.inventdedup.simulator.OrgGenerator;
 import io.inventdedup.simulator.SimContact;
 import io.inventdedup.simulator.SimOrg;
-import io.inventdedup.support.IntegrationTest;
 import io.inventdedup.support.RunAssertions;
 import io.inventdedup.support.TestInfrastructure;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,9 +33,7 @@ import static org.awaitility.Awaitility.await;
  * joined is merged with it, a group merged by hand is not touched, a new group is merged by the
  * same run, and every group that did not change is merged as before.
  */
-@IntegrationTest
-@TestPropertySource(properties = { "dedup.merge.max-listing-age=2s", "invent.api.concurrency=2",
-		"invent.api.rate-limit-per-minute=6000" })
+@ShortListingBound
 class FreshListingTests {
 
 	private static final Duration BOUND = Duration.ofSeconds(2);

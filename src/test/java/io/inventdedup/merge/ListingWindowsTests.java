@@ -15,13 +15,11 @@ import io.inventdedup.simulator.MergeRecord;
 import io.inventdedup.simulator.OrgGenerator;
 import io.inventdedup.simulator.SimContact;
 import io.inventdedup.simulator.SimOrg;
-import io.inventdedup.support.IntegrationTest;
 import io.inventdedup.support.RunAssertions;
 import io.inventdedup.support.TestInfrastructure;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,9 +32,7 @@ import static org.awaitility.Awaitility.await;
  * to an earlier one is merged by the next pass; a window's group that gains a member while the
  * window is merged ends merged whole; a run stopped mid-window goes on from its window.
  */
-@IntegrationTest
-@TestPropertySource(properties = { "dedup.merge.max-listing-age=2s", "invent.api.concurrency=2",
-		"invent.api.rate-limit-per-minute=6000" })
+@ShortListingBound
 class ListingWindowsTests {
 
 	private static final Duration BOUND = Duration.ofSeconds(2);
