@@ -78,10 +78,11 @@ class ListingCheck implements StepExecutionListener {
 				context.getInt(DuplicateGroupReader.PAGE_SIZE, 0),
 				context.containsKey(DuplicateGroupReader.REACHED_END)
 						&& (Boolean) context.get(DuplicateGroupReader.REACHED_END));
-		// Only a window that read the whole listing before anything was merged (a dry run's, or the
-		// first of a run whose org fits in one) is compared with its count: a later pass reads what
-		// merges left, and a window a part.
-		boolean whole = window.firstPage() == 1 && read.reachedEnd() && (window.toTheEnd() || window.pass() == 1);
+		// Only a window that read the whole listing before anything was merged (a dry run's, or a run's
+		// first when its org fits in one) is compared with its count: a later window reads a part, or
+		// what merges left.
+		boolean whole = window.firstPage() == 1 && read.reachedEnd()
+				&& (window.toTheEnd() || this.stagedGroups.latestListing(jobInstanceId).isEmpty());
 		boolean tolerated = !whole || shifted || listing.shortfall() == 0
 				|| listing.shortfall() <= this.maxShortfall * listing.announced();
 		this.stagedGroups.recordListing(jobInstanceId, number, listing, tolerated, shifted, read);

@@ -128,10 +128,8 @@ class MergeSender {
 			return new Outcome(done, null);
 		}
 		catch (NotSentException ex) {
-			if (merged.isEmpty()) {
-				return Outcome.notSent(row);
-			}
-			return new Outcome(failed(row, merged, "partially-merged", null, ex.getMessage()), null);
+			// Only the first call is held to the bound: nothing of the merge was sent.
+			return Outcome.notSent(row);
 		}
 		catch (ApiBudgetUnavailableException ex) {
 			log.atWarn()
