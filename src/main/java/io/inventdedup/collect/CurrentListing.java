@@ -9,10 +9,8 @@ import io.inventdedup.policy.ListingWindow;
  *
  * @param number the listing's number in the run (1, 2, ...)
  * @param startedAt when it began: every group it holds was listed then or later
- * @param shifted whether it shifted while it was read (its count changed between pages, or a group
- * was served twice): groups may have moved past the pages read, and the run reads the org again
  * @param window the pages it read, and the pass over the org it belongs to
  * @param merged whether its merges ended: every group of it was handled, or the bound came first
  */
-public record CurrentListing(int number, Instant startedAt, boolean shifted, ListingWindow window, boolean merged) {
+public record CurrentListing(int number, Instant startedAt, ListingWindow window, boolean merged) {
 }

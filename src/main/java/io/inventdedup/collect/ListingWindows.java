@@ -78,16 +78,26 @@ public class ListingWindows {
 	}
 
 	/**
-	 * Records what became of a window's groups and answers the window after it, or null when the run
-	 * has looked at every group listed (the window ended a pass that sent no merge, or the last pass
-	 * the run allows).
+	 * Records what became of a window's groups and answers what comes after it.
 	 * @param stale whether the bound came before every group of it was handled
 	 * @param sentMerges whether a merge was sent on it
 	 */
-	public @Nullable ListingWindow merged(long jobInstanceId, CurrentListing listing, boolean stale, boolean sentMerges,
-			Duration bound, int requestsPerMinute) {
+	public Merged merged(long jobInstanceId, CurrentListing listing, boolean stale, boolean sentMerges, Duration bound,
+			int requestsPerMinute) {
 		record(jobInstanceId, listing.number(), stale, sentMerges);
-		return listing.window().next(read(jobInstanceId, listing.number()), bound, requestsPerMinute);
+		ListingWindow.Read read = read(jobInstanceId, listing.number());
+		return new Merged(listing.window().next(read, bound, requestsPerMinute), listing.window().givesUp(read));
+	}
+
+	/**
+	 * What comes after a window merged.
+	 *
+	 * @param next the next window, or null when the run has looked at every group listed (the window
+	 * ended a pass that sent no merge), or gives up ({@code givesUp})
+	 * @param givesUp whether the run ends on the last pass it allows although that pass found the
+	 * listing moved
+	 */
+	public record Merged(@Nullable ListingWindow next, boolean givesUp) {
 	}
 
 	/**

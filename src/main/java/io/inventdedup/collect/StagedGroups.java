@@ -138,11 +138,11 @@ public class StagedGroups {
 	/** The run's latest complete listing (window): its number, when it began, its pages; empty when it has none. */
 	public Optional<CurrentListing> latestListing(long jobInstanceId) {
 		return this.jdbcTemplate.query("""
-				SELECT listing, started_at, shifted, pass, first_page, pages, merged_at IS NOT NULL FROM dedup_listing
+				SELECT listing, started_at, pass, first_page, pages, merged_at IS NOT NULL FROM dedup_listing
 				 WHERE job_instance_id = ? AND completed
 				ORDER BY listing DESC LIMIT 1
-				""", (rs, row) -> new CurrentListing(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getBoolean(3),
-						new ListingWindow(rs.getInt(4), rs.getInt(5), rs.getInt(6)), rs.getBoolean(7)),
+				""", (rs, row) -> new CurrentListing(rs.getInt(1), rs.getTimestamp(2).toInstant(),
+						new ListingWindow(rs.getInt(3), rs.getInt(4), rs.getInt(5)), rs.getBoolean(6)),
 				jobInstanceId)
 			.stream()
 			.findFirst();

@@ -134,10 +134,11 @@ class ListingFreshness implements StepExecutionListener {
 			}
 		}
 		ListingWindow window = this.listing.window();
-		ListingWindow next = this.windows.merged(this.jobInstanceId, this.listing, this.stale.get(),
+		ListingWindows.Merged merged = this.windows.merged(this.jobInstanceId, this.listing, this.stale.get(),
 				this.oldestMergeAge.get() >= 0, this.bound, this.requestsPerMinute);
+		ListingWindow next = merged.next();
 		if (next == null) {
-			if (window.pass() >= ListingWindow.MAX_PASSES) {
+			if (merged.givesUp()) {
 				log.atWarn()
 					.addKeyValue("orgId", this.run.orgId())
 					.log("{} passes over the listing in a row found it moved (groups merged, added or moved in Invent "

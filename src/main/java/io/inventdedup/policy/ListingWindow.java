@@ -59,6 +59,14 @@ public record ListingWindow(int pass, int firstPage, int pages) {
 				+ " ms): no merge could be sent within it. Raise dedup.merge.max-listing-age";
 	}
 
+	/**
+	 * Whether the run gives up walking the listing after this window: it ends the last pass the run
+	 * allows, and that pass found the listing moved (groups the moves hid may not have been looked at).
+	 */
+	public boolean givesUp(Read read) {
+		return read.reachedEnd() && !read.stale() && (read.passMoved() || read.shifted()) && this.pass >= MAX_PASSES;
+	}
+
 	/** Whether the window reads every page to the end of the listing. */
 	public boolean toTheEnd() {
 		return this.pages == 0;

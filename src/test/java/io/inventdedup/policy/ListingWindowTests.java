@@ -97,6 +97,10 @@ class ListingWindowTests {
 
 		assertThat(ListingWindow.whole().next(shifted, BOUND, 500)).isEqualTo(new ListingWindow(2, 1, 0));
 		assertThat(new ListingWindow(3, 1, 0).next(shifted, BOUND, 500)).isNull();
+		assertThat(new ListingWindow(3, 1, 0).givesUp(shifted)).as("the third pass found it moved: the run says so")
+			.isTrue();
+		assertThat(new ListingWindow(3, 1, 0).givesUp(read(7, 100, true, false, 600, false, Duration.ofSeconds(3))))
+			.as("a third pass that sent nothing read every group").isFalse();
 	}
 
 	@Test
