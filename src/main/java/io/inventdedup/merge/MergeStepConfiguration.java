@@ -66,7 +66,7 @@ public class MergeStepConfiguration {
 	@Bean
 	Step mergeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			FreshListingReader stagedGroupReader, MergePlanProcessor mergePlanProcessor,
-			MergeWriter mergeWriter, AuditRepository auditRepository,
+			MergeWriter mergeWriter,
 			@Qualifier("listingFreshnessListener") StepExecutionListener listingFreshnessListener) {
 		return new StepBuilder("merge", jobRepository).<StagedGroup, PlannedGroup>chunk(CHUNK_SIZE)
 			.transactionManager(transactionManager)
@@ -74,7 +74,6 @@ public class MergeStepConfiguration {
 			.processor(mergePlanProcessor)
 			.writer(mergeWriter)
 			.listener(listingFreshnessListener)
-			.listener(new AuditStatistics(auditRepository))
 			.allowStartIfComplete(true)
 			.build();
 	}
@@ -131,8 +130,9 @@ public class MergeStepConfiguration {
 	/** In an apply run, records the planned groups no longer listed, so that every one is accounted for. */
 	@Bean
 	Step noLongerListedStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			NoLongerListedTasklet noLongerListedTasklet) {
+			NoLongerListedTasklet noLongerListedTasklet, AuditRepository auditRepository) {
 		return new StepBuilder("noLongerListed", jobRepository).tasklet(noLongerListedTasklet, transactionManager)
+			.listener(new AuditStatistics(auditRepository))
 			.build();
 	}
 
