@@ -13,19 +13,21 @@ import io.inventdedup.support.IntegrationTest;
 import io.inventdedup.support.TestInfrastructure;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The API token never leaks: a run at TRACE level, through retries, failures and a refused key,
- * writes it to no log line and to no table.
+ * writes it to no log line and to no table. The level is set for the test's runs alone (the
+ * context is the one the other integration tests share; {@code FreshLogging} sets the logging up
+ * again before the next test).
  */
 @IntegrationTest
-@TestPropertySource(properties = "logging.level.root=TRACE")
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsTests {
 
@@ -40,9 +42,17 @@ class SecretsTests {
 		SimOrg org = TestInfrastructure.simulator().org("secrets");
 		OrgGenerator.seeded(70).populate(org, 30, 0);
 		org.setFaults(Faults.NONE.withUnavailable(0.2).withConflicts(0.1).withLostMergeAnswers(0.1, 0.1));
-		assertThat(this.launcher.launch(List.of("orgId=secrets", "dryRun=false"))).isIn(0, 1);
-		org.setFaults(Faults.NONE.withKeyRevoked());
-		assertThat(this.launcher.launch(List.of("orgId=secrets", "dryRun=false", "runKey=revoked"))).isEqualTo(1);
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		LogLevel before = logging.getLoggerConfiguration(LoggingSystem.ROOT_LOGGER_NAME).getConfiguredLevel();
+		logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.TRACE);
+		try {
+			assertThat(this.launcher.launch(List.of("orgId=secrets", "dryRun=false"))).isIn(0, 1);
+			org.setFaults(Faults.NONE.withKeyRevoked());
+			assertThat(this.launcher.launch(List.of("orgId=secrets", "dryRun=false", "runKey=revoked"))).isEqualTo(1);
+		}
+		finally {
+			logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, before);
+		}
 
 		assertThat(output.getAll()).as("the HTTP client logged its calls").contains("HTTP POST", "HTTP GET")
 			.doesNotContain(TestInfrastructure.TOKEN);

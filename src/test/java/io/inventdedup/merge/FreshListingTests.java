@@ -149,26 +149,26 @@ class FreshListingTests {
 	}
 
 	/**
-	 * Reading the whole listing takes several times the bound (pages of 2 groups, 150 ms a call): the
-	 * run reads it in windows that fit the bound, and no merge reaches the API later than its bound
-	 * after the page that listed it (measured by the simulator).
+	 * Reading the whole listing takes longer than the bound (20 pages of 2 groups, 120 ms a call: at
+	 * least 2.4 s): the run reads it in windows that fit the bound, and no merge reaches the API later
+	 * than its bound after the page that listed it (measured by the simulator).
 	 */
 	@Test
 	void mergesAnOrgWhoseListingTakesLongerThanTheBoundWindowByWindow() {
 		String orgId = "fresh-slow-listing";
 		SimOrg org = this.simulator.org(orgId);
-		List<List<SimContact>> groups = OrgGenerator.seeded(21).plainContacts().maxGroupSize(3).populate(org, 60, 0);
+		List<List<SimContact>> groups = OrgGenerator.seeded(21).plainContacts().maxGroupSize(3).populate(org, 40, 0);
 		org.capPagesAt(2);
-		org.setFaults(Faults.NONE.withLatency(Duration.ofMillis(150), Duration.ofMillis(10)));
+		org.setFaults(Faults.NONE.withLatency(Duration.ofMillis(120), Duration.ofMillis(10)));
 
 		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false"))).isZero();
 
 		RunAssertions runs = new RunAssertions(this.simulator, this.jdbc);
 		runs.assertFinalState(org, groups, MergePolicy.defaults());
 		runs.assertAuditAgreesWithMergeLog(orgId);
-		assertThat(runs.count(orgId, "MERGED")).isEqualTo(60);
+		assertThat(runs.count(orgId, "MERGED")).isEqualTo(40);
 		assertThat(org.watch().mergeAges()).as("every merge reached the API within the bound of the page that listed it")
-			.hasSize(60)
+			.hasSize(40)
 			.allSatisfy((age) -> assertThat(age).isLessThanOrEqualTo(BOUND));
 		assertThat(this.jdbc.queryForObject("SELECT listings FROM dedup_run_listing WHERE org_id = ?", Long.class, orgId))
 			.as("windows read").isGreaterThan(2);

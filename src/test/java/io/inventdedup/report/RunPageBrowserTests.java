@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -57,6 +59,9 @@ class RunPageBrowserTests {
 
 	private Path page;
 
+	/** One browser for the class: each test opens the page afresh ({@link #aBlankPage}). */
+	private Browser browser;
+
 	@BeforeAll
 	void aDryRunAndItsPage() throws Exception {
 		SimOrg org = TestInfrastructure.simulator().org(ORG);
@@ -73,86 +78,92 @@ class RunPageBrowserTests {
 		this.page = Path.of("target", "run-page", "run-" + this.execution + ".html");
 		Files.createDirectories(this.page.getParent());
 		assertThat(DatabaseCommand.run("--report", String.valueOf(this.execution), "--html=" + this.page)).isZero();
+		this.browser = Browser.offline();
+	}
+
+	/** Each test loads the page itself, even at a link to a group of the page the last test left. */
+	@BeforeEach
+	void aBlankPage() {
+		this.browser.driver().get("about:blank");
+	}
+
+	@AfterAll
+	void closeTheBrowser() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
 	}
 
 	@Test
 	void showsTheDatabasesCountsAndSavesAScreenshot() throws Exception {
-		try (Browser browser = Browser.offline()) {
-			ChromeDriver driver = browser.open(this.page);
-			for (Map<String, Object> row : this.jdbc.queryForList(
-					"SELECT status, count(*) AS n FROM dedup_audit WHERE org_id = ? GROUP BY status", ORG)) {
-				assertThat(driver.findElement(By.cssSelector("#by-status td[data-count='" + row.get("status") + "']"))
-					.getText()).isEqualTo(String.valueOf(row.get("n")));
-			}
-			for (Map<String, Object> row : this.jdbc.queryForList(
-					"SELECT reason, count(*) AS n FROM dedup_audit WHERE org_id = ? AND reason IS NOT NULL GROUP BY reason",
-					ORG)) {
-				assertThat(driver.findElement(By.cssSelector("#by-reason td[data-count='" + row.get("reason") + "']"))
-					.getText()).isEqualTo(String.valueOf(row.get("n")));
-			}
-			assertThat(driver.findElements(By.cssSelector("svg.chart rect"))).isNotEmpty();
-			long unsubscribes = this.jdbc.queryForObject("SELECT count(*) FROM dedup_audit WHERE org_id = ? "
-					+ "AND (planned_update ->> 'unsubscribed')::boolean", Long.class, ORG);
-			assertThat(unsubscribes).as("the org plans opt-outs to carry").isPositive();
-			new Select(driver.findElement(By.id("status"))).selectByValue("PLANNED");
-			assertThat(driver.findElements(By.cssSelector("#groups .followup")))
-				.as("the planned follow-ups say in words what the survivor carries")
-				.anyMatch((line) -> line.getText().equals("After the merge, the survivor is unsubscribed (a merged "
-						+ "contact was)"));
-			Files.write(Path.of("target", "run-page", "screenshot.png"), driver.getScreenshotAs(OutputType.BYTES));
+		ChromeDriver driver = this.browser.open(this.page);
+		for (Map<String, Object> row : this.jdbc.queryForList(
+				"SELECT status, count(*) AS n FROM dedup_audit WHERE org_id = ? GROUP BY status", ORG)) {
+			assertThat(driver.findElement(By.cssSelector("#by-status td[data-count='" + row.get("status") + "']"))
+				.getText()).isEqualTo(String.valueOf(row.get("n")));
 		}
+		for (Map<String, Object> row : this.jdbc.queryForList(
+				"SELECT reason, count(*) AS n FROM dedup_audit WHERE org_id = ? AND reason IS NOT NULL GROUP BY reason",
+				ORG)) {
+			assertThat(driver.findElement(By.cssSelector("#by-reason td[data-count='" + row.get("reason") + "']"))
+				.getText()).isEqualTo(String.valueOf(row.get("n")));
+		}
+		assertThat(driver.findElements(By.cssSelector("svg.chart rect"))).isNotEmpty();
+		long unsubscribes = this.jdbc.queryForObject("SELECT count(*) FROM dedup_audit WHERE org_id = ? "
+				+ "AND (planned_update ->> 'unsubscribed')::boolean", Long.class, ORG);
+		assertThat(unsubscribes).as("the org plans opt-outs to carry").isPositive();
+		new Select(driver.findElement(By.id("status"))).selectByValue("PLANNED");
+		assertThat(driver.findElements(By.cssSelector("#groups .followup")))
+			.as("the planned follow-ups say in words what the survivor carries")
+			.anyMatch((line) -> line.getText().equals("After the merge, the survivor is unsubscribed (a merged "
+					+ "contact was)"));
+		Files.write(Path.of("target", "run-page", "screenshot.png"), driver.getScreenshotAs(OutputType.BYTES));
 	}
 
 	@Test
 	void aLinkToAGroupShowsThatGroupAndAMalformedOneStillOpensThePage() {
 		String key = this.jdbc.queryForObject("SELECT group_key FROM dedup_audit WHERE org_id = ? ORDER BY id DESC LIMIT 1",
 				String.class, ORG);
-		try (Browser browser = Browser.offline()) {
-			ChromeDriver driver = browser.open(this.page.toUri() + "#" + key);
-			assertThat(shownKeys(driver)).containsExactly(key);
-			driver.get("about:blank");
-			browser.open(this.page.toUri() + "#%E0%A4%A");
-			assertThat(driver.findElement(By.id("search")).getDomProperty("value")).isEqualTo("%E0%A4%A");
-		}
+		ChromeDriver driver = this.browser.open(this.page.toUri() + "#" + key);
+		assertThat(shownKeys(driver)).containsExactly(key);
+		driver.get("about:blank");
+		this.browser.open(this.page.toUri() + "#%E0%A4%A");
+		assertThat(driver.findElement(By.id("search")).getDomProperty("value")).isEqualTo("%E0%A4%A");
 	}
 
 	@Test
 	void showsExactlyTheGroupsOfEachFilter() {
-		try (Browser browser = Browser.offline()) {
-			ChromeDriver driver = browser.open(this.page);
-			for (String status : this.jdbc.queryForList("SELECT DISTINCT status FROM dedup_audit WHERE org_id = ?",
-					String.class, ORG)) {
-				new Select(driver.findElement(By.id("status"))).selectByValue(status);
-				List<String> expected = this.jdbc.queryForList(
-						"SELECT group_key FROM dedup_audit WHERE org_id = ? AND status = ? ORDER BY group_key", String.class,
-						ORG, status);
-				assertThat(shownKeys(driver)).as(status).containsExactlyInAnyOrderElementsOf(expected);
-			}
-			new Select(driver.findElement(By.id("status"))).selectByValue("");
-			for (String reason : this.jdbc.queryForList(
-					"SELECT DISTINCT reason FROM dedup_audit WHERE org_id = ? AND reason IS NOT NULL", String.class, ORG)) {
-				new Select(driver.findElement(By.id("reason"))).selectByValue(reason);
-				assertThat(shownKeys(driver)).as(reason)
-					.containsExactlyInAnyOrderElementsOf(this.jdbc.queryForList(
-							"SELECT group_key FROM dedup_audit WHERE org_id = ? AND reason = ?", String.class, ORG, reason));
-			}
+		ChromeDriver driver = this.browser.open(this.page);
+		for (String status : this.jdbc.queryForList("SELECT DISTINCT status FROM dedup_audit WHERE org_id = ?",
+				String.class, ORG)) {
+			new Select(driver.findElement(By.id("status"))).selectByValue(status);
+			List<String> expected = this.jdbc.queryForList(
+					"SELECT group_key FROM dedup_audit WHERE org_id = ? AND status = ? ORDER BY group_key", String.class,
+					ORG, status);
+			assertThat(shownKeys(driver)).as(status).containsExactlyInAnyOrderElementsOf(expected);
+		}
+		new Select(driver.findElement(By.id("status"))).selectByValue("");
+		for (String reason : this.jdbc.queryForList(
+				"SELECT DISTINCT reason FROM dedup_audit WHERE org_id = ? AND reason IS NOT NULL", String.class, ORG)) {
+			new Select(driver.findElement(By.id("reason"))).selectByValue(reason);
+			assertThat(shownKeys(driver)).as(reason)
+				.containsExactlyInAnyOrderElementsOf(this.jdbc.queryForList(
+						"SELECT group_key FROM dedup_audit WHERE org_id = ? AND reason = ?", String.class, ORG, reason));
 		}
 	}
 
 	@Test
 	void findsAContactByEmailAndShowsAHostileNameAsTextRunningNothing() throws Exception {
-		try (Browser browser = Browser.offline()) {
-			ChromeDriver driver = browser.open(this.page);
-			driver.findElement(By.id("search")).sendKeys("HOSTILE@example.test");
+		ChromeDriver driver = this.browser.open(this.page);
+		driver.findElement(By.id("search")).sendKeys("HOSTILE@example.test");
 
-			List<WebElement> cards = driver.findElements(By.cssSelector("#groups article.card"));
-			assertThat(cards).hasSize(1);
-			WebElement contact = cards.get(0).findElement(By.cssSelector("[data-contact='hostile-1'] .name"));
-			assertThat(contact.getText()).isEqualTo(HOSTILE);
-			assertThat(driver.findElements(By.cssSelector("img"))).isEmpty();
-			assertThat(driver.getTitle()).isEqualTo("invent-dedup run report");
-			assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
-		}
+		List<WebElement> cards = driver.findElements(By.cssSelector("#groups article.card"));
+		assertThat(cards).hasSize(1);
+		WebElement contact = cards.get(0).findElement(By.cssSelector("[data-contact='hostile-1'] .name"));
+		assertThat(contact.getText()).isEqualTo(HOSTILE);
+		assertThat(driver.findElements(By.cssSelector("img"))).isEmpty();
+		assertThat(driver.getTitle()).isEqualTo("invent-dedup run report");
+		assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
 		assertThat(Files.readString(this.page)).doesNotContain(TestInfrastructure.TOKEN)
 			.doesNotContain("<img src=x")
 			.doesNotContain("</script><script>document");
@@ -160,22 +171,20 @@ class RunPageBrowserTests {
 
 	@Test
 	void producesTheExactRejectCommandOfTheSelectedGroups() {
-		try (Browser browser = Browser.offline()) {
-			ChromeDriver driver = browser.open(this.page);
-			new Select(driver.findElement(By.id("status"))).selectByValue("PLANNED");
-			List<WebElement> cards = driver.findElements(By.cssSelector("#groups article.card"));
-			String first = cards.get(0).getDomAttribute("data-key");
-			String second = cards.get(1).getDomAttribute("data-key");
-			cards.get(1).findElement(By.cssSelector("input.pick")).click();
-			cards.get(0).findElement(By.cssSelector("input.pick")).click();
-			driver.findElement(By.id("reject-reason")).sendKeys("two people, one phone's");
-			driver.findElement(By.id("copy-reject")).click();
+		ChromeDriver driver = this.browser.open(this.page);
+		new Select(driver.findElement(By.id("status"))).selectByValue("PLANNED");
+		List<WebElement> cards = driver.findElements(By.cssSelector("#groups article.card"));
+		String first = cards.get(0).getDomAttribute("data-key");
+		String second = cards.get(1).getDomAttribute("data-key");
+		cards.get(1).findElement(By.cssSelector("input.pick")).click();
+		cards.get(0).findElement(By.cssSelector("input.pick")).click();
+		driver.findElement(By.id("reject-reason")).sendKeys("two people, one phone's");
+		driver.findElement(By.id("copy-reject")).click();
 
-			List<String> keys = first.compareTo(second) < 0 ? List.of(first, second) : List.of(second, first);
-			assertThat(driver.findElement(By.id("reject-command")).getDomProperty("value"))
-				.isEqualTo("java -jar target/invent-dedup.jar --reject " + this.execution + " " + keys.get(0) + " "
-						+ keys.get(1) + " --reason='two people, one phone'\\''s'");
-		}
+		List<String> keys = first.compareTo(second) < 0 ? List.of(first, second) : List.of(second, first);
+		assertThat(driver.findElement(By.id("reject-command")).getDomProperty("value"))
+			.isEqualTo("java -jar target/invent-dedup.jar --reject " + this.execution + " " + keys.get(0) + " "
+					+ keys.get(1) + " --reason='two people, one phone'\\''s'");
 	}
 
 	@Test
@@ -184,39 +193,37 @@ class RunPageBrowserTests {
 				"SELECT group_key FROM dedup_audit WHERE org_id = ? AND status = 'NEEDS_REVIEW' ORDER BY group_key",
 				String.class, ORG);
 		assertThat(queued).as("the dry run queued groups whose names disagree").hasSizeGreaterThanOrEqualTo(2);
-		try (Browser browser = Browser.offline()) {
-			ChromeDriver driver = browser.open(this.page);
-			new Select(driver.findElement(By.id("status"))).selectByValue("NEEDS_REVIEW");
-			List<WebElement> cards = driver.findElements(By.cssSelector("#groups article.card"));
-			assertThat(cards).hasSize(queued.size());
-			for (WebElement card : cards) {
-				assertThat(card.findElement(By.cssSelector(".matched")).getText()).startsWith("Invent grouped them on: ");
-				assertThat(card.findElements(By.cssSelector("li.shared"))).as("the channel Invent matched on is marked")
-					.hasSizeGreaterThanOrEqualTo(2);
-				assertThat(card.findElements(By.cssSelector(".contact .name")))
-					.as("every member's name, side by side")
-					.hasSizeGreaterThanOrEqualTo(2);
-				assertThat(card.findElements(By.cssSelector("li"))).noneMatch((li) -> li.getText().endsWith("null"));
-			}
-			cards.get(1).findElement(By.cssSelector("input.pick")).click();
-			cards.get(0).findElement(By.cssSelector("input.pick")).click();
-			driver.findElement(By.id("reject-reason")).sendKeys("one customer, two numbers");
-			driver.findElement(By.id("copy-approve")).click();
-			List<String> keys = List.of(cards.get(0).getDomAttribute("data-key"), cards.get(1).getDomAttribute("data-key"))
-				.stream()
-				.sorted()
-				.toList();
-			assertThat(driver.findElement(By.id("reject-command")).getDomProperty("value"))
-				.isEqualTo("java -jar target/invent-dedup.jar --approve " + this.execution + " " + keys.get(0) + " "
-						+ keys.get(1) + " --reason='one customer, two numbers'");
-
-			new Select(driver.findElement(By.id("status"))).selectByValue("PLANNED");
-			driver.findElements(By.cssSelector("#groups article.card")).get(0).findElement(By.cssSelector("input.pick"))
-				.click();
-			driver.findElement(By.id("copy-approve")).click();
-			assertThat(driver.findElement(By.id("reject-command")).getDomProperty("value"))
-				.startsWith("Only groups that wait for review (NEEDS_REVIEW) or whose names differ (SKIPPED, names-differ) can be approved");
+		ChromeDriver driver = this.browser.open(this.page);
+		new Select(driver.findElement(By.id("status"))).selectByValue("NEEDS_REVIEW");
+		List<WebElement> cards = driver.findElements(By.cssSelector("#groups article.card"));
+		assertThat(cards).hasSize(queued.size());
+		for (WebElement card : cards) {
+			assertThat(card.findElement(By.cssSelector(".matched")).getText()).startsWith("Invent grouped them on: ");
+			assertThat(card.findElements(By.cssSelector("li.shared"))).as("the channel Invent matched on is marked")
+				.hasSizeGreaterThanOrEqualTo(2);
+			assertThat(card.findElements(By.cssSelector(".contact .name")))
+				.as("every member's name, side by side")
+				.hasSizeGreaterThanOrEqualTo(2);
+			assertThat(card.findElements(By.cssSelector("li"))).noneMatch((li) -> li.getText().endsWith("null"));
 		}
+		cards.get(1).findElement(By.cssSelector("input.pick")).click();
+		cards.get(0).findElement(By.cssSelector("input.pick")).click();
+		driver.findElement(By.id("reject-reason")).sendKeys("one customer, two numbers");
+		driver.findElement(By.id("copy-approve")).click();
+		List<String> keys = List.of(cards.get(0).getDomAttribute("data-key"), cards.get(1).getDomAttribute("data-key"))
+			.stream()
+			.sorted()
+			.toList();
+		assertThat(driver.findElement(By.id("reject-command")).getDomProperty("value"))
+			.isEqualTo("java -jar target/invent-dedup.jar --approve " + this.execution + " " + keys.get(0) + " "
+					+ keys.get(1) + " --reason='one customer, two numbers'");
+
+		new Select(driver.findElement(By.id("status"))).selectByValue("PLANNED");
+		driver.findElements(By.cssSelector("#groups article.card")).get(0).findElement(By.cssSelector("input.pick"))
+			.click();
+		driver.findElement(By.id("copy-approve")).click();
+		assertThat(driver.findElement(By.id("reject-command")).getDomProperty("value"))
+			.startsWith("Only groups that wait for review (NEEDS_REVIEW) or whose names differ (SKIPPED, names-differ) can be approved");
 	}
 
 	@Test
@@ -225,23 +232,21 @@ class RunPageBrowserTests {
 		assertThat(DatabaseCommand.run("--report", String.valueOf(this.execution), "--html=" + capped,
 				"--html-limit=10")).isZero();
 		long total = this.jdbc.queryForObject("SELECT count(*) FROM dedup_audit WHERE org_id = ?", Long.class, ORG);
-		try (Browser browser = Browser.offline()) {
-			ChromeDriver driver = browser.open(capped);
-			assertThat(driver.findElement(By.id("notice")).getText()).contains("shows 10 of the run’s " + total + " groups")
-				.contains((total - 10) + " left out are all in the CSV: java -jar target/invent-dedup.jar --report "
-						+ this.execution + " --csv=run-" + this.execution + ".csv");
-			List<String> statuses = driver.findElements(By.cssSelector("#groups article.card"))
-				.stream()
-				.map((card) -> card.getDomAttribute("data-status"))
-				.toList();
-			long queued = this.jdbc.queryForObject(
-					"SELECT count(*) FROM dedup_audit WHERE org_id = ? AND status = 'NEEDS_REVIEW'", Long.class, ORG);
-			List<String> expected = new ArrayList<>();
-			for (int i = 0; i < 10; i++) {
-				expected.add((i < queued) ? "NEEDS_REVIEW" : "PLANNED");
-			}
-			assertThat(statuses).isEqualTo(expected);
+		ChromeDriver driver = this.browser.open(capped);
+		assertThat(driver.findElement(By.id("notice")).getText()).contains("shows 10 of the run’s " + total + " groups")
+			.contains((total - 10) + " left out are all in the CSV: java -jar target/invent-dedup.jar --report "
+					+ this.execution + " --csv=run-" + this.execution + ".csv");
+		List<String> statuses = driver.findElements(By.cssSelector("#groups article.card"))
+			.stream()
+			.map((card) -> card.getDomAttribute("data-status"))
+			.toList();
+		long queued = this.jdbc.queryForObject(
+				"SELECT count(*) FROM dedup_audit WHERE org_id = ? AND status = 'NEEDS_REVIEW'", Long.class, ORG);
+		List<String> expected = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			expected.add((i < queued) ? "NEEDS_REVIEW" : "PLANNED");
 		}
+		assertThat(statuses).isEqualTo(expected);
 	}
 
 	@Test
