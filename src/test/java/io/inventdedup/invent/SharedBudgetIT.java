@@ -19,19 +19,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * than the budget allows in any window. The budget is a token bucket of {@code rate / 100} permits
  * refilled at {@code rate - rate / 100 - rate / 500} a minute, so any window of {@code T} hands out
  * at most {@code rate / 100 + refill * T / 60 s} permits: at 500 a minute, 499 in any 60 s. Checked
- * here at 600 a minute over 10 s windows, so that the test takes seconds, not minutes, counting the
+ * here at 1,200 a minute over 5 s windows, so that the test takes seconds, not minutes, counting the
  * requests as the simulator receives them: they may arrive a little closer together than their
  * permits were handed out (scheduling, connections, a pause of a JVM on these two shared cores), so
  * a second of the budget is allowed for that. The same two runs on two budgets go far past it, which shows the check can fail.
  */
 class SharedBudgetIT {
 
-	private static final int RATE = 600;
+	private static final int RATE = 1200;
 
-	private static final Duration WINDOW = Duration.ofSeconds(10);
+	private static final Duration WINDOW = Duration.ofSeconds(5);
 
-	/** Most requests a 10 s window may see: 6 permits held, 593 a minute refilled, over 11 s. */
-	private static final int MOST = RATE / 100 + (RATE - RATE / 100 - RATE / 500) * 110 / 600;
+	/** Most requests a 5 s window may see: 12 permits held, 1,186 a minute refilled, over 6 s. */
+	private static final int MOST = RATE / 100
+			+ (int) ((RATE - RATE / 100 - RATE / 500) * WINDOW.plusSeconds(1).toMillis() / 60_000);
 
 	private final InventSimulator simulator = TestInfrastructure.simulator();
 
