@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.inventdedup.InventDedupApplication;
 import io.inventdedup.simulator.OrgGenerator;
+import io.inventdedup.support.FreshLogging;
 import io.inventdedup.support.TestInfrastructure;
 
 import org.springframework.boot.test.system.CapturedOutput;
@@ -23,6 +24,9 @@ class StructuredLogsTests {
 	@Test
 	void logsOneJsonObjectPerLineWithTheRunsFiguresAndNoToken(CapturedOutput output) {
 		OrgGenerator.seeded(95).populate(TestInfrastructure.simulator().org("json-logs"), 20, 0);
+		// As in a process of its own: the logging is set up by this application, not left as a cached
+		// test context of this JVM set it up.
+		FreshLogging.forgetTheLastSetUp();
 
 		int exitCode = InventDedupApplication.run("orgId=json-logs", "dryRun=false",
 				"--spring.profiles.active=kubernetes", "--logging.level.io.inventdedup=DEBUG",

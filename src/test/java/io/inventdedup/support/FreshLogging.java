@@ -8,6 +8,7 @@ import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationStartingEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
@@ -17,7 +18,9 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * at WARN, the kubernetes profile's JSON lines) set it up anew for itself: the tests that read the
  * job's log lines from a cached context would read that application's settings instead, depending
  * on which test ran before in their JVM. Boot's own listener sets it up, from the context's
- * environment, as it did when the context started.
+ * environment, as it did when the context started, once the logging system has been told to forget
+ * the last set-up ({@link #forgetTheLastSetUp}: Boot's Logback system does not set itself up again
+ * while it is marked set up, and a cached context is never closed, which would clear that mark).
  */
 public class FreshLogging implements BeforeEachCallback {
 
@@ -28,9 +31,18 @@ public class FreshLogging implements BeforeEachCallback {
 		SpringApplication application = new SpringApplication();
 		LoggingApplicationListener logging = new LoggingApplicationListener();
 		DefaultBootstrapContext bootstrap = new DefaultBootstrapContext();
+		forgetTheLastSetUp();
 		logging.onApplicationEvent(new ApplicationStartingEvent(bootstrap, application, new String[0]));
 		logging.onApplicationEvent(new ApplicationEnvironmentPreparedEvent(bootstrap, application, new String[0],
 				environment));
+	}
+
+	/**
+	 * Clears the mark of the JVM's logging system that it is set up, as closing an application does:
+	 * the next application (or {@link FreshLogging}) sets it up from its own environment.
+	 */
+	public static void forgetTheLastSetUp() {
+		LoggingSystem.get(FreshLogging.class.getClassLoader()).cleanUp();
 	}
 
 }
