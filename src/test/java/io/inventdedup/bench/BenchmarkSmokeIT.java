@@ -18,8 +18,10 @@ class BenchmarkSmokeIT {
 	void thePlanScenarioRunsOnASmallOrgAndReportsEachFigure() throws Exception {
 		System.setProperty("bench.plan.groups", "300");
 		// The JIT's first tier and the serial collector, as the other process tests: its figures are
-		// not read, its queries are.
-		System.setProperty("bench.job.jvm-options", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+		// not read, its queries are. Options given on the command line come after them.
+		String given = System.getProperty("bench.job.jvm-options");
+		System.setProperty("bench.job.jvm-options",
+				"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" + (given == null ? "" : " " + given));
 		List<String> rows;
 		try {
 			Benchmark benchmark = Benchmark.onConfiguredDatabase();
@@ -28,7 +30,12 @@ class BenchmarkSmokeIT {
 		}
 		finally {
 			System.clearProperty("bench.plan.groups");
-			System.clearProperty("bench.job.jvm-options");
+			if (given == null) {
+				System.clearProperty("bench.job.jvm-options");
+			}
+			else {
+				System.setProperty("bench.job.jvm-options", given);
+			}
 		}
 		assertThat(rows).hasSize(4);
 		assertThat(rows.get(0)).startsWith("| plan | 1 | dry run of 300 groups: ").contains("; exit 0; peak heap ")

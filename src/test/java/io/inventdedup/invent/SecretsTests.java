@@ -5,10 +5,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.inventdedup.InventDedupApplication;
 import io.inventdedup.job.DedupJobLauncher;
 import io.inventdedup.simulator.Faults;
 import io.inventdedup.simulator.OrgGenerator;
 import io.inventdedup.simulator.SimOrg;
+import io.inventdedup.support.FreshLogging;
 import io.inventdedup.support.IntegrationTest;
 import io.inventdedup.support.TestInfrastructure;
 
@@ -23,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The API token never leaks: a run at TRACE level, through retries, failures and a refused key,
- * writes it to no log line and to no table. The level is set for the test's runs alone (the
- * context is the one the other integration tests share; {@code FreshLogging} sets the logging up
- * again before the next test).
+ * writes it to no log line and to no table: a run on the context the other integration tests share,
+ * at TRACE for its run alone ({@code FreshLogging} sets the logging up again before the next test),
+ * and a run with a revoked key as an application of its own, at TRACE from its start.
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -47,12 +49,19 @@ class SecretsTests {
 		logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.TRACE);
 		try {
 			assertThat(this.launcher.launch(List.of("orgId=secrets", "dryRun=false"))).isIn(0, 1);
-			org.setFaults(Faults.NONE.withKeyRevoked());
-			assertThat(this.launcher.launch(List.of("orgId=secrets", "dryRun=false", "runKey=revoked"))).isEqualTo(1);
 		}
 		finally {
 			logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, before);
 		}
+		// The run with a revoked key as an application of its own at TRACE, from its start: the token
+		// bound from its settings, the client and its pools made, Flyway, the refusal.
+		org.setFaults(Faults.NONE.withKeyRevoked());
+		assertThat(FreshLogging.runWithItsOwnLogging(() -> InventDedupApplication.run("orgId=secrets", "dryRun=false",
+				"runKey=revoked", "--logging.level.root=TRACE", "--spring.datasource.url=" + TestInfrastructure.jdbcUrl(),
+				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+				"--invent.api.base-url=" + TestInfrastructure.simulator().baseUrl(),
+				"--invent.api.token=" + TestInfrastructure.TOKEN)))
+			.isEqualTo(1);
 
 		assertThat(output.getAll()).as("the HTTP client logged its calls").contains("HTTP POST", "HTTP GET")
 			.doesNotContain(TestInfrastructure.TOKEN);

@@ -24,16 +24,14 @@ class StructuredLogsTests {
 	@Test
 	void logsOneJsonObjectPerLineWithTheRunsFiguresAndNoToken(CapturedOutput output) {
 		OrgGenerator.seeded(95).populate(TestInfrastructure.simulator().org("json-logs"), 20, 0);
-		// As in a process of its own: the logging is set up by this application, not left as a cached
-		// test context of this JVM set it up.
-		FreshLogging.forgetTheLastSetUp();
-
-		int exitCode = InventDedupApplication.run("orgId=json-logs", "dryRun=false",
-				"--spring.profiles.active=kubernetes", "--logging.level.io.inventdedup=DEBUG",
+		// As in a process of its own: the logging is set up by this application, not as a cached test
+		// context of this JVM set it up, and its JSON lines end with it.
+		int exitCode = FreshLogging.runWithItsOwnLogging(() -> InventDedupApplication.run("orgId=json-logs",
+				"dryRun=false", "--spring.profiles.active=kubernetes", "--logging.level.io.inventdedup=DEBUG",
 				"--spring.datasource.url=" + TestInfrastructure.jdbcUrl(), "--spring.datasource.username=postgres",
 				"--spring.datasource.password=postgres",
 				"--invent.api.base-url=" + TestInfrastructure.simulator().baseUrl(),
-				"--invent.api.token=" + TestInfrastructure.TOKEN);
+				"--invent.api.token=" + TestInfrastructure.TOKEN));
 
 		assertThat(exitCode).isZero();
 		JsonMapper json = JsonMapper.builder().build();

@@ -1,5 +1,8 @@
 package io.inventdedup.support;
 
+import java.util.Properties;
+import java.util.function.IntSupplier;
+
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -43,6 +46,30 @@ public class FreshLogging implements BeforeEachCallback {
 	 */
 	public static void forgetTheLastSetUp() {
 		LoggingSystem.get(FreshLogging.class.getClassLoader()).cleanUp();
+	}
+
+	/**
+	 * Runs an application in this JVM with the logging it sets up itself, as in a process of its own,
+	 * and leaves nothing of it to the tests after: Boot also writes the logging's settings to system
+	 * properties (the kubernetes profile's {@code CONSOLE_LOG_STRUCTURED_FORMAT}, ...) and keeps any
+	 * it finds, so they are put back as they were.
+	 */
+	public static int runWithItsOwnLogging(IntSupplier application) {
+		Properties before = new Properties();
+		before.putAll(System.getProperties());
+		forgetTheLastSetUp();
+		try {
+			return application.getAsInt();
+		}
+		finally {
+			for (String name : System.getProperties().stringPropertyNames()) {
+				if (!before.containsKey(name)) {
+					System.clearProperty(name);
+				}
+			}
+			before.forEach((name, value) -> System.setProperty((String) name, (String) value));
+			forgetTheLastSetUp();
+		}
 	}
 
 }

@@ -26,11 +26,22 @@ record LocalReview(ConfigurableApplicationContext server, Browser browser, Strin
 	/** Serves the review as {@code by} and signs a browser in; the link is read from {@code output}. */
 	static LocalReview signedIn(CapturedOutput output, String by) {
 		ConfigurableApplicationContext server = ReviewServerSupport.serve("--local", "--by=" + by);
-		Browser browser = Browser.start();
-		Matcher link = ReviewServerSupport.SIGN_IN.matcher(output.getOut());
-		assertThat(link.find()).as("the server printed its sign-in link").isTrue();
-		browser.open(link.group(1));
-		return new LocalReview(server, browser, link.group(1), "http://127.0.0.1:" + link.group(2));
+		Browser browser = null;
+		try {
+			browser = Browser.start();
+			Matcher link = ReviewServerSupport.SIGN_IN.matcher(output.getOut());
+			assertThat(link.find()).as("the server printed its sign-in link").isTrue();
+			browser.open(link.group(1));
+			return new LocalReview(server, browser, link.group(1), "http://127.0.0.1:" + link.group(2));
+		}
+		catch (RuntimeException | AssertionError ex) {
+			// Nothing left serving (or a browser left open) for the rest of the JVM's tests.
+			if (browser != null) {
+				browser.close();
+			}
+			server.close();
+			throw ex;
+		}
 	}
 
 	/** Opens a page of the review ({@code /queue?org=ID}, {@code /runs/7}, ...). */

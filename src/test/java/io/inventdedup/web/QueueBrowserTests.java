@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -305,15 +307,14 @@ class QueueBrowserTests {
 		assertThat(DatabaseCommand.run("--report", String.valueOf(execution))).isZero();
 		// The output is captured from the class's start: the report read is the last of this execution.
 		String out = output.getOut();
-		java.util.regex.Matcher row = java.util.regex.Pattern.compile("job execution\\s+" + execution + " \\(")
-			.matcher(out);
+		Matcher row = Pattern.compile("job execution\\s+" + execution + " \\(").matcher(out);
 		int report = -1;
 		while (row.find()) {
 			report = row.start();
 		}
 		assertThat(report).as("--report printed its run").isNotNegative();
 		assertThat(out.substring(report)).as("--report")
-			.containsPattern("needs review\\s+" + java.util.regex.Pattern.quote(counts.describe()));
+			.containsPattern("needs review\\s+" + Pattern.quote(counts.describe()));
 	}
 
 	private static String shownKey(ChromeDriver page) {
