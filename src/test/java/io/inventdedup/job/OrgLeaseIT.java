@@ -37,7 +37,7 @@ class OrgLeaseIT {
 
 	@Test
 	void aRunWhoseLockSessionTheDatabaseEndedKeepsTheOrgAndASecondRunExitsThree() throws IOException {
-		Scene scene = firstRunWhoseLockSessionEnded("lease-idle", 40, 900);
+		Scene scene = firstRunWhoseLockSessionEnded("lease-idle", 40);
 		assertThat(scene.first().isAlive()).as("the first run is still merging when its lock session has been ended")
 			.isTrue();
 
@@ -56,7 +56,7 @@ class OrgLeaseIT {
 
 	@Test
 	void aFrozenRunWhoseOrgWasTakenOverStopsBeforeItsNextMergeAndSaysSo() throws Exception {
-		Scene scene = firstRunWhoseLockSessionEnded("lease-frozen", 41, 1800);
+		Scene scene = firstRunWhoseLockSessionEnded("lease-frozen", 41);
 		signal("STOP", scene.first().pid());
 		JobProcess second = JobProcess.start("lease-frozen-second", scene.jdbcUrl(), scene.command());
 		try {
@@ -80,19 +80,14 @@ class OrgLeaseIT {
 			.isZero();
 	}
 
-	/**
-	 * An org of 240 groups, a first run merging it at {@code rate} a minute, its advisory-lock session
-	 * ended by the database. At 900 a minute the first run still merges while a second one starts and
-	 * watches its renewals (about 16 s of merges); the frozen run's test needs only its first merges
-	 * and lets the run that takes over merge the rest at 1,800.
-	 */
-	private Scene firstRunWhoseLockSessionEnded(String orgId, long seed, int rate) throws IOException {
+	/** An org of 240 groups, a first run merging it, its advisory-lock session ended by the database. */
+	private Scene firstRunWhoseLockSessionEnded(String orgId, long seed) throws IOException {
 		String database = orgId.replace('-', '_');
 		String jdbcUrl = databaseEndingIdleSessions(database);
 		SimOrg org = this.simulator.org(orgId);
 		List<List<SimContact>> groups = OrgGenerator.seeded(seed).plainContacts().maxGroupSize(3).populate(org, 240, 0);
 		org.setFaults(Faults.NONE.withLatency(Duration.ofMillis(40), Duration.ofMillis(60)));
-		String[] command = { "orgId=" + orgId, "dryRun=false", "--invent.api.rate-limit-per-minute=" + rate };
+		String[] command = { "orgId=" + orgId, "dryRun=false", "--invent.api.rate-limit-per-minute=900" };
 		JdbcTemplate jdbc = new JdbcTemplate(TestInfrastructure.postgres().getDatabase("postgres", database));
 		JobProcess first = JobProcess.start(orgId + "-first", jdbcUrl, command);
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
