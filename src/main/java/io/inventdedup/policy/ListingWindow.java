@@ -64,7 +64,7 @@ public record ListingWindow(int pass, int firstPage, int pages) {
 	 * allows, and that pass found the listing moved (groups the moves hid may not have been looked at).
 	 */
 	public boolean givesUp(Read read) {
-		return read.reachedEnd() && !read.stale() && (read.passMoved() || read.shifted()) && this.pass >= MAX_PASSES;
+		return read.endsPass() && read.moved() && this.pass >= MAX_PASSES;
 	}
 
 	/** Whether the window reads every page to the end of the listing. */
@@ -78,9 +78,8 @@ public record ListingWindow(int pass, int firstPage, int pages) {
 	 * @return the next window, or null when the run has looked at every group listed
 	 */
 	public @Nullable ListingWindow next(Read read, Duration bound, int requestsPerMinute) {
-		if (read.reachedEnd() && !read.stale()) {
-			boolean moved = read.passMoved() || read.shifted();
-			return (moved && this.pass < MAX_PASSES) ? new ListingWindow(this.pass + 1, 1,
+		if (read.endsPass()) {
+			return (read.moved() && this.pass < MAX_PASSES) ? new ListingWindow(this.pass + 1, 1,
 					this.toTheEnd() ? 0 : sized(read, bound, requestsPerMinute)) : null;
 		}
 		int page;
@@ -146,6 +145,16 @@ public record ListingWindow(int pass, int firstPage, int pages) {
 
 		public Read {
 			pageSize = Math.max(1, pageSize);
+		}
+
+		/** Whether the window ended its pass: it read the listing's end and handled every group of it. */
+		boolean endsPass() {
+			return this.reachedEnd && !this.stale;
+		}
+
+		/** Whether the listing may have moved under the pass: its merges, or a change in Invent. */
+		boolean moved() {
+			return this.passMoved || this.shifted;
 		}
 
 	}

@@ -56,11 +56,8 @@ class SecretsTests {
 		// The run with a revoked key as an application of its own at TRACE, from its start: the token
 		// bound from its settings, the client and its pools made, Flyway, the refusal.
 		org.setFaults(Faults.NONE.withKeyRevoked());
-		assertThat(FreshLogging.runWithItsOwnLogging(() -> InventDedupApplication.run("orgId=secrets", "dryRun=false",
-				"runKey=revoked", "--logging.level.root=TRACE", "--spring.datasource.url=" + TestInfrastructure.jdbcUrl(),
-				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-				"--invent.api.base-url=" + TestInfrastructure.simulator().baseUrl(),
-				"--invent.api.token=" + TestInfrastructure.TOKEN)))
+		assertThat(FreshLogging.runWithItsOwnLogging(() -> InventDedupApplication.run(TestInfrastructure
+			.commandLine("orgId=secrets", "dryRun=false", "runKey=revoked", "--logging.level.root=TRACE"))))
 			.isEqualTo(1);
 
 		assertThat(output.getAll()).as("the HTTP client logged its calls").contains("HTTP POST", "HTTP GET")

@@ -69,12 +69,8 @@ class MetricsPushTests {
 	}
 
 	private static int run(HttpServer pushgateway, String... parameters) {
-		List<String> args = new ArrayList<>(List.of(parameters));
-		args.addAll(List.of("--spring.datasource.url=" + TestInfrastructure.jdbcUrl(),
-				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-				"--invent.api.base-url=" + TestInfrastructure.simulator().baseUrl(),
-				"--invent.api.token=" + TestInfrastructure.TOKEN,
-				"--management.prometheus.metrics.export.pushgateway.enabled=true",
+		List<String> args = new ArrayList<>(List.of(TestInfrastructure.commandLine(parameters)));
+		args.addAll(List.of("--management.prometheus.metrics.export.pushgateway.enabled=true",
 				"--management.prometheus.metrics.export.pushgateway.address=127.0.0.1:"
 						+ pushgateway.getAddress().getPort(),
 				"--management.prometheus.metrics.export.pushgateway.format=text"));

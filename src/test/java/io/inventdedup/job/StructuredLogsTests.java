@@ -26,12 +26,9 @@ class StructuredLogsTests {
 		OrgGenerator.seeded(95).populate(TestInfrastructure.simulator().org("json-logs"), 20, 0);
 		// As in a process of its own: the logging is set up by this application, not as a cached test
 		// context of this JVM set it up, and its JSON lines end with it.
-		int exitCode = FreshLogging.runWithItsOwnLogging(() -> InventDedupApplication.run("orgId=json-logs",
-				"dryRun=false", "--spring.profiles.active=kubernetes", "--logging.level.io.inventdedup=DEBUG",
-				"--spring.datasource.url=" + TestInfrastructure.jdbcUrl(), "--spring.datasource.username=postgres",
-				"--spring.datasource.password=postgres",
-				"--invent.api.base-url=" + TestInfrastructure.simulator().baseUrl(),
-				"--invent.api.token=" + TestInfrastructure.TOKEN));
+		int exitCode = FreshLogging.runWithItsOwnLogging(() -> InventDedupApplication.run(TestInfrastructure.commandLine(
+				"orgId=json-logs", "dryRun=false", "--spring.profiles.active=kubernetes",
+				"--logging.level.io.inventdedup=DEBUG")));
 
 		assertThat(exitCode).isZero();
 		JsonMapper json = JsonMapper.builder().build();

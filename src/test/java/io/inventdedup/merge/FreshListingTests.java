@@ -36,8 +36,6 @@ import static org.awaitility.Awaitility.await;
 @ShortListingBound
 class FreshListingTests {
 
-	private static final Duration BOUND = Duration.ofSeconds(2);
-
 	private final InventSimulator simulator = TestInfrastructure.simulator();
 
 	@Autowired
@@ -84,8 +82,8 @@ class FreshListingTests {
 
 		Set<String> excludedNow = Set.of(admin, blocked);
 		for (MergeRecord merge : this.simulator.mergeLog(orgId)) {
-			if (this.simulator.mergedAt(merge) - changedAt > BOUND.toNanos()) {
-				assertThat(merge.sourceIds()).as("a merge sent %s after the change", BOUND).doesNotContainAnyElementsOf(excludedNow);
+			if (this.simulator.mergedAt(merge) - changedAt > ShortListingBound.BOUND.toNanos()) {
+				assertThat(merge.sourceIds()).as("a merge sent %s after the change", ShortListingBound.BOUND).doesNotContainAnyElementsOf(excludedNow);
 				assertThat(merge.survivorId()).isNotIn(excludedNow);
 			}
 		}
@@ -108,7 +106,7 @@ class FreshListingTests {
 		assertThat(listings).as("the run listed again when its listing grew older than the bound").isGreaterThanOrEqualTo(2);
 		Long oldest = this.jdbc.queryForObject("SELECT max(oldest_merge_age_ms) FROM dedup_listing WHERE job_instance_id = "
 				+ "(SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?)", Long.class, execution);
-		assertThat(oldest).as("the oldest listing a merge acted on").isNotNull().isLessThanOrEqualTo(BOUND.toMillis());
+		assertThat(oldest).as("the oldest listing a merge acted on").isNotNull().isLessThanOrEqualTo(ShortListingBound.BOUND.toMillis());
 	}
 
 	@Test
@@ -134,7 +132,7 @@ class FreshListingTests {
 		assertThat(apply.join()).isZero();
 
 		for (MergeRecord merge : this.simulator.mergeLog(orgId)) {
-			if (this.simulator.mergedAt(merge) - changedAt > BOUND.toNanos()) {
+			if (this.simulator.mergedAt(merge) - changedAt > ShortListingBound.BOUND.toNanos()) {
 				assertThat(merge.sourceIds()).doesNotContain(admin);
 			}
 		}
@@ -169,7 +167,7 @@ class FreshListingTests {
 		assertThat(runs.count(orgId, "MERGED")).isEqualTo(40);
 		assertThat(org.watch().mergeAges()).as("every merge reached the API within the bound of the page that listed it")
 			.hasSize(40)
-			.allSatisfy((age) -> assertThat(age).isLessThanOrEqualTo(BOUND));
+			.allSatisfy((age) -> assertThat(age).isLessThanOrEqualTo(ShortListingBound.BOUND));
 		assertThat(this.jdbc.queryForObject("SELECT listings FROM dedup_run_listing WHERE org_id = ?", Long.class, orgId))
 			.as("windows read").isGreaterThan(2);
 	}

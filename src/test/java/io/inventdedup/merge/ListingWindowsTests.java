@@ -35,8 +35,6 @@ import static org.awaitility.Awaitility.await;
 @ShortListingBound
 class ListingWindowsTests {
 
-	private static final Duration BOUND = Duration.ofSeconds(2);
-
 	private final InventSimulator simulator = TestInfrastructure.simulator();
 
 	@Autowired
@@ -65,7 +63,7 @@ class ListingWindowsTests {
 		assertThat(windows(orgId)).isGreaterThanOrEqualTo(5);
 		assertThat(passes(orgId)).isEqualTo(2);
 		assertThat(org.watch().mergeAges()).as("every merge reached the API within the bound of the page that listed it")
-			.allSatisfy((age) -> assertThat(age).isLessThanOrEqualTo(BOUND));
+			.allSatisfy((age) -> assertThat(age).isLessThanOrEqualTo(ShortListingBound.BOUND));
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.time.Duration;
 
 import io.inventdedup.support.IntegrationTest;
 
@@ -19,8 +20,14 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @IntegrationTest
-@TestPropertySource(properties = { "dedup.merge.max-listing-age=2s", "invent.api.concurrency=2",
-		"invent.api.rate-limit-per-minute=6000" })
+@TestPropertySource(properties = { "dedup.merge.max-listing-age=" + ShortListingBound.SECONDS + "s",
+		"invent.api.concurrency=2", "invent.api.rate-limit-per-minute=6000" })
 @interface ShortListingBound {
+
+	/** {@code dedup.merge.max-listing-age}, in seconds. */
+	int SECONDS = 2;
+
+	/** {@code dedup.merge.max-listing-age}: what the tests hold each merge's listing to. */
+	Duration BOUND = Duration.ofSeconds(SECONDS);
 
 }

@@ -2,6 +2,8 @@ package io.inventdedup.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -57,6 +59,18 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
 
 	public static String jdbcUrl() {
 		return postgres().getJdbcUrl("postgres", "postgres");
+	}
+
+	/**
+	 * The command line of an application run in this JVM as an operator runs the jar: these arguments,
+	 * then the settings that point it at the embedded PostgreSQL and the simulator.
+	 */
+	public static String[] commandLine(String... args) {
+		List<String> command = new ArrayList<>(List.of(args));
+		command.addAll(List.of("--spring.datasource.url=" + jdbcUrl(), "--spring.datasource.username=postgres",
+				"--spring.datasource.password=postgres", "--invent.api.base-url=" + simulator().baseUrl(),
+				"--invent.api.token=" + TOKEN));
+		return command.toArray(String[]::new);
 	}
 
 	/** Points the application at the embedded PostgreSQL and the simulator. */
