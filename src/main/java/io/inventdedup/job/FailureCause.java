@@ -42,8 +42,11 @@ final class FailureCause {
 	/** One line per distinct cause of these failures, in their order. */
 	static List<String> describe(List<Throwable> failures) {
 		Set<String> lines = new LinkedHashSet<>();
-		boolean leaseLost = failures.stream().anyMatch(FailureCause::isLeaseLost);
+		// The lease's loss first and once: what an operator must know before running the org again.
+		failures.stream().filter(FailureCause::isLeaseLost).findFirst().ifPresent((lost) -> lines.add(describe(lost)));
+		boolean leaseLost = !lines.isEmpty();
 		failures.stream()
+			.filter((failure) -> !isLeaseLost(failure))
 			// A run that lost its org finds its execution's record changed by the run that took it over.
 			.filter((failure) -> !(leaseLost && isOptimisticLockingFailure(failure)))
 			.forEach((failure) -> lines.add(describe(failure)));
@@ -62,7 +65,7 @@ final class FailureCause {
 		URI uri = null;
 		Throwable ours = null;
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof InventAuthenticationException) {
+			if (cause instanceof InventAuthenticationException || cause instanceof LeaseLostException) {
 				return cause.getMessage();
 			}
 			if (cause instanceof WebClientRequestException request && uri == null) {

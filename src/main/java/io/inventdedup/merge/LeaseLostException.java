@@ -6,7 +6,7 @@ package io.inventdedup.merge;
  */
 public class LeaseLostException extends IllegalStateException {
 
-	LeaseLostException(String orgId, String why) {
+	public LeaseLostException(String orgId, String why) {
 		super("this run lost the lease on org " + orgId + " (" + why + "): it sends no more merges and stops; "
 				+ "run the same command again once the other run has ended");
 	}

@@ -83,10 +83,9 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 	private @Nullable OrgLease lease;
 
 	/**
-	 * The threads the merges of a chunk are sent on, as many as {@code invent.api.concurrency}: their
-	 * own, because each of them blocks on calls whose permits wait on Reactor's shared
-	 * {@code boundedElastic} scheduler (ten threads a core): sent on that one, sixteen merges in
-	 * flight on two cores took every thread and waited for ever for their permits.
+	 * The threads the merges of a chunk are sent on, as many as {@code invent.api.concurrency}: their own,
+	 * as each blocks on calls whose permits wait on Reactor's shared {@code boundedElastic} scheduler
+	 * (sixteen merges in flight on two cores took its every thread and waited for ever for their permits).
 	 */
 	private Scheduler senders;
 
@@ -130,6 +129,9 @@ class MergeWriter implements ItemWriter<PlannedGroup>, StepExecutionListener {
 	public @Nullable ExitStatus afterStep(StepExecution stepExecution) {
 		if (this.senders != null) {
 			this.senders.dispose();
+		}
+		if (this.lease != null && !stepExecution.getFailureExceptions().isEmpty()) {
+			this.lease.takenOver().ifPresent(stepExecution::addFailureException);
 		}
 		return null;
 	}

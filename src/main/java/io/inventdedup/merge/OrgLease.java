@@ -10,9 +10,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
@@ -63,6 +66,9 @@ public final class OrgLease implements AutoCloseable {
 	 * a living holder renews it twice meanwhile.
 	 */
 	static final Duration TAKEOVER = STALE.plusSeconds(1);
+
+	/** How long a failed run waits for the database to say whether another run took its org over. */
+	private static final Duration ASK_AGAIN = Duration.ofSeconds(2);
 
 	/** How long a renewal keeps the lease, on the database's clock. */
 	static final Duration EXPIRY = RENEWAL.multipliedBy(3);
@@ -319,12 +325,37 @@ public final class OrgLease implements AutoCloseable {
 	 */
 	public void checkMaySend() {
 		String why = this.lost;
-		if (why == null && System.nanoTime() - this.renewedNanos > STALE.toNanos()) {
+		if (why == null && stale()) {
 			why = "it could not be renewed for " + STALE.toSeconds() + " s";
 		}
 		if (why != null) {
 			throw new LeaseLostException(this.orgId, why);
 		}
+	}
+
+	/**
+	 * Another run's takeover of this org, if a renewal found it; asked of the database once more (for at
+	 * most {@link #ASK_AGAIN}) when the lease is stale, as it is when a run fails after being frozen: its
+	 * first failure may be a connection its database ended meanwhile, and the run must say that another
+	 * run took its org over rather than only that.
+	 */
+	public Optional<LeaseLostException> takenOver() {
+		if (this.lost == null && stale()) {
+			try {
+				this.renewer.submit(this::renew).get(ASK_AGAIN.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (ExecutionException | TimeoutException | RejectedExecutionException ex) {
+				// The database cannot say now (an outage): the run's own failure says what happened.
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		return Optional.ofNullable(this.lost).map((why) -> new LeaseLostException(this.orgId, why));
+	}
+
+	private boolean stale() {
+		return System.nanoTime() - this.renewedNanos > STALE.toNanos();
 	}
 
 	/**

@@ -1,15 +1,21 @@
 package io.inventdedup.job;
 
 import java.sql.SQLException;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 
+import io.inventdedup.merge.LeaseLostException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A failure of the database told apart: a value it refused is not an outage. */
+/**
+ * A failure of the database told apart: a value it refused is not an outage; a run whose org was
+ * taken over says so first, whatever its database answered.
+ */
 class FailureCauseTests {
 
 	@Test
@@ -27,6 +33,20 @@ class FailureCauseTests {
 		SQLException lost = new SQLException("An I/O error occurred while sending to the backend.", "08006");
 		assertThat(FailureCause.describe(new DataAccessResourceFailureException("lost", lost)))
 			.startsWith("PostgreSQL stopped answering: An I/O error occurred");
+	}
+
+	@Test
+	void aRunWhoseOrgWasTakenOverSaysSoBeforeTheConnectionItsDatabaseEnded() {
+		SQLException ended = new SQLException("An I/O error occurred while sending to the backend.", "08006");
+		List<String> lines = FailureCause.describe(List.of(
+				new IllegalStateException("Unable to process chunk", new DataAccessResourceFailureException("lost", ended)),
+				new LeaseLostException("acme", "another run took the org over")));
+		assertThat(lines).hasSize(2);
+		assertThat(lines.get(0)).startsWith("this run lost the lease on org acme (another run took the org over)");
+		assertThat(lines.get(1)).startsWith("PostgreSQL stopped answering: An I/O error occurred");
+		assertThat(FailureCause.describe(new IllegalStateException("Unable to process chunk",
+				new LeaseLostException("acme", "another run took the org over"))))
+			.startsWith("this run lost the lease on org acme");
 	}
 
 }
