@@ -41,9 +41,10 @@ public final class JobProcess {
 
 	/** Starts {@code java -jar target/invent-dedup.jar} with these arguments on this database. */
 	public static JobProcess start(String logName, String jdbcUrl, String... args) {
-		List<String> jvmOptions = new ArrayList<>(FastStart.options());
+		FastStart.Launch launch = FastStart.launch();
+		List<String> jvmOptions = new ArrayList<>(launch.options());
 		jvmOptions.add("-Xmx256m");
-		return start(Path.of("target", "process-logs", logName + ".log"), jdbcUrl, FastStart.jar(), jvmOptions,
+		return start(Path.of("target", "process-logs", logName + ".log"), jdbcUrl, launch.jar(), jvmOptions,
 				List.of(args));
 	}
 
