@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
  * A run reads its org's listing in windows of what it can merge within the bound (here 2 s at 6,000
  * requests a minute, pages of 10 groups: 13 pages a window), each where the first group not looked at
  * is now, and reads the listing again while a pass moved it. Through the real job: the groups that
- * stay listed fill the first pages and are read once a pass; a group that moves from a later window
+ * stay listed fill the first pages and are read once a pass, and the audit is analysed once a run,
+ * not after each window; a group that moves from a later window
  * to an earlier one is merged by the next pass; a window's group that gains a member while the
  * window is merged ends merged whole; a run stopped mid-window goes on from its window.
  */
@@ -48,6 +49,7 @@ class ListingWindowsTests {
 		String orgId = "windows-stay";
 		SimOrg org = orgWithStayersInFront(orgId);
 		List<List<SimContact>> mergeable = OrgGenerator.seeded(71).plainContacts().maxGroupSize(3).populate(org, 150, 0);
+		long analysed = analyses();
 
 		assertThat(this.launcher.launch(List.of("orgId=" + orgId, "dryRun=false"))).isZero();
 
@@ -62,6 +64,7 @@ class ListingWindowsTests {
 			.hasSize(30);
 		assertThat(windows(orgId)).isGreaterThanOrEqualTo(5);
 		assertThat(passes(orgId)).isEqualTo(2);
+		assertThat(analyses() - analysed).as("the audit analysed once a run, not after each window").isOne();
 		assertThat(org.watch().mergeAges()).as("every merge reached the API within the bound of the page that listed it")
 			.allSatisfy((age) -> assertThat(age).isLessThanOrEqualTo(ShortListingBound.BOUND));
 	}
@@ -171,6 +174,12 @@ class ListingWindowsTests {
 
 	private long windows(String orgId) {
 		return this.jdbc.queryForObject("SELECT listings FROM dedup_run_listing WHERE org_id = ?", Long.class, orgId);
+	}
+
+	/** The ANALYZE commands the audit table has had (PostgreSQL counts them as they end). */
+	private long analyses() {
+		return this.jdbc.queryForObject("SELECT analyze_count FROM pg_stat_user_tables WHERE relname = 'dedup_audit'",
+				Long.class);
 	}
 
 	private long passes(String orgId) {
