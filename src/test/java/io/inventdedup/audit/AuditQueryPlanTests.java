@@ -4,10 +4,12 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.inventdedup.decision.DecisionRepository;
 import io.inventdedup.support.QueryPlans.Plan;
@@ -18,15 +20,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The audit's and the decisions' queries on a run's hot path (a chunk's writes and lookups, the
  * planned group of a listed one, the decision on a queued one), planned as PostgreSQL plans them on
- * 120,000 audit rows that nothing analysed yet, as the generic plan of a prepared statement: each is
- * served by an index that reads no more rows than the query needs.
+ * 120,000 audit rows, as the generic plan of a prepared statement, twice: on copies of the tables
+ * that nothing analysed yet (a run's first chunks), and on the tables as migrated, with their
+ * statistics targets, once analysed (a run after {@code AuditStatistics}, the next run on the same
+ * table): each is served by an index that reads no more rows than the query needs.
  */
 class AuditQueryPlanTests {
 
 	/** The copy of {@code dedup_audit_once}: a copied constraint's index is named after its columns. */
-	private static final String ONCE = "dedup_audit_job_instance_id_group_key_key";
+	private static final String COPIED_ONCE = "dedup_audit_job_instance_id_group_key_key";
 
-	private static QueryPlans plans;
+	private static QueryPlans unanalysed;
+
+	private static QueryPlans analysed;
 
 	/**
 	 * Run 1, a dry run of org acme: 60,000 groups, one in twelve waiting for a person; 500 of those
@@ -34,7 +40,17 @@ class AuditQueryPlanTests {
 	 */
 	@BeforeAll
 	static void fill() throws SQLException {
-		plans = QueryPlans.withoutStatistics("dedup_audit", "dedup_approval", "dedup_rejection");
+		unanalysed = QueryPlans.withoutStatistics("dedup_audit", "dedup_approval", "dedup_rejection");
+		analysed = QueryPlans.ofNewDatabase("audit_plans_analysed");
+		for (QueryPlans plans : List.of(unanalysed, analysed)) {
+			fill(plans);
+		}
+		analysed.execute("ANALYZE dedup_audit, dedup_approval, dedup_rejection");
+		assertThat(unanalysed.analysed("dedup_audit")).isFalse();
+		assertThat(analysed.analysed("dedup_audit")).isTrue();
+	}
+
+	private static void fill(QueryPlans plans) throws SQLException {
 		plans.execute("""
 				INSERT INTO dedup_audit (job_instance_id, job_execution_id, org_id, group_key, dry_run, status, reason,
 				    survivor_contact_id, source_contact_ids, listed_group, policy)
@@ -54,12 +70,27 @@ class AuditQueryPlanTests {
 				INSERT INTO dedup_rejection (plan_instance_id, group_key, reason, rejected_by)
 				SELECT 1, 'g' || g, 'two people', 'ana' FROM generate_series(1, 6000, 12) g
 				""");
-		assertThat(plans.analysed("dedup_audit")).isFalse();
 	}
 
 	@AfterAll
 	static void close() throws SQLException {
-		plans.close();
+		unanalysed.close();
+		analysed.close();
+	}
+
+	static Stream<Tables> tables() {
+		return Stream.of(new Tables("never analysed", unanalysed, COPIED_ONCE),
+				new Tables("analysed", analysed, "dedup_audit_once"));
+	}
+
+	/** The tables the queries are planned on, and the name there of the audit's unique index. */
+	record Tables(String state, QueryPlans plans, String once) {
+
+		@Override
+		public String toString() {
+			return this.state;
+		}
+
 	}
 
 	/** Group g7 of run 2, merged. */
@@ -70,30 +101,36 @@ class AuditQueryPlanTests {
 				new AuditRecord.Outcome(2L, AuditStatus.MERGED, null, List.of("ct_7_b"), null, 200, null, null));
 	}
 
-	@Test
-	void aChunksRowsAreWrittenOnTheUniqueKeysConflictWithoutReadingTheTable() throws SQLException {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("tables")
+	void aChunksRowsAreWrittenOnTheUniqueKeysConflictWithoutReadingTheTable(Tables tables) throws SQLException {
+		QueryPlans plans = tables.plans();
 		plans.rolledBack(() -> {
 			Plan plan = plans.explain(AuditRows.UPSERT, AuditRows.columns(merged()).getValues());
 
-			assertThat(plan.conflictArbiters()).as(plan.toString()).containsExactly(ONCE);
+			assertThat(plan.conflictArbiters()).as(plan.toString()).containsExactly(tables.once());
 			assertThat(plan.scans()).as(plan.toString()).isEmpty();
 		});
 	}
 
-	@Test
-	void aSentMergesOutcomeIsRecordedThroughTheUniqueKey() throws SQLException {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("tables")
+	void aSentMergesOutcomeIsRecordedThroughTheUniqueKey(Tables tables) throws SQLException {
+		QueryPlans plans = tables.plans();
 		plans.rolledBack(() -> {
 			Plan plan = plans.explain(AuditRows.COMPLETE, AuditRows.columns(merged()).getValues());
 
 			assertThat(plan.scans()).as(plan.toString()).singleElement().satisfies((scan) -> {
-				assertThat(scan.index()).isEqualTo(ONCE);
+				assertThat(scan.index()).isEqualTo(tables.once());
 				assertThat(scan.examined()).isEqualTo(1);
 			});
 		});
 	}
 
-	@Test
-	void aChunksRecordedRowsAreFoundThroughTheUniqueKeyAlone() throws SQLException {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("tables")
+	void aChunksRecordedRowsAreFoundThroughTheUniqueKeyAlone(Tables tables) throws SQLException {
+		QueryPlans plans = tables.plans();
 		List<String> keys = IntStream.rangeClosed(30_001, 30_100).mapToObj((g) -> "g" + g).toList();
 
 		Plan plan = plans.explain(AuditRepository.BY_GROUP_KEYS, Map.of("instance", 2L, "keys", keys));
@@ -102,8 +139,10 @@ class AuditQueryPlanTests {
 		plan.assertIndexedReadingAtMost(100);
 	}
 
-	@Test
-	void aListedGroupsPlannedGroupIsFoundThroughTheMembersIndexAlone() throws SQLException {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("tables")
+	void aListedGroupsPlannedGroupIsFoundThroughTheMembersIndexAlone(Tables tables) throws SQLException {
+		QueryPlans plans = tables.plans();
 		Plan plan = plans.explain(AuditRepository.PLAN_GROUPS_HOLDING,
 				Map.of("plan", 1L, "members", new String[] { "ct_30001_b", "ct_30001_a", "ct_nobody" }));
 
@@ -111,8 +150,10 @@ class AuditQueryPlanTests {
 		plan.assertIndexedReadingAtMost(2);
 	}
 
-	@Test
-	void whatAMergeOfTheRunLeftListedIsFoundThroughTheMembersIndexOfMergesAlone() throws SQLException {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("tables")
+	void whatAMergeOfTheRunLeftListedIsFoundThroughTheMembersIndexOfMergesAlone(Tables tables) throws SQLException {
+		QueryPlans plans = tables.plans();
 		Plan plan = plans.explain(AuditRepository.MERGED_HOLDING,
 				Map.of("run", 2L, "key", "g30001-anew", "members", new String[] { "ct_30001_a", "ct_new" }));
 
@@ -120,8 +161,10 @@ class AuditQueryPlanTests {
 		plan.assertIndexedReadingAtMost(2);
 	}
 
-	@Test
-	void aMergeNeverSentIsForgottenThroughTheUniqueKey() throws SQLException {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("tables")
+	void aMergeNeverSentIsForgottenThroughTheUniqueKey(Tables tables) throws SQLException {
+		QueryPlans plans = tables.plans();
 		plans.rolledBack(() -> {
 			Plan plan = plans.explain(AuditRepository.FORGET_UNSENT, 2L, "g7");
 
@@ -131,8 +174,10 @@ class AuditQueryPlanTests {
 		});
 	}
 
-	@Test
-	void theDecisionOnAQueuedGroupIsFoundThroughTheMembersIndexThenTheDecisionsKeys() throws SQLException {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("tables")
+	void theDecisionOnAQueuedGroupIsFoundThroughTheMembersIndexThenTheDecisionsKeys(Tables tables) throws SQLException {
+		QueryPlans plans = tables.plans();
 		Plan approved = plans.explain(DecisionRepository.LAST_DECISION,
 				Map.of("approvalsFor", 86_400L, "org", "acme", "members", new String[] { "ct_120_a", "ct_120_b" }));
 		Plan undecided = plans.explain(DecisionRepository.LAST_DECISION,

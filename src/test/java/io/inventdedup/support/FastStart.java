@@ -11,23 +11,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.inventdedup.simulator.OrgGenerator;
-
 /**
  * The packaged jar made ready to start fast, once per build: extracted by Spring Boot's
- * {@code -Djarmode=tools extract} into {@code target/fast-start}, then run once with
- * {@code -XX:ArchiveClassesAtExit} to write the archive of the classes it loads: a real run that
- * merges a small org of the simulator ({@value #TRAINING_ORG}) against the embedded PostgreSQL, so
- * that the archive holds the classes of a run as well as those of the start (a process test's job
- * then takes about a tenth less CPU than with an archive of the start alone, measured on
- * CrashAndStopIT, ConcurrencyIT and ResumeAfterCrashIT). Later starts map that archive
- * ({@code -XX:SharedArchiveFile}); they and the training compile with the JIT's first tier only
- * ({@code -XX:TieredStopAtLevel=1}), which a run of seconds does not miss, and collect with the
- * serial collector, which needs no threads of its own beside the application's (a tenth less CPU a
- * start on two cores).
- * Made again when the jar is newer than the archive; test JVMs side by side take turns by a file lock
- * (one that started the packaged jar meanwhile instead of waiting made the phase longer: the
- * training and the starts without the archive took the same two cores).
+ * {@code -Djarmode=tools extract} into {@code target/fast-start}, then started once with
+ * {@code -XX:ArchiveClassesAtExit} and {@code -Dspring.context.exit=onRefresh} (the application
+ * context refreshed against the embedded PostgreSQL, then closed) to write the archive of the
+ * classes it loads. Later starts map that archive ({@code -XX:SharedArchiveFile}); they and the
+ * training compile with the JIT's first tier only ({@code -XX:TieredStopAtLevel=1}), which a run of
+ * seconds does not miss, and collect with the serial collector, which needs no threads of its own
+ * beside the application's (a tenth less CPU a start on two cores).
+ * Made again when the jar is newer than the archive; test JVMs side by side take turns by a file lock.
+ * Measured and left out: a training on a real run of a small org (a process test's job took a tenth
+ * less CPU, but the training 6 s longer, which both process-test JVMs wait for: the phase was no
+ * shorter); a test JVM that starts the packaged jar while another trains, rather than wait (the
+ * training and the starts without the archive took the same two cores: the phase was longer).
  */
 final class FastStart {
 
@@ -36,9 +33,6 @@ final class FastStart {
 	private static final Path JAR = DIRECTORY.resolve("invent-dedup.jar");
 
 	private static final Path ARCHIVE = DIRECTORY.resolve("invent-dedup.jsa");
-
-	/** The org of the training run, in the simulator: no test uses it. */
-	static final String TRAINING_ORG = "fast-start-training";
 
 	/** The JIT's first tier, which a run of seconds does not miss, and the serial collector. */
 	private static final List<String> FIRST_TIER = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
@@ -76,10 +70,10 @@ final class FastStart {
 				Files.deleteIfExists(ARCHIVE);
 				run(List.of(JobProcess.java(), "-Djarmode=tools", "-jar", packaged.toString(), "extract", "--force",
 						"--destination", DIRECTORY.toString()), "extract");
-				OrgGenerator.seeded(1).populate(TestInfrastructure.simulator().org(TRAINING_ORG), 30, 0);
-				List<String> training = new ArrayList<>(List.of(JobProcess.java(), "-XX:ArchiveClassesAtExit=" + ARCHIVE));
+				List<String> training = new ArrayList<>(List.of(JobProcess.java(), "-XX:ArchiveClassesAtExit=" + ARCHIVE,
+						"-Dspring.context.exit=onRefresh"));
 				training.addAll(FIRST_TIER);
-				training.addAll(List.of("-jar", JAR.toString(), "orgId=" + TRAINING_ORG, "dryRun=false"));
+				training.addAll(List.of("-jar", JAR.toString(), "orgId=fast-start-training"));
 				run(training, "training");
 				if (!Files.isRegularFile(ARCHIVE)) {
 					throw new IllegalStateException("the training start wrote no archive of classes: see "

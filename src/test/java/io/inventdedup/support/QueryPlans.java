@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 import org.flywaydb.core.Flyway;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,6 +59,26 @@ public final class QueryPlans implements AutoCloseable {
 			for (Map.Entry<String, String> view : views.entrySet()) {
 				statement.execute("CREATE TEMPORARY VIEW " + view.getKey() + " AS " + view.getValue());
 			}
+			statement.execute("SET plan_cache_mode = force_generic_plan");
+		}
+		return new QueryPlans(connection);
+	}
+
+	/**
+	 * A session on a new database of this name, migrated: its tables have the statistics targets that
+	 * production's have ({@code V21__Statistics_of_filtered_columns.sql}), for the plans once the
+	 * caller has filled them and analysed them, as a run does before its closing steps.
+	 */
+	public static QueryPlans ofNewDatabase(String name) throws SQLException {
+		try (Connection admin = TestInfrastructure.postgres().getPostgresDatabase().getConnection();
+				Statement statement = admin.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+			statement.execute("CREATE DATABASE " + name);
+		}
+		DataSource database = TestInfrastructure.postgres().getDatabase("postgres", name);
+		Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
+		Connection connection = database.getConnection();
+		try (Statement statement = connection.createStatement()) {
 			statement.execute("SET plan_cache_mode = force_generic_plan");
 		}
 		return new QueryPlans(connection);
@@ -115,9 +137,9 @@ public final class QueryPlans implements AutoCloseable {
 		}
 	}
 
-	/** Whether PostgreSQL holds statistics of this table's copy (whether anything analysed it). */
+	/** Whether PostgreSQL holds statistics of this table (its copy, if it has one): whether anything analysed it. */
 	public boolean analysed(String table) throws SQLException {
-		return queryForLong("SELECT count(*) FROM pg_statistic WHERE starelid = 'pg_temp." + table + "'::regclass") > 0;
+		return queryForLong("SELECT count(*) FROM pg_statistic WHERE starelid = '" + table + "'::regclass") > 0;
 	}
 
 	/** The plan of a query written with {@code :name} parameters (a collection is expanded, as JdbcClient does). */
