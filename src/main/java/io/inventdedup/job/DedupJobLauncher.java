@@ -42,6 +42,9 @@ public class DedupJobLauncher {
 
 	private static final Logger log = LoggerFactory.getLogger(DedupJobLauncher.class);
 
+	/** How often a run starts again when a run that lost the org recorded its execution UNKNOWN meanwhile. */
+	private static final int START_ATTEMPTS = 3;
+
 	private final JobOperator jobOperator;
 
 	private final JobRepository jobRepository;
@@ -160,18 +163,20 @@ public class DedupJobLauncher {
 			.addKeyValue("orgId", parameters.getString(RunParameters.ORG_ID))
 			.log("Starting the run with {}", RunParameters.describe(parameters));
 		try {
-			JobExecution execution;
-			try {
-				failIfUnknown(parameters);
-				execution = this.jobOperator.start(this.contactDedupJob, parameters);
-			}
-			catch (Exception ex) {
-				// A run that lost the org to this one may record its last execution UNKNOWN as it stops,
-				// between the recovery above and this start: this run holds the org, so it settles that.
-				if (!failIfUnknown(parameters)) {
-					throw ex;
+			JobExecution execution = null;
+			for (int attempt = 1; execution == null; attempt++) {
+				try {
+					failIfUnknown(parameters);
+					execution = this.jobOperator.start(this.contactDedupJob, parameters);
 				}
-				execution = this.jobOperator.start(this.contactDedupJob, parameters);
+				catch (Exception ex) {
+					// A run that lost the org to this one may record its last execution UNKNOWN as it stops,
+					// its step's and then its job's, each between this run's check and its start: this run
+					// holds the org, so it settles each (the lost run sends nothing more: its lease fences it).
+					if (attempt == START_ATTEMPTS || !failIfUnknown(parameters)) {
+						throw ex;
+					}
+				}
 			}
 			report(execution);
 			return (execution.getStatus() == BatchStatus.COMPLETED) ? ExitCodes.COMPLETED : ExitCodes.FAILED;
@@ -185,17 +190,21 @@ public class DedupJobLauncher {
 	}
 
 	/**
-	 * Marks the run's last execution FAILED when it was left UNKNOWN (by a process that lost the org's
-	 * lease, or the database, as it stopped); this process holds the org's lease, so no other runs it.
-	 * Answers whether it did.
+	 * Marks the run's last execution FAILED, with its steps, when it or one of its steps was left UNKNOWN
+	 * (by a process that lost the org's lease, or the database, as it stopped); this process holds the
+	 * org's lease, so no other runs it. Answers whether it did.
 	 */
 	private boolean failIfUnknown(JobParameters parameters) {
 		JobExecution found = this.jobRepository.getLastJobExecution(this.contactDedupJob.getName(), parameters);
-		if (found == null || found.getStatus() != BatchStatus.UNKNOWN) {
+		if (found == null) {
 			return false;
 		}
 		// With its step executions, which a restart reads as well.
 		JobExecution last = this.jobRepository.getJobExecution(found.getId());
+		if (last.getStatus() != BatchStatus.UNKNOWN
+				&& last.getStepExecutions().stream().noneMatch((step) -> step.getStatus() == BatchStatus.UNKNOWN)) {
+			return false;
+		}
 		log.atWarn()
 			.addKeyValue("jobExecutionId", last.getId())
 			.log("The last execution of this run was left UNKNOWN by a process that stopped without the org; "
@@ -208,10 +217,13 @@ public class DedupJobLauncher {
 				this.jobRepository.update(step);
 			}
 		}
-		last.setStatus(BatchStatus.FAILED);
-		last.setExitStatus(ExitStatus.FAILED.addExitDescription("left UNKNOWN by a process that stopped without the org"));
-		last.setEndTime(now);
-		this.jobRepository.update(last);
+		if (last.getStatus() == BatchStatus.UNKNOWN || last.getStatus().isRunning()) {
+			last.setStatus(BatchStatus.FAILED);
+			last.setExitStatus(
+					ExitStatus.FAILED.addExitDescription("left UNKNOWN by a process that stopped without the org"));
+			last.setEndTime(now);
+			this.jobRepository.update(last);
+		}
 		return true;
 	}
 
