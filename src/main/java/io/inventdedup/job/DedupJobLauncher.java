@@ -25,8 +25,10 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.dao.DataAccessException;
@@ -163,21 +165,7 @@ public class DedupJobLauncher {
 			.addKeyValue("orgId", parameters.getString(RunParameters.ORG_ID))
 			.log("Starting the run with {}", RunParameters.describe(parameters));
 		try {
-			JobExecution execution = null;
-			for (int attempt = 1; execution == null; attempt++) {
-				try {
-					failIfUnknown(parameters);
-					execution = this.jobOperator.start(this.contactDedupJob, parameters);
-				}
-				catch (Exception ex) {
-					// A run that lost the org to this one may record its last execution UNKNOWN as it stops,
-					// its step's and then its job's, each between this run's check and its start: this run
-					// holds the org, so it settles each (the lost run sends nothing more: its lease fences it).
-					if (attempt == START_ATTEMPTS || !failIfUnknown(parameters)) {
-						throw ex;
-					}
-				}
-			}
+			JobExecution execution = startSettlingUnknown(parameters);
 			report(execution);
 			return (execution.getStatus() == BatchStatus.COMPLETED) ? ExitCodes.COMPLETED : ExitCodes.FAILED;
 		}
@@ -190,41 +178,83 @@ public class DedupJobLauncher {
 	}
 
 	/**
-	 * Marks the run's last execution FAILED, with its steps, when it or one of its steps was left UNKNOWN
-	 * (by a process that lost the org's lease, or the database, as it stopped); this process holds the
-	 * org's lease, so no other runs it. Answers whether it did.
+	 * Starts (or resumes) the run. A run that lost the org to this one may record its executions UNKNOWN
+	 * as it stops, its step's and then its job's, each of them perhaps after this run's check and before
+	 * its start: Spring Batch then refuses to start (the job UNKNOWN) or fails the step at once (the step
+	 * UNKNOWN), having done nothing. This run holds the org, so it settles them and starts again, as
+	 * often as the lost run can write ({@value #START_ATTEMPTS} starts); the lost run sends nothing
+	 * more, its lease fences it.
 	 */
-	private boolean failIfUnknown(JobParameters parameters) {
-		JobExecution found = this.jobRepository.getLastJobExecution(this.contactDedupJob.getName(), parameters);
-		if (found == null) {
-			return false;
-		}
-		// With its step executions, which a restart reads as well.
-		JobExecution last = this.jobRepository.getJobExecution(found.getId());
-		if (last.getStatus() != BatchStatus.UNKNOWN
-				&& last.getStepExecutions().stream().noneMatch((step) -> step.getStatus() == BatchStatus.UNKNOWN)) {
-			return false;
-		}
-		log.atWarn()
-			.addKeyValue("jobExecutionId", last.getId())
-			.log("The last execution of this run was left UNKNOWN by a process that stopped without the org; "
-					+ "this run holds the org and resumes it");
-		LocalDateTime now = LocalDateTime.now();
-		for (StepExecution step : last.getStepExecutions()) {
-			if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
-				step.setStatus(BatchStatus.FAILED);
-				step.setEndTime(now);
-				this.jobRepository.update(step);
+	private JobExecution startSettlingUnknown(JobParameters parameters) throws Exception {
+		for (int attempt = 1;; attempt++) {
+			failIfUnknown(parameters);
+			JobExecution execution;
+			try {
+				execution = this.jobOperator.start(this.contactDedupJob, parameters);
+			}
+			catch (JobRestartException ex) {
+				if (attempt == START_ATTEMPTS || !leftUnknown(parameters)) {
+					throw ex;
+				}
+				continue;
+			}
+			if (attempt == START_ATTEMPTS || execution.getStatus() != BatchStatus.FAILED
+					|| execution.getAllFailureExceptions().stream().noneMatch((failure) -> FailureCause.causedBy(failure, JobRestartException.class))
+					|| !leftUnknown(parameters)) {
+				return execution;
 			}
 		}
-		if (last.getStatus() == BatchStatus.UNKNOWN || last.getStatus().isRunning()) {
-			last.setStatus(BatchStatus.FAILED);
-			last.setExitStatus(
-					ExitStatus.FAILED.addExitDescription("left UNKNOWN by a process that stopped without the org"));
-			last.setEndTime(now);
-			this.jobRepository.update(last);
+	}
+
+	/** Whether an execution of this run, or a step of one, is UNKNOWN. */
+	private boolean leftUnknown(JobParameters parameters) {
+		return !unknownExecutions(parameters).isEmpty();
+	}
+
+	/** The executions of this run that are UNKNOWN or have a step UNKNOWN, with their steps. */
+	private List<JobExecution> unknownExecutions(JobParameters parameters) {
+		JobInstance instance = this.jobRepository.getJobInstance(this.contactDedupJob.getName(), parameters);
+		if (instance == null) {
+			return List.of();
 		}
-		return true;
+		return this.jobRepository.getJobExecutions(instance)
+			.stream()
+			// With its step executions, which a restart reads as well.
+			.map((found) -> this.jobRepository.getJobExecution(found.getId()))
+			.filter((execution) -> execution.getStatus() == BatchStatus.UNKNOWN || execution.getStepExecutions()
+				.stream()
+				.anyMatch((step) -> step.getStatus() == BatchStatus.UNKNOWN))
+			.toList();
+	}
+
+	/**
+	 * Marks FAILED, with their steps, the executions of this run that were left UNKNOWN, or with a step
+	 * UNKNOWN (by a process that lost the org's lease, or the database, as it stopped): Spring Batch
+	 * refuses to restart a run any of whose executions is UNKNOWN. This process holds the org's lease,
+	 * so no other runs it.
+	 */
+	private void failIfUnknown(JobParameters parameters) {
+		LocalDateTime now = LocalDateTime.now();
+		for (JobExecution execution : unknownExecutions(parameters)) {
+			log.atWarn()
+				.addKeyValue("jobExecutionId", execution.getId())
+				.log("An execution of this run was left UNKNOWN by a process that stopped without the org; "
+						+ "this run holds the org and resumes it");
+			for (StepExecution step : execution.getStepExecutions()) {
+				if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
+					step.setStatus(BatchStatus.FAILED);
+					step.setEndTime(now);
+					this.jobRepository.update(step);
+				}
+			}
+			if (execution.getStatus() == BatchStatus.UNKNOWN || execution.getStatus().isRunning()) {
+				execution.setStatus(BatchStatus.FAILED);
+				execution.setExitStatus(
+						ExitStatus.FAILED.addExitDescription("left UNKNOWN by a process that stopped without the org"));
+				execution.setEndTime(now);
+				this.jobRepository.update(execution);
+			}
+		}
 	}
 
 	private void report(JobExecution execution) {

@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,8 +43,13 @@ final class FailureCause {
 	/** One line per distinct cause of these failures, in their order. */
 	static List<String> describe(List<Throwable> failures) {
 		Set<String> lines = new LinkedHashSet<>();
-		// The lease's loss first and once: what an operator must know before running the org again.
-		failures.stream().filter(FailureCause::isLeaseLost).findFirst().ifPresent((lost) -> lines.add(describe(lost)));
+		// The lease's loss first and once, that another run took the org over rather than that the
+		// lease went stale, if a check said so: what an operator must know before running the org again.
+		failures.stream()
+			.filter(FailureCause::isLeaseLost)
+			.map(FailureCause::describe)
+			.max(Comparator.comparing((line) -> line.contains(LeaseLostException.TAKEN_OVER)))
+			.ifPresent(lines::add);
 		boolean leaseLost = !lines.isEmpty();
 		failures.stream()
 			.filter((failure) -> !isLeaseLost(failure))
@@ -101,17 +107,17 @@ final class FailureCause {
 	}
 
 	private static boolean isLeaseLost(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof LeaseLostException) {
-				return true;
-			}
-		}
-		return false;
+		return causedBy(failure, LeaseLostException.class);
 	}
 
 	private static boolean isOptimisticLockingFailure(Throwable failure) {
+		return causedBy(failure, OptimisticLockingFailureException.class);
+	}
+
+	/** Whether an exception of this type is in the failure's chain of causes. */
+	static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof OptimisticLockingFailureException) {
+			if (type.isInstance(cause)) {
 				return true;
 			}
 		}

@@ -6,6 +6,9 @@ package io.inventdedup.merge;
  */
 public class LeaseLostException extends IllegalStateException {
 
+	/** Why, when a renewal or the fence found the lease's row with another run's token. */
+	public static final String TAKEN_OVER = "another run took the org over";
+
 	public LeaseLostException(String orgId, String why) {
 		super("this run lost the lease on org " + orgId + " (" + why + "): it sends no more merges and stops; "
 				+ "run the same command again once the other run has ended");

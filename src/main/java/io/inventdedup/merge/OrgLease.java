@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -299,7 +300,7 @@ public final class OrgLease implements AutoCloseable {
 			int renewed = this.jdbc.update("UPDATE dedup_org_lease SET renewed_at = now(), expires_at = now() + ?::interval "
 					+ "WHERE org_id = ? AND token = ?", EXPIRY.toMillis() + " milliseconds", this.orgId, this.token);
 			if (renewed == 0) {
-				lose("another run took the org over");
+				lose(LeaseLostException.TAKEN_OVER);
 				return;
 			}
 			this.renewedNanos = System.nanoTime();
@@ -341,11 +342,17 @@ public final class OrgLease implements AutoCloseable {
 	 */
 	public Optional<LeaseLostException> takenOver() {
 		if (this.lost == null && stale()) {
+			Future<?> asked = null;
 			try {
-				this.renewer.submit(this::renew).get(ASK_AGAIN.toMillis(), TimeUnit.MILLISECONDS);
+				asked = this.renewer.submit(this::renew);
+				asked.get(ASK_AGAIN.toMillis(), TimeUnit.MILLISECONDS);
 			}
 			catch (ExecutionException | TimeoutException | RejectedExecutionException ex) {
-				// The database cannot say now (an outage): the run's own failure says what happened.
+				// The database cannot say now (an outage): the run's own failure says what happened. Not
+				// asked later, once close() has deleted the row (it would read as a takeover).
+				if (asked != null) {
+					asked.cancel(true);
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

@@ -47,6 +47,10 @@ class FailureCauseTests {
 		assertThat(FailureCause.describe(new IllegalStateException("Unable to process chunk",
 				new LeaseLostException("acme", "another run took the org over"))))
 			.startsWith("this run lost the lease on org acme");
+		assertThat(FailureCause.describe(List.of(new LeaseLostException("acme", "it could not be renewed for 6 s"),
+				new LeaseLostException("acme", LeaseLostException.TAKEN_OVER))))
+			.as("that another run took the org over, rather than that the lease went stale")
+			.containsExactly(new LeaseLostException("acme", LeaseLostException.TAKEN_OVER).getMessage());
 	}
 
 }

@@ -178,7 +178,7 @@ class ListingWindowsTests {
 
 	/** The ANALYZE commands the audit table has had (PostgreSQL counts them as they end). */
 	private long analyses() {
-		return this.jdbc.queryForObject("SELECT analyze_count FROM pg_stat_user_tables WHERE relname = 'dedup_audit'",
+		return this.jdbc.queryForObject("SELECT analyze_count FROM pg_stat_user_tables WHERE relid = 'public.dedup_audit'::regclass",
 				Long.class);
 	}
 
