@@ -198,9 +198,10 @@ public class DedupJobLauncher {
 				}
 				continue;
 			}
-			if (attempt == START_ATTEMPTS || execution.getStatus() != BatchStatus.FAILED
-					|| execution.getAllFailureExceptions().stream().noneMatch((failure) -> FailureCause.causedBy(failure, JobRestartException.class))
-					|| !leftUnknown(parameters)) {
+			boolean refusedAStep = execution.getStatus() == BatchStatus.FAILED && execution.getAllFailureExceptions()
+				.stream()
+				.anyMatch((failure) -> FailureCause.causedBy(failure, JobRestartException.class));
+			if (attempt == START_ATTEMPTS || !refusedAStep || !leftUnknown(parameters)) {
 				return execution;
 			}
 		}
