@@ -186,14 +186,14 @@ public class DedupJobLauncher {
 	 * more, its lease fences it.
 	 */
 	private JobExecution startSettlingUnknown(JobParameters parameters) throws Exception {
+		failIfUnknown(parameters);
 		for (int attempt = 1;; attempt++) {
-			failIfUnknown(parameters);
 			JobExecution execution;
 			try {
 				execution = this.jobOperator.start(this.contactDedupJob, parameters);
 			}
 			catch (JobRestartException ex) {
-				if (attempt == START_ATTEMPTS || !leftUnknown(parameters)) {
+				if (attempt == START_ATTEMPTS || !failIfUnknown(parameters)) {
 					throw ex;
 				}
 				continue;
@@ -201,15 +201,10 @@ public class DedupJobLauncher {
 			boolean refusedAStep = execution.getStatus() == BatchStatus.FAILED && execution.getAllFailureExceptions()
 				.stream()
 				.anyMatch((failure) -> FailureCause.causedBy(failure, JobRestartException.class));
-			if (attempt == START_ATTEMPTS || !refusedAStep || !leftUnknown(parameters)) {
+			if (attempt == START_ATTEMPTS || !refusedAStep || !failIfUnknown(parameters)) {
 				return execution;
 			}
 		}
-	}
-
-	/** Whether an execution of this run, or a step of one, is UNKNOWN. */
-	private boolean leftUnknown(JobParameters parameters) {
-		return !unknownExecutions(parameters).isEmpty();
 	}
 
 	/** The executions of this run that are UNKNOWN or have a step UNKNOWN, with their steps. */
@@ -232,11 +227,12 @@ public class DedupJobLauncher {
 	 * Marks FAILED, with their steps, the executions of this run that were left UNKNOWN, or with a step
 	 * UNKNOWN (by a process that lost the org's lease, or the database, as it stopped): Spring Batch
 	 * refuses to restart a run any of whose executions is UNKNOWN. This process holds the org's lease,
-	 * so no other runs it.
+	 * so no other runs it. Answers whether there was one.
 	 */
-	private void failIfUnknown(JobParameters parameters) {
+	private boolean failIfUnknown(JobParameters parameters) {
 		LocalDateTime now = LocalDateTime.now();
-		for (JobExecution execution : unknownExecutions(parameters)) {
+		List<JobExecution> unknown = unknownExecutions(parameters);
+		for (JobExecution execution : unknown) {
 			log.atWarn()
 				.addKeyValue("jobExecutionId", execution.getId())
 				.log("An execution of this run was left UNKNOWN by a process that stopped without the org; "
@@ -256,6 +252,7 @@ public class DedupJobLauncher {
 				this.jobRepository.update(execution);
 			}
 		}
+		return !unknown.isEmpty();
 	}
 
 	private void report(JobExecution execution) {
